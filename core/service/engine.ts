@@ -1,0 +1,120 @@
+import type { Handlers, ProjectInfoDto } from '../contract/api';
+import type { EventMessage } from '../contract/events';
+import { parseTopologyJson } from '../export';
+import { SCHEMA_VERSION } from '../store/migrations';
+import { CoreError } from '../util/core-error';
+import type { EnginePorts } from './ports';
+import { ProjectSession } from './project-session';
+
+/**
+ * The WICM engine: the open project plus the use cases that implement the contract.
+ *
+ * One instance per process (Electron main, headless server, CLI run). Handlers are plain async
+ * functions over validated requests; the dispatcher in the host calls them.
+ */
+export class WicmEngine {
+  private sessionValue: ProjectSession;
+
+  private constructor(readonly ports: EnginePorts, session: ProjectSession) {
+    this.sessionValue = session;
+  }
+
+  /** An engine with a new project: empty, or the bundled sample WAN. */
+  static create(ports: EnginePorts, template: 'empty' | 'sample' = 'sample'): WicmEngine {
+    return new WicmEngine(ports, newSession(ports, template, undefined));
+  }
+
+  /** An engine with the project stored at `path`. */
+  static async open(ports: EnginePorts, path: string): Promise<WicmEngine> {
+    return new WicmEngine(ports, await openSession(ports, path));
+  }
+
+  get session(): ProjectSession {
+    return this.sessionValue;
+  }
+
+  /** The contract's handlers, bound to this engine. */
+  handlers(): Handlers {
+    const { ports } = this;
+    return {
+      'app.info': async () => ({
+        name: 'WICM Studio',
+        version: ports.version,
+        mode: ports.mode,
+        schemaVersion: SCHEMA_VERSION,
+        modeReason: ports.modeReason,
+      }),
+      'project.new': async (req) => this.replaceSession(newSession(ports, req.template ?? 'empty', req.name)),
+      'project.open': async (req) => this.replaceSession(await openSession(ports, req.path)),
+      'project.save': async () => {
+        const path = this.session.path;
+        if (path === null) {
+          throw new CoreError('INVALID_INPUT', 'This project has never been saved: use Save As… (project.saveAs) with a file path.');
+        }
+        return this.saveTo(path);
+      },
+      'project.saveAs': async (req) => this.saveTo(withExtension(req.path)),
+      'project.info': async () => this.session.info(),
+      'history.undo': async () => this.applyHistory(this.session.undo(), 'undo'),
+      'history.redo': async () => this.applyHistory(this.session.redo(), 'redo'),
+      'topology.get': async () => ({
+        project: this.session.info(),
+        topology: this.session.db.readTopology(),
+        positions: this.session.db.readPositions(),
+        services: this.session.db.readServices(),
+      }),
+    };
+  }
+
+  /** Emits an event to every connected UI. */
+  emit(event: EventMessage): void {
+    this.ports.emit(event);
+  }
+
+  /** Announces a model change made through the project session. */
+  changed(origin: string): ProjectInfoDto {
+    const info = this.session.info();
+    this.emit({ name: 'project.didChange', payload: info });
+    this.emit({ name: 'topology.didChange', payload: { revision: info.revision, origin } });
+    return info;
+  }
+
+  private applyHistory(label: string | undefined, verb: 'undo' | 'redo'): ProjectInfoDto {
+    if (label === undefined) throw new CoreError('CONFLICT', `Nothing to ${verb}.`);
+    return this.changed(`${verb}: ${label}`);
+  }
+
+  private async saveTo(path: string): Promise<ProjectInfoDto> {
+    await this.ports.files.writeFileAtomic(path, this.session.db.export());
+    this.session.markSaved(path);
+    const info = this.session.info();
+    this.emit({ name: 'project.didChange', payload: info });
+    return info;
+  }
+
+  private replaceSession(next: ProjectSession): ProjectInfoDto {
+    const previous = this.sessionValue;
+    this.sessionValue = next;
+    previous.close();
+    return this.changed('project');
+  }
+}
+
+function newSession(ports: EnginePorts, template: 'empty' | 'sample', name: string | undefined): ProjectSession {
+  const session = ProjectSession.create(ports.sql, name ?? (template === 'sample' ? 'Sample WAN' : 'Untitled'));
+  if (template === 'sample') {
+    const { topology, positions } = parseTopologyJson(ports.sampleTopologyJson);
+    session.db.replaceTopology(topology);
+    session.db.writePositions(positions);
+  }
+  return session;
+}
+
+async function openSession(ports: EnginePorts, path: string): Promise<ProjectSession> {
+  const bytes = await ports.files.readFile(path);
+  return ProjectSession.open(ports.sql, bytes, path);
+}
+
+function withExtension(path: string): string {
+  return /\.wicm$/i.test(path) ? path : `${path}.wicm`;
+}

@@ -1,0 +1,37 @@
+import type { AppMode } from '../contract/api';
+import type { EventMessage } from '../contract/events';
+import type { SqlEngine } from '../store/sqlite-port';
+
+/** File access the engine needs; the host implements it (atomic save: temp, fsync, rename). */
+export interface ProjectFiles {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Writes all bytes or nothing: a crash never leaves a half-written file at `path`. */
+  writeFileAtomic(path: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** Wall clock, injected so tests and journals are reproducible. */
+export interface Clock {
+  now(): Date;
+}
+
+/** Where diagnostics about the engine itself go (never credentials). */
+export interface Logger {
+  info(message: string, data?: unknown): void;
+  warn(message: string, data?: unknown): void;
+  error(message: string, data?: unknown): void;
+}
+
+/** Everything the engine gets from its host. */
+export interface EnginePorts {
+  readonly sql: SqlEngine;
+  readonly files: ProjectFiles;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Receives every event; the host fans it out to its transports. */
+  readonly emit: (event: EventMessage) => void;
+  readonly mode: AppMode;
+  readonly modeReason: string | null;
+  readonly version: string;
+  /** The bundled sample WAN as topology JSON text (resources/sample/sample-wan.json). */
+  readonly sampleTopologyJson: string;
+}

@@ -1,0 +1,110 @@
+import type { ProjectInfoDto } from '../contract/api';
+import { ProjectDb } from '../store/project-db';
+import type { SqlEngine } from '../store/sqlite-port';
+import { History } from './history';
+
+/**
+ * The open project: its database, file path, dirty state and undo history.
+ *
+ * Every model change goes through `mutate`, which records an undo step, bumps the revision and
+ * runs the change in one transaction.
+ */
+export class ProjectSession {
+  private revisionValue = 0;
+  private savedRevision = 0;
+  private readonly history = new History();
+
+  private constructor(
+    private readonly sql: SqlEngine,
+    private dbValue: ProjectDb,
+    private nameValue: string,
+    private pathValue: string | null,
+  ) {}
+
+  static create(sql: SqlEngine, name: string): ProjectSession {
+    const session = new ProjectSession(sql, ProjectDb.create(sql), name, null);
+    session.db.setMeta('name', name);
+    return session;
+  }
+
+  static open(sql: SqlEngine, bytes: Uint8Array, path: string): ProjectSession {
+    const db = ProjectDb.open(sql, bytes, path);
+    return new ProjectSession(sql, db, db.getMeta('name') ?? baseName(path), path);
+  }
+
+  get db(): ProjectDb {
+    return this.dbValue;
+  }
+
+  get path(): string | null {
+    return this.pathValue;
+  }
+
+  get revision(): number {
+    return this.revisionValue;
+  }
+
+  info(): ProjectInfoDto {
+    return {
+      name: this.nameValue,
+      path: this.pathValue,
+      dirty: this.revisionValue !== this.savedRevision,
+      revision: this.revisionValue,
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+    };
+  }
+
+  /** Applies a model change as one undoable, transactional step. */
+  mutate<T>(label: string, change: (db: ProjectDb) => T): T {
+    const before = this.dbValue.export();
+    const result = this.dbValue.transaction(() => change(this.dbValue));
+    this.history.record(label, before);
+    this.revisionValue += 1;
+    return result;
+  }
+
+  /** Applies a change that is persisted but not undoable (layout moves). */
+  touch<T>(change: (db: ProjectDb) => T): T {
+    const result = this.dbValue.transaction(() => change(this.dbValue));
+    this.revisionValue += 1;
+    return result;
+  }
+
+  undo(): string | undefined {
+    return this.restore(this.history.undo(this.dbValue.export()));
+  }
+
+  redo(): string | undefined {
+    return this.restore(this.history.redo(this.dbValue.export()));
+  }
+
+  /** Marks the current state as saved at `path`. */
+  markSaved(path: string): void {
+    if (this.pathValue !== path) {
+      this.pathValue = path;
+      if (this.nameValue.startsWith('Untitled')) this.nameValue = baseName(path);
+    }
+    this.savedRevision = this.revisionValue;
+  }
+
+  close(): void {
+    this.dbValue.close();
+    this.history.clear();
+  }
+
+  private restore(step: { readonly label: string; readonly bytes: Uint8Array } | undefined): string | undefined {
+    if (!step) return undefined;
+    const next = ProjectDb.open(this.sql, step.bytes, this.nameValue);
+    this.dbValue.close();
+    this.dbValue = next;
+    this.revisionValue += 1;
+    return step.label;
+  }
+}
+
+/** File name without folders and the `.wicm` extension. */
+export function baseName(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return file.replace(/\.wicm$/i, '') || file;
+}

@@ -1,0 +1,13 @@
+import { sql as m0001 } from './0001-initial';
+
+/**
+ * Numbered schema migrations, applied in order; `PRAGMA user_version` holds the last applied.
+ *
+ * Never edit a shipped migration: add the next number.
+ */
+export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
+  { version: 1, name: 'initial', sql: m0001 },
+];
+
+/** Schema version this build writes. */
+export const SCHEMA_VERSION = migrations[migrations.length - 1]?.version ?? 0;

@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { AppMode } from '../../core/contract/api';
+import type { EventMessage } from '../../core/contract/events';
+import { WicmEngine } from '../../core/service/engine';
+import type { EnginePorts, Logger } from '../../core/service/ports';
+import { createDispatch, type Dispatch } from './dispatch';
+import { nodeProjectFiles, writeFileAtomic } from './platform/node-files';
+import { loadSqlEngine } from './platform/sqljs';
+import { findResourcesDir } from './paths';
+import { version } from './version';
+
+/** An engine with its dispatcher and event fan-out, ready for any transport. */
+export interface EngineHost {
+  readonly engine: WicmEngine;
+  readonly dispatch: Dispatch;
+  /** Subscribes to engine events; returns the unsubscribe function. */
+  onEvent(listener: (event: EventMessage) => void): () => void;
+}
+
+export interface EngineHostOptions {
+  readonly mode: AppMode;
+  readonly modeReason?: string | null;
+  readonly logger: Logger;
+  /** Folder for projects and settings (Electron userData, or ~/.wicm-studio). */
+  readonly dataDir: string;
+  /** Open this project instead of the last one / the sample. */
+  readonly projectPath?: string;
+  /** Start with a fresh, unsaved project instead of opening one from disk. */
+  readonly template?: 'empty' | 'sample';
+  readonly exposeStacks?: boolean;
+}
+
+/**
+ * Starts the engine the way every runtime mode does: loads sql.js, opens the requested project
+ * (or the last one, or on first start a saved copy of the bundled sample WAN), and wires events.
+ */
+export async function startEngineHost(options: EngineHostOptions): Promise<EngineHost> {
+  const listeners = new Set<(event: EventMessage) => void>();
+  const resourcesDir = findResourcesDir();
+  const ports: EnginePorts = {
+    sql: await loadSqlEngine(),
+    files: nodeProjectFiles,
+    clock: { now: () => new Date() },
+    logger: options.logger,
+    emit: (event) => {
+      for (const listener of listeners) listener(event);
+    },
+    mode: options.mode,
+    modeReason: options.modeReason ?? null,
+    version,
+    sampleTopologyJson: await readFile(join(resourcesDir, 'sample', 'sample-wan.json'), 'utf8'),
+  };
+  const engine = await openInitialProject(ports, options);
+  const settingsFile = join(options.dataDir, 'settings.json');
+  listeners.add((event) => {
+    if (event.name === 'project.didChange' && event.payload.path) void rememberLastProject(settingsFile, event.payload.path, options.logger);
+  });
+  return {
+    engine,
+    dispatch: createDispatch(engine.handlers(), options.logger, { exposeStacks: options.exposeStacks ?? false }),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+async function openInitialProject(ports: EnginePorts, options: EngineHostOptions): Promise<WicmEngine> {
+  if (options.projectPath) return WicmEngine.open(ports, resolve(options.projectPath));
+  if (options.template) return WicmEngine.create(ports, options.template);
+  const settingsFile = join(options.dataDir, 'settings.json');
+  const last = await readLastProject(settingsFile);
+  if (last && existsSync(last)) {
+    try {
+      return await WicmEngine.open(ports, last);
+    } catch (e) {
+      options.logger.warn(`could not reopen the last project ${last}; opening the sample instead`, e instanceof Error ? e.message : e);
+    }
+  }
+  // First start: save the sample WAN as a real project file so Save works right away.
+  const samplePath = join(options.dataDir, 'projects', 'sample-wan.wicm');
+  if (existsSync(samplePath)) return WicmEngine.open(ports, samplePath);
+  const engine = WicmEngine.create(ports, 'sample');
+  await mkdir(join(options.dataDir, 'projects'), { recursive: true });
+  await engine.handlers()['project.saveAs']({ path: samplePath });
+  return engine;
+}
+
+async function readLastProject(settingsFile: string): Promise<string | null> {
+  try {
+    const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as { lastProject?: unknown };
+    return typeof settings.lastProject === 'string' ? settings.lastProject : null;
+  } catch {
+    return null;
+  }
+}
+
+async function rememberLastProject(settingsFile: string, path: string, logger: Logger): Promise<void> {
+  try {
+    await writeFileAtomic(settingsFile, new TextEncoder().encode(JSON.stringify({ lastProject: path }, null, 2)));
+  } catch (e) {
+    logger.warn(`could not write ${settingsFile}`, e instanceof Error ? e.message : e);
+  }
+}

@@ -1,0 +1,97 @@
+// Flat config. Layering rules (ARCHITECTURE.md): core is pure; the renderer reaches core only
+// through core/contract; only the preload touches ipcRenderer; only security.ts opens URLs.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+
+const coreBans = {
+  patterns: [
+    {
+      group: ['electron', 'electron/*', 'node:*', 'svelte', 'svelte/*', 'cytoscape', 'cytoscape/*'],
+      message: 'core is pure TypeScript: inject a port instead.',
+    },
+    { regex: '(^|/)(renderer|electron)/', message: 'core may not import renderer/ or electron/.' },
+  ],
+  paths: ['fs', 'path', 'http', 'https', 'net', 'os', 'child_process', 'crypto', 'url', 'buffer'].map(
+    (name) => ({ name, message: 'core is pure TypeScript: inject a port instead.' }),
+  ),
+};
+
+const rendererBans = {
+  patterns: [
+    { group: ['electron', 'electron/*', 'node:*'], message: 'the renderer has no Node or Electron access.' },
+    {
+      regex: '(^|/)core/(?!contract(/|$))',
+      message: 'renderer talks to core only through core/contract.',
+    },
+    { regex: '(^|/)electron/(main|host)(/|$)', message: 'renderer may not import the host.' },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/lint-fixtures/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs['flat/recommended'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='openExternal']",
+          message: 'Use safeOpenExternal from electron/main/security.ts.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+  },
+  {
+    files: ['core/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: { 'no-restricted-imports': ['error', coreBans] },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', rendererBans] },
+  },
+  {
+    files: ['electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.svelte', 'core/**/*.ts', 'test/**/*.ts'],
+    ignores: ['electron/preload/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='openExternal']",
+          message: 'Use safeOpenExternal from electron/main/security.ts.',
+        },
+        {
+          selector: "ImportDeclaration[source.value='electron'] ImportSpecifier[imported.name='ipcRenderer']",
+          message: 'Only the preload may use ipcRenderer.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/security.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['electron/host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'electron/host is Node-only: it runs headless too.' }] },
+      ],
+    },
+  },
+);

@@ -1,0 +1,25 @@
+import { AppPage } from './pages/app-page';
+import { expect, test } from './fixtures';
+
+test('browser mode shows the sample WAN graph on first start', async ({ page, server }) => {
+  await page.goto(server.url);
+  const app = new AppPage(page);
+  await app.waitReady();
+  await expect(app.mode).toHaveText('browser');
+  await expect(app.projectName).toHaveText('Sample WAN');
+  await expect(app.graph).toHaveAttribute('aria-label', 'WAN topology graph: 3 bridges, 9 ports, 3 PoPs, 6 segments');
+  await expect(app.list('Bridges').getByRole('button')).toHaveText([/vbr1/, /vbr2/, /vbr3/]);
+  await expect(app.list('PoPs').getByRole('button')).toHaveText([/pop-athens/, /pop-patras/, /pop-heraklion/]);
+  await expect(app.list('Segments').getByRole('button')).toHaveCount(9);
+  await app.screenshot('browser-mode-sample');
+});
+
+test('selecting a PoP in the side panel selects it in the graph', async ({ page, server }) => {
+  await page.goto(server.url);
+  const app = new AppPage(page);
+  await app.waitReady();
+  const pop = app.list('PoPs').getByRole('button', { name: /pop-patras/ });
+  await pop.click();
+  await expect(pop).toHaveClass(/selected/);
+  await app.screenshot('browser-mode-selected');
+});

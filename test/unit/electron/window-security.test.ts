@@ -1,0 +1,110 @@
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+import { installSecurityGuards, isAppUrl, isSafeExternalUrl, isTrustedSender, safeOpenExternal } from '../../../electron/main/security';
+import { mainWindowOptions, windowTitle } from '../../../electron/main/window';
+import { menuTemplate } from '../../../electron/main/menu';
+
+describe('main window options', () => {
+  it('keep the security baseline', () => {
+    const options = mainWindowOptions('/app/out/preload/index.cjs');
+    expect(options.show).toBe(false);
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+    });
+    expect(options.webPreferences).not.toHaveProperty('webSecurity');
+  });
+
+  it('title shows the project and a dirty marker', () => {
+    expect(windowTitle('Sample WAN', false)).toBe('Sample WAN — WICM Studio');
+    expect(windowTitle('Sample WAN', true)).toBe('• Sample WAN — WICM Studio');
+  });
+});
+
+describe('external links and senders', () => {
+  it('allows only http(s) URLs without credentials', () => {
+    expect(isSafeExternalUrl('https://example.org/docs')).toBe(true);
+    expect(isSafeExternalUrl('http://example.org')).toBe(true);
+    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.org', 'not a url', 42, null]) {
+      expect(isSafeExternalUrl(bad)).toBe(false);
+    }
+  });
+
+  it('safeOpenExternal calls the shell only for safe URLs', async () => {
+    const shell = { openExternal: vi.fn(async () => undefined) };
+    expect(await safeOpenExternal(shell, 'file:///etc/passwd')).toBe(false);
+    expect(await safeOpenExternal(shell, 'https://example.org')).toBe(true);
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+    expect(shell.openExternal).toHaveBeenCalledWith('https://example.org');
+  });
+
+  it('trusts only our own renderer frame', () => {
+    const app = 'file:///opt/wicm/out/renderer/index.html';
+    expect(isTrustedSender({ url: 'file:///opt/wicm/out/renderer/index.html' }, app)).toBe(true);
+    expect(isTrustedSender({ url: 'file:///tmp/evil.html' }, app)).toBe(false);
+    expect(isTrustedSender({ url: 'https://evil.example' }, app)).toBe(false);
+    expect(isTrustedSender(null, app)).toBe(false);
+    expect(isAppUrl('http://localhost:5173/x', 'http://localhost:5173/')).toBe(true);
+    expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+describe('security guards on web contents (fake electron objects)', () => {
+  function setup() {
+    const app = new EventEmitter();
+    const shell = { openExternal: vi.fn(async () => undefined) };
+    const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
+    installSecurityGuards(app as never, shell, session as never, () => 'file:///opt/wicm/out/renderer/index.html');
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    app.emit('web-contents-created', {}, contents);
+    return { shell, session, contents };
+  }
+
+  it('denies every permission request', () => {
+    const { session } = setup();
+    const handler = session.setPermissionRequestHandler.mock.calls[0]![0] as (c: unknown, p: string, cb: (ok: boolean) => void) => void;
+    const callback = vi.fn();
+    handler({}, 'media', callback);
+    expect(callback).toHaveBeenCalledWith(false);
+    const check = session.setPermissionCheckHandler.mock.calls[0]![0] as () => boolean;
+    expect(check()).toBe(false);
+  });
+
+  it('denies new windows, sending safe links to the OS browser', () => {
+    const { contents, shell } = setup();
+    const open = contents.setWindowOpenHandler.mock.calls[0]![0] as (d: { url: string }) => { action: string };
+    expect(open({ url: 'https://example.org' })).toEqual({ action: 'deny' });
+    expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(shell.openExternal).toHaveBeenCalledTimes(1);
+  });
+
+  it('blocks navigation away from the app and webview attachment', () => {
+    const { contents } = setup();
+    const away = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', away, 'https://evil.example');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const home = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', home, 'file:///opt/wicm/out/renderer/index.html');
+    expect(home.preventDefault).not.toHaveBeenCalled();
+    const webview = { preventDefault: vi.fn() };
+    contents.emit('will-attach-webview', webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('native menu', () => {
+  it('has File/Edit/View/Help with the usual accelerators', () => {
+    const actions = { newProject: vi.fn(), openProject: vi.fn(), saveProject: vi.fn(), saveProjectAs: vi.fn(), undo: vi.fn(), redo: vi.fn(), about: vi.fn(), openDocs: vi.fn() };
+    const menu = menuTemplate(actions, false, false);
+    expect(menu.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    const items = menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+    const accel = Object.fromEntries(items.filter((i) => i.label).map((i) => [i.label, i.accelerator]));
+    expect(accel).toMatchObject({ 'New Project': 'CmdOrCtrl+N', 'Open…': 'CmdOrCtrl+O', Save: 'CmdOrCtrl+S', 'Save As…': 'CmdOrCtrl+Shift+S', Undo: 'CmdOrCtrl+Z', Redo: 'CmdOrCtrl+Shift+Z' });
+    items.find((i) => i.label === 'Save')?.click?.({} as never, undefined, {} as never);
+    expect(actions.saveProject).toHaveBeenCalled();
+  });
+});
