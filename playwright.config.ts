@@ -6,6 +6,7 @@ export const chromiumPath = process.env.WICM_CHROMIUM ?? process.env.CHROMIUM_PA
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results/artifacts',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
@@ -29,5 +30,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'browser-mode', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'browser-mode', testIgnore: '**/electron.spec.ts', use: { browserName: 'chromium' } },
+    // Drives the real desktop app through _electron; skips (printing why) without a binary.
+    { name: 'electron', testMatch: '**/electron.spec.ts' },
+  ],
 });

@@ -5,3 +5,4 @@ export type * from './api';
 export type * from './dto';
 export type * from './events';
 export type * from './errors';
+export type * from './preload';

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { EventMessage } from '../../core/contract/events';
 import { statusOf, type Dispatch } from './dispatch';
@@ -46,7 +46,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   const token = options.token ?? randomBytes(24).toString('base64url');
   const host = options.host ?? '127.0.0.1';
   const bodyLimit = options.bodyLimit ?? RPC_BODY_LIMIT;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   let origin = '';
   let allowedHosts = new Set<string>();
 

@@ -2,7 +2,7 @@
 // functions on fixed channels; main validates every call and rejects unknown methods.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { EventMessage } from '../../core/contract/events';
-import type { PreloadApi } from './api';
+import type { PreloadApi } from '../../core/contract/preload';
 
 const api: PreloadApi = {
   invoke: (method, req) => ipcRenderer.invoke('rpc:invoke', method, req),

@@ -34,6 +34,8 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
 }
 
 export const test = base.extend<{ server: BrowserModeServer }>({
+  // Playwright requires the object pattern even when a fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
   server: async ({}, use) => {
     if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: apt-get install chromium, or set WICM_CHROMIUM.`);
     const dataDir = await mkdtemp(join(tmpdir(), 'wicm-e2e-'));

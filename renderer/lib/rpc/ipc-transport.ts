@@ -1,4 +1,4 @@
-import type { PreloadApi } from '../../../electron/preload/api';
+import type { PreloadApi } from '../../../core/contract/preload';
 import type { Transport } from './client';
 
 /** IPC through the preload's `window.api` (desktop app). */

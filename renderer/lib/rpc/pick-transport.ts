@@ -1,4 +1,4 @@
-import type { PreloadApi } from '../../../electron/preload/api';
+import type { PreloadApi } from '../../../core/contract/preload';
 import { createClient, type Client } from './client';
 import { httpTransport } from './http-transport';
 import { ipcTransport } from './ipc-transport';

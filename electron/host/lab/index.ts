@@ -1,0 +1,65 @@
+/**
+ * Lab controllers: stand-in servers for OpenDaylight VTN Manager (RESTCONF) and ONOS (REST).
+ *
+ * They keep state, serve the read-back endpoints and reject requests as the real controllers do
+ * (docs/reference/controllers.md §1.6, §2.5), for offline rehearsal, the CLI and tests. Faults
+ * (status, hang, reset) can be injected at start or at run time through `/__lab/faults`.
+ */
+import { assertNever } from '../../../core/util/assert-never';
+import { parseFaults } from './faults';
+import type { LabBehaviour } from './lab-behaviour';
+import { LAB_BODY_LIMIT, startLabServer } from './lab-server';
+import { createOnosBehaviour } from './onos/onos-behaviour';
+import { DEFAULT_LAB_TOPOLOGY, parseSeedTopology, type LabTopology } from './seed-topology';
+import type { LabController, LabControllerOptions, LabKind } from './types';
+import { createVtnBehaviour } from './vtn/vtn-behaviour';
+
+export type { LabController, LabControllerOptions, LabFault, LabFaultAction, LabKind, LabRequestRecord } from './types';
+export { DEFAULT_LAB_TOPOLOGY } from './seed-topology';
+export { parseFaults } from './faults';
+
+/** Default Basic-auth credentials per kind. */
+export const LAB_DEFAULT_CREDENTIALS: Readonly<Record<LabKind, { readonly user: string; readonly password: string }>> = {
+  'odl-vtn': { user: 'admin', password: 'admin' },
+  onos: { user: 'admin', password: 'karaf' },
+};
+
+function behaviourFor(kind: LabKind, topology: LabTopology): LabBehaviour {
+  switch (kind) {
+    case 'odl-vtn':
+      return createVtnBehaviour(topology);
+    case 'onos':
+      return createOnosBehaviour(topology);
+    default:
+      return assertNever(kind, 'Unknown lab controller kind');
+  }
+}
+
+/**
+ * Starts a lab controller on 127.0.0.1 (ephemeral port by default).
+ *
+ * Throws when the faults or the seed topology are malformed (the message names the element).
+ */
+export async function startLabController(options: LabControllerOptions): Promise<LabController> {
+  const defaults = LAB_DEFAULT_CREDENTIALS[options.kind];
+  if (defaults === undefined) throw new Error(`kind: must be "odl-vtn" or "onos", got ${JSON.stringify(options.kind)}`);
+  const topology = parseSeedTopology(options.seedTopology ?? DEFAULT_LAB_TOPOLOGY);
+  const behaviour = behaviourFor(options.kind, topology);
+  const server = await startLabServer({
+    behaviour,
+    credentials: { user: options.user ?? defaults.user, password: options.password ?? defaults.password },
+    faults: parseFaults(options.faults ?? []),
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    bodyLimit: options.bodyLimit ?? LAB_BODY_LIMIT,
+  });
+  return {
+    url: server.url,
+    kind: options.kind,
+    state: () => behaviour.snapshot(),
+    requests: () => server.requests(),
+    setFaults: (faults) => server.setFaults(parseFaults(faults)),
+    reset: () => server.reset(),
+    close: () => server.close(),
+  };
+}
