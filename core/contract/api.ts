@@ -1,4 +1,14 @@
-import type { PositionDto, ServiceDto, TopologyDto } from './dto';
+import type {
+  BridgeKind,
+  DiagnosticDto,
+  Direction,
+  PlanDto,
+  PositionDto,
+  ServiceDto,
+  ServiceState,
+  TopologyDefaultsDto,
+  TopologyDto,
+} from './dto';
 
 /** Where the engine runs, as the UI shows it in the title bar. */
 export type AppMode = 'desktop' | 'browser' | 'cli';
@@ -35,6 +45,60 @@ export interface TopologySnapshotDto {
   readonly services: readonly ServiceDto[];
 }
 
+/** Topology element kinds the editor creates, changes and deletes. */
+export type ElementKindDto = 'bridge' | 'port' | 'link' | 'segment' | 'pop' | 'nap';
+
+/** Result of a model edit: the element's id and what the engine noticed (host bits, names…). */
+export interface EditResultDto {
+  readonly id: string;
+  readonly diagnostics: readonly DiagnosticDto[];
+  readonly project: ProjectInfoDto;
+}
+
+/** A service as the user writes it (state is the engine's). */
+export interface ServiceInputDto {
+  readonly id?: string;
+  readonly name: string;
+  readonly inSegment: string | null;
+  readonly outSegment: string | null;
+  readonly chain: readonly string[];
+  readonly reverseChain: readonly string[] | null;
+  readonly attributes?: Readonly<Record<string, unknown>>;
+}
+
+/** Plans and lint of the project. */
+export interface PlanSetDto {
+  readonly plans: readonly PlanDto[];
+  readonly lint: readonly DiagnosticDto[];
+  readonly project: ProjectInfoDto;
+}
+
+/** One hop of a packet trace. */
+export interface TraceHopDto {
+  readonly bridgeId: string;
+  readonly portId: string;
+  readonly action: 'enter' | 'redirect' | 'forward' | 'deliver' | 'drop';
+  readonly ruleServiceId?: string;
+  readonly filterIndex?: number;
+  readonly note?: string;
+}
+
+/** Outcome of a packet trace. */
+export interface TraceDto {
+  readonly disposition: 'DELIVERED' | 'NO_MATCHING_SEGMENT' | 'REDIRECT_TO_MISSING_PORT' | 'LOOP' | 'DROPPED';
+  readonly hops: readonly TraceHopDto[];
+  readonly egressPortId: string | null;
+  readonly reason: string;
+}
+
+/** A service direction broken by elements marked down. */
+export interface WhatIfImpactDto {
+  readonly serviceId: string;
+  readonly direction: Direction;
+  readonly disposition: TraceDto['disposition'];
+  readonly reason: string;
+}
+
 /** Empty request. */
 export type NoArgs = Readonly<Record<string, never>>;
 
@@ -63,6 +127,46 @@ export interface Api {
   'history.redo': (req: NoArgs) => ProjectInfoDto;
   /** The whole topology, layout and services of the open project. */
   'topology.get': (req: NoArgs) => TopologySnapshotDto;
+  /** Adds a bridge / switch. */
+  'topology.addBridge': (req: { readonly name: string; readonly kind: BridgeKind; readonly controllerId?: string; readonly datapathId?: string | null }) => EditResultDto;
+  /** Adds a port (interface) to a bridge. */
+  'topology.addPort': (req: { readonly bridgeId: string; readonly name: string; readonly ofPort?: number | null }) => EditResultDto;
+  /** Links two ports of different bridges. */
+  'topology.addLink': (req: { readonly aPortId: string; readonly bPortId: string }) => EditResultDto;
+  /** Attaches an IP segment (prefix) to a port; host bits are cleared with a warning. */
+  'topology.addSegment': (req: { readonly portId: string; readonly prefix: string; readonly name?: string | null }) => EditResultDto;
+  /** Marks a port as its bridge's uplink (a 0.0.0.0/0 or ::/0 segment). */
+  'topology.addUplink': (req: { readonly portId: string; readonly family?: 4 | 6 }) => EditResultDto;
+  /** Adds an NFVI PoP on a port. */
+  'topology.addPop': (req: { readonly name: string; readonly portId: string; readonly aliases?: readonly string[] }) => EditResultDto;
+  /** Adds a T-NOVA NAP (customer edge + provider edge ports). */
+  'topology.addNap': (req: { readonly name: string; readonly cePortId: string; readonly pePortId: string }) => EditResultDto;
+  /** Changes fields of an element (validated as on add). */
+  'topology.update': (req: { readonly kind: ElementKindDto; readonly id: string; readonly changes: Readonly<Record<string, unknown>> }) => EditResultDto;
+  /** Deletes an element; what hangs off it (ports, segments, PoPs, links) goes with it. */
+  'topology.remove': (req: { readonly kind: ElementKindDto; readonly id: string }) => EditResultDto;
+  /** Sets the default source/target segments of NSR-driven services. */
+  'topology.setDefaults': (req: TopologyDefaultsDto) => EditResultDto;
+  /** Replaces the topology (and optionally the layout) from topology JSON text. */
+  'topology.import': (req: { readonly text: string }) => EditResultDto;
+  /** Stores node positions (not undoable; never part of plan diffs). */
+  'layout.move': (req: { readonly positions: readonly PositionDto[] }) => ProjectInfoDto;
+  /** Creates or updates a service. */
+  'services.save': (req: ServiceInputDto) => EditResultDto;
+  /** Deletes a service with its plan and allocations. */
+  'services.remove': (req: { readonly id: string }) => EditResultDto;
+  /** Sets a service's lifecycle state (after a push, a drift check…). */
+  'services.setState': (req: { readonly id: string; readonly state: ServiceState }) => EditResultDto;
+  /** Plans the project's services (all, or those named), storing plans and allocations. */
+  'plan.compute': (req: { readonly serviceIds?: readonly string[] }) => PlanSetDto;
+  /** The stored plans and a fresh lint of them. */
+  'plan.get': (req: NoArgs) => PlanSetDto;
+  /** Lint over all planned services. */
+  'plan.lint': (req: NoArgs) => readonly DiagnosticDto[];
+  /** Traces a packet through the stored plans; `down` marks elements failed. */
+  'sim.trace': (req: { readonly src: string; readonly dst: string; readonly down?: readonly string[] }) => TraceDto;
+  /** Services whose traffic breaks when the given elements are down. */
+  'sim.whatIf': (req: { readonly down: readonly string[] }) => readonly WhatIfImpactDto[];
 }
 
 /** A method name of the contract. */

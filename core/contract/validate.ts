@@ -14,6 +14,14 @@ const filePath = z
   .max(4096, 'is longer than 4096 characters')
   .refine((p) => !p.includes('\u0000'), 'must not contain NUL');
 
+const id = z.string().min(1, 'must not be empty').max(200);
+const name = z.string().trim().min(1, 'must not be empty').max(200);
+const prefixText = z.string().trim().min(1, 'must not be empty').max(64);
+const elementKind = z.enum(['bridge', 'port', 'link', 'segment', 'pop', 'nap']);
+const serviceState = z.enum(['draft', 'planned', 'pushed', 'drifted', 'failed']);
+const position = z.object({ elementId: id, x: z.number().finite(), y: z.number().finite() }).strict();
+const popNames = z.array(name).max(64);
+
 /**
  * Runtime schema of every method's request; the dispatcher rejects anything that does not
  * match before a handler runs. The `satisfies` clause keeps schemas and `Api` in step.
@@ -30,6 +38,43 @@ export const requestSchemas = {
   'history.undo': noArgs,
   'history.redo': noArgs,
   'topology.get': noArgs,
+  'topology.addBridge': z
+    .object({
+      name,
+      kind: z.enum(['vtn-vbridge', 'openflow', 'ovs', 'generic']),
+      controllerId: name.optional(),
+      datapathId: z.string().max(64).nullable().optional(),
+    })
+    .strict(),
+  'topology.addPort': z.object({ bridgeId: id, name, ofPort: z.number().int().min(1).max(65279).nullable().optional() }).strict(),
+  'topology.addLink': z.object({ aPortId: id, bPortId: id }).strict(),
+  'topology.addSegment': z.object({ portId: id, prefix: prefixText, name: z.string().max(200).nullable().optional() }).strict(),
+  'topology.addUplink': z.object({ portId: id, family: z.union([z.literal(4), z.literal(6)]).optional() }).strict(),
+  'topology.addPop': z.object({ name, portId: id, aliases: z.array(name).max(64).optional() }).strict(),
+  'topology.addNap': z.object({ name, cePortId: id, pePortId: id }).strict(),
+  'topology.update': z.object({ kind: elementKind, id, changes: z.record(z.string(), z.unknown()) }).strict(),
+  'topology.remove': z.object({ kind: elementKind, id }).strict(),
+  'topology.setDefaults': z.object({ sourceSegment: prefixText.nullable(), targetSegment: prefixText.nullable() }).strict(),
+  'topology.import': z.object({ text: z.string().min(1).max(64 * 1024 * 1024) }).strict(),
+  'layout.move': z.object({ positions: z.array(position).max(200_000) }).strict(),
+  'services.save': z
+    .object({
+      id: id.optional(),
+      name,
+      inSegment: prefixText.nullable(),
+      outSegment: prefixText.nullable(),
+      chain: popNames,
+      reverseChain: popNames.nullable(),
+      attributes: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
+  'services.remove': z.object({ id }).strict(),
+  'services.setState': z.object({ id, state: serviceState }).strict(),
+  'plan.compute': z.object({ serviceIds: z.array(id).optional() }).strict(),
+  'plan.get': noArgs,
+  'plan.lint': noArgs,
+  'sim.trace': z.object({ src: prefixText, dst: prefixText, down: z.array(id).optional() }).strict(),
+  'sim.whatIf': z.object({ down: z.array(id).min(1, 'name at least one element') }).strict(),
 } satisfies { readonly [M in Method]: z.ZodType<Req<M>> };
 
 /** Whether a string names a contract method. */

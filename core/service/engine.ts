@@ -4,6 +4,8 @@ import { parseTopologyJson } from '../export';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { CoreError } from '../util/core-error';
 import type { EnginePorts } from './ports';
+import { serviceHandlers } from './handlers/services';
+import { topologyHandlers } from './handlers/topology';
 import { ProjectSession } from './project-session';
 
 /**
@@ -63,6 +65,8 @@ export class WicmEngine {
         positions: this.session.db.readPositions(),
         services: this.session.db.readServices(),
       }),
+      ...topologyHandlers(this),
+      ...serviceHandlers(this),
     };
   }
 

@@ -247,6 +247,44 @@ export class ProjectDb {
     });
   }
 
+  /** Inserts one topology element (parameterised; table and columns come from TOPOLOGY_TABLES). */
+  insertElement<K extends ElementKind>(kind: K, element: ElementOf<K>): void {
+    const table = TOPOLOGY_TABLES[kind];
+    const columns = Object.keys(table.columns);
+    this.db.run(
+      `INSERT INTO ${table.name} (${columns.map((c) => table.columns[c]).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+      columns.map((c) => toSql((element as unknown as Record<string, unknown>)[c])),
+    );
+    if (kind === 'pop') this.writeAliases(element as PopDto);
+  }
+
+  /** Updates the given fields of one topology element. */
+  updateElement<K extends ElementKind>(kind: K, id: string, changes: Partial<ElementOf<K>>): void {
+    const table = TOPOLOGY_TABLES[kind];
+    const columns = Object.keys(changes).filter((c) => c in table.columns && c !== table.key);
+    if (columns.length > 0) {
+      this.db.run(`UPDATE ${table.name} SET ${columns.map((c) => `${table.columns[c]} = ?`).join(', ')} WHERE ${table.columns[table.key]} = ?`, [
+        ...columns.map((c) => toSql((changes as Record<string, unknown>)[c])),
+        id,
+      ]);
+    }
+    if (kind === 'pop' && 'aliases' in changes) this.writeAliases({ id, aliases: (changes as Partial<PopDto>).aliases ?? [] });
+  }
+
+  /** Deletes one topology element (dependent ports, segments, PoPs… cascade). */
+  deleteElement(kind: ElementKind, id: string): boolean {
+    const table = TOPOLOGY_TABLES[kind];
+    const existed = this.one(`SELECT 1 FROM ${table.name} WHERE ${table.columns[table.key]} = ?`, [id]) !== undefined;
+    this.db.run(`DELETE FROM ${table.name} WHERE ${table.columns[table.key]} = ?`, [id]);
+    this.db.run('DELETE FROM positions WHERE element_id = ?', [id]);
+    return existed;
+  }
+
+  private writeAliases(pop: Pick<PopDto, 'id' | 'aliases'>): void {
+    this.db.run('DELETE FROM pop_aliases WHERE pop_id = ?', [pop.id]);
+    this.insertMany('INSERT INTO pop_aliases (pop_id, position, alias) VALUES (?, ?, ?)', pop.aliases, (alias) => [pop.id, pop.aliases.indexOf(alias), alias]);
+  }
+
   //#endregion
   //#region services
 
@@ -417,6 +455,35 @@ export class ProjectDb {
       stmt.free();
     }
   }
+}
+
+/** Topology element kinds that have their own table. */
+export type ElementKind = 'bridge' | 'port' | 'link' | 'segment' | 'pop' | 'nap' | 'vlanPool';
+
+/** The DTO stored for an element kind. */
+export type ElementOf<K extends ElementKind> = {
+  bridge: BridgeDto;
+  port: PortDto;
+  link: LinkDto;
+  segment: SegmentDto;
+  pop: PopDto;
+  nap: NapDto;
+  vlanPool: VlanPoolDto;
+}[K];
+
+/** Table and DTO-field → column mapping of each element kind (fixed names: never user input). */
+const TOPOLOGY_TABLES: Record<ElementKind, { readonly name: string; readonly key: string; readonly columns: Readonly<Record<string, string>> }> = {
+  bridge: { name: 'bridges', key: 'id', columns: { id: 'id', name: 'name', kind: 'kind', controllerId: 'controller_id', datapathId: 'datapath_id' } },
+  port: { name: 'ports', key: 'id', columns: { id: 'id', bridgeId: 'bridge_id', name: 'name', ofPort: 'of_port' } },
+  link: { name: 'links', key: 'id', columns: { id: 'id', aPortId: 'a_port_id', bPortId: 'b_port_id' } },
+  segment: { name: 'segments', key: 'id', columns: { id: 'id', prefix: 'prefix', portId: 'port_id', name: 'name' } },
+  pop: { name: 'pops', key: 'id', columns: { id: 'id', name: 'name', portId: 'port_id' } },
+  nap: { name: 'naps', key: 'id', columns: { id: 'id', name: 'name', cePortId: 'ce_port_id', pePortId: 'pe_port_id' } },
+  vlanPool: { name: 'vlan_pools', key: 'portId', columns: { portId: 'port_id', first: 'first', last: 'last' } },
+};
+
+function toSql(value: unknown): SqlValue {
+  return value === undefined ? null : (value as SqlValue);
 }
 
 function decodeAscii(bytes: Uint8Array): string {

@@ -2,10 +2,12 @@
 import { isCoreError } from '../../../core/util/core-error';
 import { version } from '../version';
 import { EXIT, type CliCommand, type CliIo } from './command';
+import { planCommand } from './commands/plan';
 import { serveCommand } from './commands/serve';
+import { traceCommand } from './commands/trace';
 
 /** Every sub-command, in the order `wicm --help` lists them. */
-export const commands: readonly CliCommand[] = [serveCommand];
+export const commands: readonly CliCommand[] = [planCommand, traceCommand, serveCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -17,7 +19,7 @@ function help(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem), 3 controller failure.',
+    'Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem), 3 controller failure, 4 trace not delivered.',
     '',
   ].join('\n');
 }

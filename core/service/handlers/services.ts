@@ -1,0 +1,79 @@
+import type { Handlers } from '../../contract/api';
+import type { DiagnosticDto, ServiceDto } from '../../contract/dto';
+import { lintPlans, releaseService } from '../../plan';
+import { Simulator, whatIf } from '../../sim';
+import { CoreError } from '../../util/core-error';
+import type { WicmEngine } from '../engine';
+import { planProject, readAllocations, readPlans, writeAllocations } from '../planning';
+import { canonicalPrefix } from './topology';
+
+type ServiceHandlers = Pick<
+  Handlers,
+  'services.save' | 'services.remove' | 'services.setState' | 'plan.compute' | 'plan.get' | 'plan.lint' | 'sim.trace' | 'sim.whatIf'
+>;
+
+/** Services, plans and simulation over the open project. */
+export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
+  const db = () => engine.session.db;
+  return {
+    'services.save': async (req) => {
+      const diagnostics: DiagnosticDto[] = [];
+      const segment = (value: string | null, pointer: string): string | null => {
+        if (value === null) return null;
+        const canonical = canonicalPrefix(value, pointer);
+        diagnostics.push(...canonical.diagnostics);
+        return canonical.prefix;
+      };
+      const label = req.id ? `edit service ${req.name}` : `add service ${req.name}`;
+      const id = engine.session.mutate(label, (d) => {
+        const existing = req.id ? d.readServices().find((s) => s.id === req.id) : undefined;
+        const service: ServiceDto = {
+          id: req.id ?? d.nextId('svc'),
+          name: req.name,
+          inSegment: segment(req.inSegment, '/inSegment'),
+          outSegment: segment(req.outSegment, '/outSegment'),
+          chain: req.chain,
+          reverseChain: req.reverseChain,
+          state: existing?.state === 'pushed' || existing?.state === 'drifted' ? 'drifted' : 'draft',
+          provenance: existing?.provenance ?? { format: 'manual', file: null, recordId: null, importedAt: engine.ports.clock.now().toISOString() },
+          attributes: req.attributes ?? existing?.attributes ?? {},
+        };
+        d.upsertService(service);
+        d.deletePlan(service.id);
+        return service.id;
+      });
+      return { id, diagnostics, project: engine.changed(label) };
+    },
+    'services.remove': async (req) => {
+      const label = `delete service ${req.id}`;
+      engine.session.mutate(label, (d) => {
+        const allocations = readAllocations(d);
+        if (!d.deleteService(req.id)) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
+        writeAllocations(d, releaseService(allocations, req.id));
+      });
+      return { id: req.id, diagnostics: [], project: engine.changed(label) };
+    },
+    'services.setState': async (req) => {
+      const label = `service ${req.id} ${req.state}`;
+      engine.session.mutate(label, (d) => {
+        const service = d.readServices().find((s) => s.id === req.id);
+        if (!service) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
+        d.upsertService({ ...service, state: req.state });
+      });
+      return { id: req.id, diagnostics: [], project: engine.changed(label) };
+    },
+    'plan.compute': async (req) => {
+      const result = engine.session.mutate('plan services', (d) => planProject(d, req.serviceIds));
+      return { plans: result.plans, lint: result.lint, project: engine.changed('plan') };
+    },
+    'plan.get': async () => ({ plans: readPlans(db()), lint: lintStored(engine), project: engine.session.info() }),
+    'plan.lint': async () => lintStored(engine),
+    'sim.trace': async (req) => new Simulator(db().readTopology(), readPlans(db()), { down: req.down ?? [] }).trace({ src: req.src, dst: req.dst }),
+    'sim.whatIf': async (req) => whatIf(db().readTopology(), db().readServices(), readPlans(db()), req.down),
+  };
+}
+
+function lintStored(engine: WicmEngine): DiagnosticDto[] {
+  const d = engine.session.db;
+  return lintPlans(d.readTopology(), readPlans(d), d.readServices());
+}

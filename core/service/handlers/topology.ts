@@ -1,0 +1,182 @@
+import type { EditResultDto, Handlers } from '../../contract/api';
+import type { DiagnosticDto, TopologyDto } from '../../contract/dto';
+import { parseTopologyJson } from '../../export';
+import { isVnodeName } from '../../model';
+import { parsePrefix } from '../../net';
+import type { ElementKind, ProjectDb } from '../../store/project-db';
+import { CoreError } from '../../util/core-error';
+import type { WicmEngine } from '../engine';
+
+type TopologyHandlers = Pick<
+  Handlers,
+  | 'topology.addBridge'
+  | 'topology.addPort'
+  | 'topology.addLink'
+  | 'topology.addSegment'
+  | 'topology.addUplink'
+  | 'topology.addPop'
+  | 'topology.addNap'
+  | 'topology.update'
+  | 'topology.remove'
+  | 'topology.setDefaults'
+  | 'topology.import'
+  | 'layout.move'
+>;
+
+/**
+ * Topology edits. Each is one undoable step; references are checked here with messages that
+ * name the element (the database's foreign keys and unique constraints are the backstop).
+ */
+export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
+  const edit = (label: string, change: (db: ProjectDb, topology: TopologyDto) => { id: string; diagnostics?: DiagnosticDto[] }): EditResultDto => {
+    const result = engine.session.mutate(label, (db) => change(db, db.readTopology()));
+    return { id: result.id, diagnostics: result.diagnostics ?? [], project: engine.changed(label) };
+  };
+  return {
+    'topology.addBridge': async (req) =>
+      edit(`add bridge ${req.name}`, (db) => {
+        const controllerId = req.controllerId ?? req.name;
+        const id = db.nextId('br');
+        db.insertElement('bridge', { id, name: req.name, kind: req.kind, controllerId, datapathId: req.datapathId ?? null });
+        return { id, diagnostics: req.kind === 'vtn-vbridge' ? vnodeWarnings('vBridge', controllerId, id) : [] };
+      }),
+    'topology.addPort': async (req) =>
+      edit(`add port ${req.name}`, (db, t) => {
+        const bridge = must(t.bridges, req.bridgeId, 'bridge');
+        const id = db.nextId('pt');
+        db.insertElement('port', { id, bridgeId: bridge.id, name: req.name, ofPort: req.ofPort ?? null });
+        return { id, diagnostics: bridge.kind === 'vtn-vbridge' ? vnodeWarnings('vInterface', req.name, id) : [] };
+      }),
+    'topology.addLink': async (req) =>
+      edit('add link', (db, t) => {
+        const a = must(t.ports, req.aPortId, 'port');
+        const b = must(t.ports, req.bPortId, 'port');
+        if (a.bridgeId === b.bridgeId) throw new CoreError('INVALID_INPUT', `Ports '${a.name}' and '${b.name}' are on the same bridge; a link joins two bridges.`);
+        const id = db.nextId('ln');
+        db.insertElement('link', { id, aPortId: a.id, bPortId: b.id });
+        return { id };
+      }),
+    'topology.addSegment': async (req) =>
+      edit(`add segment ${req.prefix}`, (db, t) => {
+        const port = must(t.ports, req.portId, 'port');
+        const { prefix, diagnostics } = canonicalPrefix(req.prefix, '/prefix');
+        if (t.segments.some((s) => s.prefix === prefix && s.portId === port.id)) throw new CoreError('CONFLICT', `Port '${port.name}' already has segment ${prefix}.`);
+        const id = db.nextId('sg');
+        db.insertElement('segment', { id, prefix, portId: port.id, name: req.name ?? null });
+        return { id, diagnostics };
+      }),
+    'topology.addUplink': async (req) =>
+      edit('add uplink', (db, t) => {
+        const port = must(t.ports, req.portId, 'port');
+        const prefix = req.family === 6 ? '::/0' : '0.0.0.0/0';
+        const other = t.segments.find((s) => s.prefix === prefix && t.ports.find((p) => p.id === s.portId)?.bridgeId === port.bridgeId);
+        if (other) throw new CoreError('CONFLICT', `Bridge already has an ${prefix} uplink on port ${other.portId}; remove it first.`);
+        const id = db.nextId('sg');
+        db.insertElement('segment', { id, prefix, portId: port.id, name: 'uplink' });
+        return { id };
+      }),
+    'topology.addPop': async (req) =>
+      edit(`add PoP ${req.name}`, (db, t) => {
+        const port = must(t.ports, req.portId, 'port');
+        const id = db.nextId('pop');
+        db.insertElement('pop', { id, name: req.name, portId: port.id, aliases: req.aliases ?? [] });
+        return { id };
+      }),
+    'topology.addNap': async (req) =>
+      edit(`add NAP ${req.name}`, (db, t) => {
+        must(t.ports, req.cePortId, 'port');
+        must(t.ports, req.pePortId, 'port');
+        const id = db.nextId('nap');
+        db.insertElement('nap', { id, name: req.name, cePortId: req.cePortId, pePortId: req.pePortId });
+        return { id };
+      }),
+    'topology.update': async (req) =>
+      edit(`edit ${req.kind}`, (db, t) => {
+        must(listOf(t, req.kind), req.id, req.kind);
+        const changes: Record<string, unknown> = { ...req.changes };
+        const diagnostics: DiagnosticDto[] = [];
+        if ('id' in changes) throw new CoreError('INVALID_INPUT', 'An element id cannot be changed (/changes/id).');
+        if (req.kind === 'segment' && typeof changes.prefix === 'string') {
+          const canonical = canonicalPrefix(changes.prefix, '/changes/prefix');
+          changes.prefix = canonical.prefix;
+          diagnostics.push(...canonical.diagnostics);
+        }
+        db.updateElement(req.kind as ElementKind, req.id, changes);
+        return { id: req.id, diagnostics };
+      }),
+    'topology.remove': async (req) =>
+      edit(`delete ${req.kind}`, (db, t) => {
+        must(listOf(t, req.kind), req.id, req.kind);
+        db.deleteElement(req.kind as ElementKind, req.id);
+        return { id: req.id };
+      }),
+    'topology.setDefaults': async (req) =>
+      edit('set default segments', (db) => {
+        const src = req.sourceSegment === null ? null : canonicalPrefix(req.sourceSegment, '/sourceSegment');
+        const dst = req.targetSegment === null ? null : canonicalPrefix(req.targetSegment, '/targetSegment');
+        db.writeDefaults({ sourceSegment: src?.prefix ?? null, targetSegment: dst?.prefix ?? null });
+        return { id: 'defaults', diagnostics: [...(src?.diagnostics ?? []), ...(dst?.diagnostics ?? [])] };
+      }),
+    'topology.import': async (req) =>
+      edit('import topology', (db) => {
+        const { topology, positions } = parseTopologyJson(req.text);
+        db.replaceTopology(topology);
+        db.writePositions(positions);
+        return { id: 'topology' };
+      }),
+    'layout.move': async (req) => {
+      engine.session.touch((db) => db.writePositions(req.positions));
+      return engine.session.info();
+    },
+  };
+}
+
+function listOf(t: TopologyDto, kind: ElementKind): readonly { readonly id: string }[] {
+  switch (kind) {
+    case 'bridge':
+      return t.bridges;
+    case 'port':
+      return t.ports;
+    case 'link':
+      return t.links;
+    case 'segment':
+      return t.segments;
+    case 'pop':
+      return t.pops;
+    case 'nap':
+      return t.naps;
+    case 'vlanPool':
+      return t.vlanPools.map((v) => ({ ...v, id: v.portId }));
+  }
+}
+
+function must<T extends { readonly id: string }>(items: readonly T[], id: string, what: string): T {
+  const found = items.find((i) => i.id === id);
+  if (!found) throw new CoreError('NOT_FOUND', `No ${what} with id '${id}' in this project.`);
+  return found;
+}
+
+/** Canonical prefix, with a HOST_BITS_SET warning when the input had host bits. */
+export function canonicalPrefix(text: string, pointer: string): { prefix: string; diagnostics: DiagnosticDto[] } {
+  const parsed = parsePrefix(text);
+  return {
+    prefix: parsed.prefix,
+    diagnostics: parsed.hostBitsSet
+      ? [{ severity: 'warning', code: 'HOST_BITS_SET', message: `'${parsed.input}' has host bits set; stored as ${parsed.prefix}.`, pointer, hint: `Write ${parsed.prefix}.` }]
+      : [],
+  };
+}
+
+function vnodeWarnings(what: string, name: string, elementId: string): DiagnosticDto[] {
+  return isVnodeName(name)
+    ? []
+    : [
+        {
+          severity: 'warning',
+          code: 'NOT_A_VNODE_NAME',
+          message: `'${name}' is not a valid VTN ${what} name (1–31 characters: letters, digits, '_'; first a letter or digit).`,
+          elementId,
+          hint: `VTN Manager will refuse it; use e.g. '${name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^_+/, '').slice(0, 31) || 'x'}'.`,
+        },
+      ];
+}

@@ -1,0 +1,85 @@
+import type { DiagnosticDto, PlanDto, ServiceDto, TopologyDto } from '../contract/dto';
+import type { ServiceRequest } from '../model';
+import { emptyAllocations, Planner, type Allocations } from '../plan';
+import type { AllocationRow, ProjectDb } from '../store/project-db';
+
+/** Plans, lint and allocations of a set of services over one topology. */
+export interface PlanningResult {
+  readonly plans: readonly PlanDto[];
+  readonly lint: readonly DiagnosticDto[];
+  readonly allocations: Allocations;
+}
+
+/** A service made from an imported request (new services start as planned drafts). */
+export function serviceFromRequest(request: ServiceRequest, state: ServiceDto['state'] = 'draft'): ServiceDto {
+  return {
+    id: request.id,
+    name: request.name,
+    inSegment: request.inSegment,
+    outSegment: request.outSegment,
+    chain: request.chain,
+    reverseChain: request.reverseChain,
+    state,
+    provenance: request.provenance,
+    attributes: request.attributes,
+  };
+}
+
+/** Plans services in order against existing allocations (pure; nothing stored). */
+export function planServices(topology: TopologyDto, services: readonly ServiceDto[], allocations: Allocations = emptyAllocations()): PlanningResult {
+  return new Planner(topology).planAll(services, allocations);
+}
+
+/** Whether a plan has rules (no error diagnostics). */
+export function isPlanned(plan: PlanDto): boolean {
+  return !plan.diagnostics.some((d) => d.severity === 'error');
+}
+
+/**
+ * Plans every service of a project (or those named), stores the plans and allocations, and
+ * marks each service planned or failed. Runs inside the caller's transaction.
+ */
+export function planProject(db: ProjectDb, serviceIds?: readonly string[]): PlanningResult {
+  const topology = db.readTopology();
+  const all = db.readServices();
+  const wanted = serviceIds ? all.filter((s) => serviceIds.includes(s.id)) : all;
+  const result = planServices(topology, wanted, readAllocations(db));
+  for (const plan of result.plans) {
+    db.writePlan(plan.serviceId, plan);
+    const service = wanted.find((s) => s.id === plan.serviceId);
+    if (service && service.state !== 'pushed' && service.state !== 'drifted') {
+      db.upsertService({ ...service, state: isPlanned(plan) ? 'planned' : 'failed' });
+    }
+  }
+  writeAllocations(db, result.allocations);
+  return result;
+}
+
+/** The project's allocations as the planner takes them. */
+export function readAllocations(db: ProjectDb): Allocations {
+  const rows = db.readAllocations();
+  return {
+    filterIndices: rows.filter((r) => r.kind === 'filter').map((r) => ({ portId: r.scope, index: Number(r.value), serviceId: r.serviceId, direction: r.direction })),
+    vlans: rows.filter((r) => r.kind === 'vlan').map((r) => ({ portId: r.scope, tag: Number(r.value), serviceId: r.serviceId, direction: r.direction, popId: r.extra ?? '' })),
+    conditions: rows.filter((r) => r.kind === 'condition').map((r) => ({ name: r.value, serviceId: r.serviceId, direction: r.direction })),
+  };
+}
+
+/** Stores allocations (replacing the previous ones). */
+export function writeAllocations(db: ProjectDb, allocations: Allocations): void {
+  const rows: AllocationRow[] = [
+    ...allocations.filterIndices.map((a) => ({ kind: 'filter' as const, scope: a.portId, value: String(a.index), serviceId: a.serviceId, direction: a.direction, extra: null })),
+    ...allocations.vlans.map((a) => ({ kind: 'vlan' as const, scope: a.portId, value: String(a.tag), serviceId: a.serviceId, direction: a.direction, extra: a.popId })),
+    ...allocations.conditions.map((a) => ({ kind: 'condition' as const, scope: '', value: a.name, serviceId: a.serviceId, direction: a.direction, extra: null })),
+  ];
+  db.replaceAllocations(rows);
+}
+
+/** The stored plans of a project, in service order. */
+export function readPlans(db: ProjectDb): PlanDto[] {
+  const stored = db.readPlans();
+  return db
+    .readServices()
+    .map((s) => stored.get(s.id) as PlanDto | undefined)
+    .filter((p): p is PlanDto => p !== undefined);
+}

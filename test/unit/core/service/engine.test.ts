@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { EditResultDto, PlanSetDto, TopologySnapshotDto, TraceDto } from '../../../../core/contract/api';
+import type { Envelope } from '../../../../core/contract/errors';
+import { startTestHost } from '../../../contract/rpc/engine-fixture';
+
+let call: (method: string, req: unknown) => Promise<Envelope>;
+async function ok<T>(method: string, req: unknown): Promise<T> {
+  const reply = await call(method, req);
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as T;
+}
+
+beforeEach(async () => {
+  const { host } = await startTestHost();
+  call = host.dispatch;
+});
+
+const snapshot = () => ok<TopologySnapshotDto>('topology.get', {});
+
+describe('topology editing through the contract', () => {
+  it('adds a bridge, port, segment (host bits normalised with a warning), PoP and link', async () => {
+    const bridge = await ok<EditResultDto>('topology.addBridge', { name: 'vbr4', kind: 'vtn-vbridge' });
+    const port = await ok<EditResultDto>('topology.addPort', { bridgeId: bridge.id, name: 'if_rhodes', ofPort: 1 });
+    const segment = await ok<EditResultDto>('topology.addSegment', { portId: port.id, prefix: '10.40.1.7/24' });
+    expect(segment.diagnostics).toEqual([expect.objectContaining({ code: 'HOST_BITS_SET', message: expect.stringContaining('10.40.1.0/24') })]);
+    const pop = await ok<EditResultDto>('topology.addPop', { name: 'pop-rhodes', portId: port.id, aliases: ['vim-rhodes'] });
+    const other = await ok<EditResultDto>('topology.addPort', { bridgeId: bridge.id, name: 'if_trunk' });
+    const link = await ok<EditResultDto>('topology.addLink', { aPortId: other.id, bPortId: 'pt-vbr1-uplink' });
+    const snap = await snapshot();
+    expect(snap.topology.segments.find((s) => s.id === segment.id)?.prefix).toBe('10.40.1.0/24');
+    expect(snap.topology.pops.find((p) => p.id === pop.id)?.aliases).toEqual(['vim-rhodes']);
+    expect(snap.topology.links.map((l) => l.id)).toContain(link.id);
+    expect(snap.project.dirty).toBe(true);
+  });
+
+  it('names what is wrong: typo in a CIDR, unknown port, same-bridge link, duplicate name', async () => {
+    const typo = await call('topology.addSegment', { portId: 'pt-vbr1-customer', prefix: '10.0.0.300/24' });
+    expect(typo).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('10.0.0.300/24') } });
+    expect(await call('topology.addPort', { bridgeId: 'nope', name: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: "No bridge with id 'nope' in this project." } });
+    expect(await call('topology.addLink', { aPortId: 'pt-vbr1-customer', bPortId: 'pt-vbr1-athens' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('topology.addBridge', { name: 'vbr1', kind: 'vtn-vbridge' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('warns when a VTN name would be refused by the controller', async () => {
+    const bridge = await ok<EditResultDto>('topology.addBridge', { name: 'vbr-5', kind: 'vtn-vbridge' });
+    expect(bridge.diagnostics[0]).toMatchObject({ code: 'NOT_A_VNODE_NAME', hint: expect.stringContaining('vbr_5') });
+  });
+
+  it('undo and redo walk through edits; deleting a bridge cascades', async () => {
+    const before = (await snapshot()).topology;
+    await ok('topology.remove', { kind: 'bridge', id: 'br-patras' });
+    const after = (await snapshot()).topology;
+    expect(after.bridges.map((b) => b.name)).toEqual(['vbr1', 'vbr3']);
+    expect(after.pops.map((p) => p.name)).not.toContain('pop-patras');
+    expect(after.segments.some((s) => s.portId.startsWith('pt-vbr2'))).toBe(false);
+    await ok('history.undo', {});
+    expect((await snapshot()).topology).toEqual(before);
+    await ok('history.redo', {});
+    expect((await snapshot()).topology).toEqual(after);
+  });
+});
+
+describe('services, plans and traces through the contract', () => {
+  it('plans a service across the sample WAN and traces it both ways', async () => {
+    const svc = await ok<EditResultDto>('services.save', { name: 'fw-dpi-nat', inSegment: null, outSegment: null, chain: ['vim-athens', 'pop-patras'], reverseChain: null });
+    const set = await ok<PlanSetDto>('plan.compute', {});
+    const plan = set.plans.find((p) => p.serviceId === svc.id)!;
+    expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(plan.forward.rules.map((r) => `${r.inPortId}>${r.outPortId}`)).toEqual([
+      'pt-vbr1-customer>pt-vbr1-athens',
+      'pt-vbr1-athens>pt-vbr1-uplink',
+      'pt-vbr2-uplink>pt-vbr2-patras',
+      'pt-vbr2-patras>pt-vbr2-internet',
+    ]);
+    expect((await snapshot()).services[0]?.state).toBe('planned');
+    const forward = await ok<TraceDto>('sim.trace', { src: '192.168.10.5', dst: '10.20.0.9' });
+    expect(forward.disposition).toBe('DELIVERED');
+    expect(forward.egressPortId).toBe('pt-vbr2-internet');
+    const reverse = await ok<TraceDto>('sim.trace', { src: '10.20.0.9', dst: '192.168.10.5' });
+    expect(reverse.disposition).toBe('DELIVERED');
+    expect(reverse.egressPortId).toBe('pt-vbr1-customer');
+    const impact = await ok<{ serviceId: string }[]>('sim.whatIf', { down: ['pt-vbr2-patras'] });
+    expect(impact.map((i) => i.serviceId)).toContain(svc.id);
+  });
+
+  it('an unknown PoP fails the service with a did-you-mean, and deleting it releases its allocations', async () => {
+    const bad = await ok<EditResultDto>('services.save', { name: 'typo', inSegment: '192.168.10.0/24', outSegment: '10.20.0.0/24', chain: ['pop-athen'], reverseChain: null });
+    const set = await ok<PlanSetDto>('plan.compute', {});
+    const errors = set.plans[0]!.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors[0]?.message).toMatch(/pop-athen/);
+    expect(JSON.stringify(errors)).toMatch(/pop-athens/);
+    expect((await snapshot()).services[0]?.state).toBe('failed');
+    const good = await ok<EditResultDto>('services.save', { name: 'ok', inSegment: '192.168.10.0/24', outSegment: '10.20.0.0/24', chain: ['pop-athens'], reverseChain: null });
+    await ok('plan.compute', {});
+    await ok('services.remove', { id: good.id });
+    await ok('services.remove', { id: bad.id });
+    expect((await ok<PlanSetDto>('plan.get', {})).plans).toEqual([]);
+    expect(await call('services.remove', { id: good.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
