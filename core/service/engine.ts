@@ -6,7 +6,8 @@ import { CoreError } from '../util/core-error';
 import type { EnginePorts } from './ports';
 import { serviceHandlers } from './handlers/services';
 import { topologyHandlers } from './handlers/topology';
-import { ProjectSession } from './project-session';
+import { baseName, ProjectSession } from './project-session';
+import { importDemiWimDb, isDemiWimDb } from '../store/demi-wim-db';
 
 /**
  * The WICM engine: the open project plus the use cases that implement the contract.
@@ -116,6 +117,14 @@ function newSession(ports: EnginePorts, template: 'empty' | 'sample', name: stri
 
 async function openSession(ports: EnginePorts, path: string): Promise<ProjectSession> {
   const bytes = await ports.files.readFile(path);
+  if (isDemiWimDb(ports.sql, bytes)) {
+    // A demi-wicm database is imported into a new, unsaved project: Save never overwrites it.
+    const { topology, diagnostics } = importDemiWimDb(ports.sql, bytes, baseName(path));
+    for (const d of diagnostics) ports.logger.warn(d.message);
+    const session = ProjectSession.create(ports.sql, `${baseName(path)} (imported)`);
+    session.db.replaceTopology(topology);
+    return session;
+  }
   return ProjectSession.open(ports.sql, bytes, path);
 }
 

@@ -86,7 +86,7 @@ export class ProjectDb {
       db.close();
       throw new CoreError(
         'PARSE_FAILED',
-        `${label} is an SQLite database but not a WICM project (no meta.app = '${APP_ID}'). A demi-wicm wim_info.db is imported with "wicm import-db" / File › Import, not opened.`,
+        `${label} is an SQLite database but not a WICM project (no meta.app = '${APP_ID}'). Open a .wicm project, a demi-wicm wim_info.db, or import a topology JSON file.`,
       );
     }
     const project = new ProjectDb(db);

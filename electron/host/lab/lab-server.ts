@@ -76,6 +76,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   const sockets = new Set<Socket>();
   const hung = new Set<ServerResponse>();
   let closing = false;
+  let address = '';
 
   const resetAll = (): void => {
     behaviour.reset();
@@ -161,7 +162,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
   });
   const info = server.address() as AddressInfo;
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
-  const address = `${host}:${info.port}`;
+  address = `${host}:${info.port}`;
 
   return {
     url: `http://${address}`,
