@@ -99,6 +99,43 @@ export interface WhatIfImpactDto {
   readonly reason: string;
 }
 
+/** A document to import. */
+export interface ImportRequestDto {
+  readonly text: string;
+  /** File name, kept in provenance. */
+  readonly fileName?: string;
+  /** Force a format instead of detecting it. */
+  readonly format?: string;
+}
+
+/** What an import would do. */
+export interface ImportPreviewDto {
+  readonly format: string;
+  /** Confidence per format, highest first. */
+  readonly detection: readonly { readonly format: string; readonly confidence: number }[];
+  readonly services: readonly ServiceDto[];
+  readonly deletions: readonly string[];
+  /** T-NOVA NAP / NFVI registrations, one line each. */
+  readonly registrations: readonly string[];
+  readonly diagnostics: readonly DiagnosticDto[];
+  /** Whether committing would change anything (no blocking error). */
+  readonly importable: boolean;
+}
+
+/** What an import did. */
+export interface ImportCommitDto {
+  readonly format: string;
+  readonly created: readonly string[];
+  readonly updated: readonly string[];
+  readonly deleted: readonly string[];
+  readonly alreadyAbsent: readonly string[];
+  readonly registered: readonly string[];
+  readonly diagnostics: readonly DiagnosticDto[];
+  /** Plans of the imported services when `plan` was requested. */
+  readonly plans: readonly PlanDto[];
+  readonly project: ProjectInfoDto;
+}
+
 /** Empty request. */
 export type NoArgs = Readonly<Record<string, never>>;
 
@@ -149,6 +186,12 @@ export interface Api {
   'topology.setDefaults': (req: TopologyDefaultsDto) => EditResultDto;
   /** Replaces the topology (and optionally the layout) from topology JSON text. */
   'topology.import': (req: { readonly text: string }) => EditResultDto;
+  /** The NSR / request formats the importer knows. */
+  'import.formats': (req: NoArgs) => readonly { readonly id: string; readonly label: string }[];
+  /** Detects the format of a document and shows what importing it would do; stores nothing. */
+  'import.preview': (req: ImportRequestDto) => ImportPreviewDto;
+  /** Imports a document: registrations, services created/updated by record id, deletions. One undo step. */
+  'import.commit': (req: ImportRequestDto & { readonly plan?: boolean }) => ImportCommitDto;
   /** Stores node positions (not undoable; never part of plan diffs). */
   'layout.move': (req: { readonly positions: readonly PositionDto[] }) => ProjectInfoDto;
   /** Creates or updates a service. */

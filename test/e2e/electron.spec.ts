@@ -22,7 +22,7 @@ test.describe('desktop app (Electron)', () => {
       await ui.waitReady();
       await expect(ui.root).toHaveAttribute('data-transport', 'ipc');
       await expect(ui.mode).toHaveText('desktop');
-      await expect(ui.graph).toHaveAttribute('aria-label', 'WAN topology graph: 3 bridges, 9 ports, 3 PoPs, 6 segments');
+      await expect(ui.graph).toHaveAttribute('aria-label', 'WAN topology graph: 3 bridges, 15 ports, 3 PoPs, 6 segments');
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const wp = BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences();
         return { contextIsolation: wp?.contextIsolation, sandbox: wp?.sandbox, nodeIntegration: wp?.nodeIntegration };

@@ -2,13 +2,15 @@
 import { isCoreError } from '../../../core/util/core-error';
 import { version } from '../version';
 import { EXIT, type CliCommand, type CliIo } from './command';
+import { importCommand } from './commands/import';
+import { inspectCommand } from './commands/inspect';
 import { labControllerCommand } from './commands/lab-controller';
 import { planCommand } from './commands/plan';
 import { serveCommand } from './commands/serve';
 import { traceCommand } from './commands/trace';
 
 /** Every sub-command, in the order `wicm --help` lists them. */
-export const commands: readonly CliCommand[] = [planCommand, traceCommand, serveCommand, labControllerCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, importCommand, planCommand, traceCommand, serveCommand, labControllerCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -68,8 +68,8 @@ describe('services, plans and traces through the contract', () => {
     expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(plan.forward.rules.map((r) => `${r.inPortId}>${r.outPortId}`)).toEqual([
       'pt-vbr1-customer>pt-vbr1-athens',
-      'pt-vbr1-athens>pt-vbr1-uplink',
-      'pt-vbr2-uplink>pt-vbr2-patras',
+      'pt-vbr1-athens>pt-vbr1-to-vbr2',
+      'pt-vbr2-to-vbr1>pt-vbr2-patras',
       'pt-vbr2-patras>pt-vbr2-internet',
     ]);
     expect((await snapshot()).services[0]?.state).toBe('planned');

@@ -1,0 +1,113 @@
+import type { DiagnosticDto, NapDto, PopDto, PortDto, ServiceDto, TopologyDto } from '../contract/dto';
+import type { ImportResult, TopologyRegistration } from '../model';
+import { releaseService } from '../plan';
+import type { ProjectDb } from '../store/project-db';
+import { readAllocations, serviceFromRequest, writeAllocations } from './planning';
+
+/** What committing an import changed. */
+export interface ImportOutcome {
+  readonly created: readonly string[];
+  readonly updated: readonly string[];
+  readonly deleted: readonly string[];
+  /** Deletions of services the project never had (a release event arriving twice). */
+  readonly alreadyAbsent: readonly string[];
+  readonly registered: readonly string[];
+  readonly diagnostics: readonly DiagnosticDto[];
+}
+
+/**
+ * Applies an import to a project inside the caller's transaction: registrations (T-NOVA NAP /
+ * NFVI) into the topology, services created or updated by record id (a re-import never
+ * duplicates; a pushed service that changes becomes drifted), deletions idempotent.
+ */
+export function applyImport(db: ProjectDb, result: ImportResult): ImportOutcome {
+  const diagnostics: DiagnosticDto[] = [];
+  const registered = (result.registrations ?? []).flatMap((r) => applyRegistration(db, db.readTopology(), r, diagnostics));
+  const existing = new Map(db.readServices().map((s) => [s.id, s]));
+  const created: string[] = [];
+  const updated: string[] = [];
+  for (const request of result.services) {
+    const before = existing.get(request.id);
+    const next = serviceFromRequest(request, 'draft');
+    if (!before) {
+      created.push(request.id);
+      db.upsertService(next);
+      continue;
+    }
+    updated.push(request.id);
+    const changed = JSON.stringify(routing(before)) !== JSON.stringify(routing(next));
+    const state: ServiceDto['state'] = !changed ? before.state : before.state === 'pushed' || before.state === 'drifted' ? 'drifted' : 'draft';
+    db.upsertService({ ...next, state });
+    if (changed) db.deletePlan(request.id);
+  }
+  const deleted: string[] = [];
+  const alreadyAbsent: string[] = [];
+  let allocations = readAllocations(db);
+  for (const id of result.deletions) {
+    if (db.deleteService(id)) {
+      deleted.push(id);
+      allocations = releaseService(allocations, id);
+    } else {
+      alreadyAbsent.push(id);
+    }
+  }
+  if (deleted.length > 0) writeAllocations(db, allocations);
+  return { created, updated, deleted, alreadyAbsent, registered, diagnostics };
+}
+
+function routing(s: ServiceDto): unknown {
+  return [s.inSegment, s.outSegment, s.chain, s.reverseChain];
+}
+
+/** Finds the port `(switch, OpenFlow port)` of a T-NOVA registration in the project. */
+function findPort(t: TopologyDto, switchId: string, ofPort: number): PortDto | undefined {
+  const bridge = t.bridges.find((b) => b.datapathId === switchId || b.controllerId === switchId);
+  return bridge ? t.ports.find((p) => p.bridgeId === bridge.id && p.ofPort === ofPort) : undefined;
+}
+
+function applyRegistration(db: ProjectDb, t: TopologyDto, r: TopologyRegistration, diagnostics: DiagnosticDto[]): string[] {
+  if (r.kind === 'nfvi') {
+    const port = findPort(t, r.switchId, r.port);
+    if (!port) {
+      diagnostics.push(missingPort(r.switchId, r.port, r.pointer, `NFVI '${r.id}'`));
+      return [];
+    }
+    const known = t.pops.find((p) => p.name.toLowerCase() === r.id.toLowerCase() || p.aliases.some((a) => a.toLowerCase() === r.id.toLowerCase()));
+    if (known && known.portId === port.id) return [];
+    if (known) {
+      db.updateElement('pop', known.id, { portId: port.id });
+      return [`nfvi ${r.id} moved to ${port.name}`];
+    }
+    const onPort = t.pops.find((p) => p.portId === port.id);
+    if (onPort) {
+      db.updateElement('pop', onPort.id, { aliases: [...onPort.aliases, r.id] } as Partial<PopDto>);
+      return [`nfvi ${r.id} = ${onPort.name}`];
+    }
+    db.insertElement('pop', { id: db.nextId('pop'), name: r.id, portId: port.id, aliases: [] });
+    return [`nfvi ${r.id}`];
+  }
+  const ce = findPort(t, r.switchId, r.cePort);
+  const pe = findPort(t, r.switchId, r.pePort);
+  if (!ce || !pe) {
+    diagnostics.push(missingPort(r.switchId, ce ? r.pePort : r.cePort, r.pointer, `NAP '${r.id}'`));
+    return [];
+  }
+  const known = t.naps.find((n) => n.name === r.id);
+  if (known && known.cePortId === ce.id && known.pePortId === pe.id) return [];
+  if (known) {
+    db.updateElement('nap', known.id, { cePortId: ce.id, pePortId: pe.id } as Partial<NapDto>);
+    return [`nap ${r.id} updated`];
+  }
+  db.insertElement('nap', { id: db.nextId('nap'), name: r.id, cePortId: ce.id, pePortId: pe.id });
+  return [`nap ${r.id}`];
+}
+
+function missingPort(switchId: string, port: number, pointer: string, what: string): DiagnosticDto {
+  return {
+    severity: 'error',
+    code: 'UNKNOWN_SWITCH_PORT',
+    message: `${what}: no port with OpenFlow number ${port} on switch '${switchId}' in this project.`,
+    pointer,
+    hint: `Add the port (with its OpenFlow number) to the bridge whose datapath id is ${switchId}, then import again.`,
+  };
+}

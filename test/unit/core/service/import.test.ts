@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ImportCommitDto, ImportPreviewDto, PlanSetDto, TopologySnapshotDto } from '../../../../core/contract/api';
+import type { Envelope } from '../../../../core/contract/errors';
+import { startTestHost } from '../../../contract/rpc/engine-fixture';
+
+let call: (method: string, req: unknown) => Promise<Envelope>;
+async function ok<T>(method: string, req: unknown): Promise<T> {
+  const reply = await call(method, req);
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as T;
+}
+const fixture = (name: string): string => readFileSync(`test/fixtures/reference/${name}`, 'utf8');
+const doc = (name: string, ...path: string[]): string => {
+  let value: unknown = JSON.parse(fixture(name));
+  for (const key of path) value = (value as Record<string, unknown>)[key];
+  return JSON.stringify(value);
+};
+
+beforeEach(async () => {
+  const { host } = await startTestHost();
+  call = host.dispatch;
+});
+
+describe('import through the contract into the sample WAN', () => {
+  it.each([
+    ['openbaton-nsr-instantiate.json', 'openbaton'],
+    ['katana-wim-data.json', 'katana'],
+    ['katana-wim-data-v2.2.json', 'katana'],
+    ['sol005-nsinstance.json', 'sol005'],
+    ['osm-nsr.json', 'osm'],
+  ])('%s imports without edits and every service plans without errors', async (file, format) => {
+    const preview = await ok<ImportPreviewDto>('import.preview', { text: fixture(file), fileName: file });
+    expect(preview.format).toBe(format);
+    expect(preview.importable).toBe(true);
+    expect(preview.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const done = await ok<ImportCommitDto>('import.commit', { text: fixture(file), fileName: file, plan: true });
+    expect(done.created.length).toBeGreaterThan(0);
+    for (const plan of done.plans) expect(plan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('demi-wicm flows and T-NOVA bodies import too (registrations are idempotent on the sample)', async () => {
+    const flows = await ok<ImportCommitDto>('import.commit', { text: doc('demi-flows.json', 'POST /api/v1/flows', 'request'), plan: true });
+    expect(flows).toMatchObject({ format: 'demi-flows', created: ['596k92'] });
+    const nfvi = await ok<ImportCommitDto>('import.commit', { text: JSON.stringify((JSON.parse(fixture('tnova-service.json')) as Record<string, { requests: unknown[] }>)['POST /nfvi']!.requests[0]) });
+    expect(nfvi.registered).toEqual([]);
+    const service = await ok<ImportCommitDto>('import.commit', { text: doc('tnova-service.json', 'POST /vnf-connectivity', 'request'), plan: true });
+    expect(service.created).toEqual(['service1']);
+    expect(service.plans[0]?.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('re-importing the same NSR updates instead of duplicating; a release deletes it, twice is a no-op', async () => {
+    await ok('import.commit', { text: fixture('openbaton-nsr-instantiate.json') });
+    const again = await ok<ImportCommitDto>('import.commit', { text: fixture('openbaton-nsr-instantiate.json') });
+    expect(again.created).toEqual([]);
+    expect(again.updated).toHaveLength(1);
+    expect((await ok<TopologySnapshotDto>('topology.get', {})).services).toHaveLength(1);
+    const release = await ok<ImportCommitDto>('import.commit', { text: fixture('openbaton-nsr-release.json') });
+    expect(release.deleted).toEqual(['7c1e4a90-3b2f-4d8e-9a61-0f5d2c8b7e13']);
+    const twice = await ok<ImportCommitDto>('import.commit', { text: fixture('openbaton-nsr-release.json') });
+    expect(twice).toMatchObject({ deleted: [], alreadyAbsent: ['7c1e4a90-3b2f-4d8e-9a61-0f5d2c8b7e13'] });
+    expect((await ok<TopologySnapshotDto>('topology.get', {})).services).toEqual([]);
+  });
+
+  it('an import is one undo step', async () => {
+    await ok('import.commit', { text: fixture('sol005-nsinstance.json'), plan: true });
+    expect((await ok<PlanSetDto>('plan.get', {})).plans).toHaveLength(1);
+    await ok('history.undo', {});
+    expect((await ok<TopologySnapshotDto>('topology.get', {})).services).toEqual([]);
+  });
+
+  it('refuses a document it cannot import, saying what and where, and stores nothing', async () => {
+    const reply = await call('import.commit', { text: '{"action": "INSTANTIATE_FINISH", "payload": {"vnfr": 42}}', fileName: 'bad.json' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('bad.json') } });
+    if (!reply.ok) expect((reply.error.details as { diagnostics: { pointer?: string }[] }).diagnostics.some((d) => d.pointer?.startsWith('/payload'))).toBe(true);
+    expect((await ok<TopologySnapshotDto>('topology.get', {})).project.dirty).toBe(false);
+  });
+});
