@@ -43,13 +43,17 @@ export function applyImport(db: ProjectDb, result: ImportResult): ImportOutcome 
   const deleted: string[] = [];
   const alreadyAbsent: string[] = [];
   let allocations = readAllocations(db);
+  const services = db.readServices();
   for (const id of result.deletions) {
-    if (db.deleteService(id)) {
-      deleted.push(id);
-      allocations = releaseService(allocations, id);
-    } else {
-      alreadyAbsent.push(id);
+    // A record id may stand for several services (a Katana slice, a split SOL005/OSM NS).
+    const targets = services.filter((s) => s.id === id || s.provenance?.recordId === id).map((s) => s.id);
+    for (const target of targets) {
+      if (db.deleteService(target)) {
+        deleted.push(target);
+        allocations = releaseService(allocations, target);
+      }
     }
+    if (targets.length === 0) alreadyAbsent.push(id);
   }
   if (deleted.length > 0) writeAllocations(db, allocations);
   return { created, updated, deleted, alreadyAbsent, registered, diagnostics };

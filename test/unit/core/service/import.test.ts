@@ -62,6 +62,15 @@ describe('import through the contract into the sample WAN', () => {
     expect((await ok<TopologySnapshotDto>('topology.get', {})).services).toEqual([]);
   });
 
+  it('a Katana terminate deletes every connection of the slice', async () => {
+    const create = await ok<ImportCommitDto>('import.commit', { text: fixture('katana-wim-data.json') });
+    expect(create.created).toHaveLength(2);
+    const terminate = readFileSync('test/fixtures/import/katana/kafka-terminate.json', 'utf8');
+    const done = await ok<ImportCommitDto>('import.commit', { text: terminate });
+    expect([...done.deleted].sort()).toEqual([...create.created].sort());
+    expect((await ok<TopologySnapshotDto>('topology.get', {})).services).toEqual([]);
+  });
+
   it('an import is one undo step', async () => {
     await ok('import.commit', { text: fixture('sol005-nsinstance.json'), plan: true });
     expect((await ok<PlanSetDto>('plan.get', {})).plans).toHaveLength(1);

@@ -1,0 +1,257 @@
+import type { DiagnosticSink } from './diagnostics';
+
+/** Largest accepted input, in UTF-8 bytes. */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+/** Deepest accepted nesting of arrays and objects (real NSRs stay well below 20). */
+export const MAX_NESTING_DEPTH = 64;
+
+/** The parsed document, or nothing when the text was rejected (the sink says why). */
+export type DecodedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
+
+/**
+ * Turns input text into a JSON value: size limit, BOM stripping, syntax check with line and
+ * column, nesting limit. Rejections are error diagnostics; nothing throws.
+ */
+export function decodeJsonText(text: string, sink: DiagnosticSink): DecodedJson {
+  if (exceedsUtf8Bytes(text, MAX_INPUT_BYTES)) {
+    sink.error(
+      'INPUT_TOO_LARGE',
+      '',
+      `The input is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MB; it was not parsed.`,
+      'Import one record per file; NSR exports are normally well under 1 MB.',
+    );
+    return { ok: false };
+  }
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  if (hasBom) {
+    sink.info('BOM_STRIPPED', '', 'The input starts with a byte-order mark (BOM); it was ignored.');
+  }
+  const body = hasBom ? text.slice(1) : text;
+  if (body.trim() === '') {
+    sink.error('EMPTY_INPUT', '', 'The input is empty.', 'Choose a file that holds a JSON document.');
+    return { ok: false };
+  }
+  const problem = scanJson(body, MAX_NESTING_DEPTH);
+  if (problem) {
+    const { line, column } = lineColumn(body, problem.offset);
+    if (problem.tooDeep) {
+      sink.error(
+        'NESTING_TOO_DEEP',
+        '',
+        `The document nests arrays/objects deeper than ${MAX_NESTING_DEPTH} levels (line ${line}, column ${column}).`,
+        'NSR exports nest far less; the file is probably corrupted or not an NSR.',
+      );
+    } else {
+      sink.error(
+        'INVALID_JSON',
+        '',
+        `Not valid JSON at line ${line}, column ${column}: ${problem.message}.`,
+        'Fix the syntax near that position (missing comma, quote or bracket?).',
+      );
+    }
+    return { ok: false };
+  }
+  try {
+    return { ok: true, value: JSON.parse(body) as unknown };
+  } catch (e) {
+    // The scanner accepts exactly JSON, so this is not expected; report rather than throw.
+    sink.error('INVALID_JSON', '', `Not valid JSON: ${e instanceof Error ? e.message : String(e)}.`);
+    return { ok: false };
+  }
+}
+
+/** Whether the UTF-8 encoding of a string is longer than `limit` bytes (stops counting early). */
+export function exceedsUtf8Bytes(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair (4 bytes) counts as two units of 2; a lone one is under-counted by 1.
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+    if (bytes > limit) return true;
+  }
+  return false;
+}
+
+/** 1-based line and column (UTF-16 units) of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+interface ScanProblem {
+  readonly offset: number;
+  readonly message: string;
+  readonly tooDeep?: boolean;
+}
+
+const OBJECT = 1;
+const ARRAY = 2;
+
+/**
+ * Validates JSON syntax without building values, iteratively (no recursion, so no stack
+ * overflow on deep input), and stops at the first problem or at the nesting limit.
+ */
+export function scanJson(text: string, maxDepth: number): ScanProblem | undefined {
+  const n = text.length;
+  const stack: number[] = [];
+  let i = skipWs(text, 0);
+  for (;;) {
+    // A value starts at i.
+    if (i >= n) return { offset: i, message: 'expected a value, found the end of the input' };
+    const c = text.charCodeAt(i);
+    if (c === 0x7b || c === 0x5b) {
+      if (stack.length >= maxDepth) return { offset: i, message: 'nesting too deep', tooDeep: true };
+      const isObject = c === 0x7b;
+      stack.push(isObject ? OBJECT : ARRAY);
+      i = skipWs(text, i + 1);
+      if (text.charCodeAt(i) === (isObject ? 0x7d : 0x5d)) {
+        stack.pop();
+        i++;
+      } else if (isObject) {
+        const next = scanKey(text, i);
+        if (typeof next !== 'number') return next;
+        i = next;
+        continue;
+      } else {
+        continue;
+      }
+    } else if (c === 0x22) {
+      const next = scanString(text, i);
+      if (typeof next !== 'number') return next;
+      i = next;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      const next = scanNumber(text, i);
+      if (typeof next !== 'number') return next;
+      i = next;
+    } else if (text.startsWith('true', i)) i += 4;
+    else if (text.startsWith('false', i)) i += 5;
+    else if (text.startsWith('null', i)) i += 4;
+    else return { offset: i, message: `expected a value, found ${found(text, i)}` };
+
+    // After a value: close containers or move to the next element.
+    let nextValue = false;
+    while (!nextValue) {
+      i = skipWs(text, i);
+      const top = stack[stack.length - 1];
+      if (top === undefined) {
+        return i < n ? { offset: i, message: `unexpected ${found(text, i)} after the JSON value` } : undefined;
+      }
+      const ch = text.charCodeAt(i);
+      if (ch === 0x2c) {
+        i = skipWs(text, i + 1);
+        if (top === OBJECT) {
+          const next = scanKey(text, i);
+          if (typeof next !== 'number') return next;
+          i = next;
+        }
+        nextValue = true;
+      } else if ((top === OBJECT && ch === 0x7d) || (top === ARRAY && ch === 0x5d)) {
+        stack.pop();
+        i++;
+      } else {
+        const expected = top === OBJECT ? "',' or '}' after a property value" : "',' or ']' after an array element";
+        return { offset: i, message: `expected ${expected}, found ${found(text, i)}` };
+      }
+    }
+  }
+}
+
+function skipWs(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+    else return i;
+  }
+}
+
+/** A property name, the colon and the whitespace after it; returns where the value starts. */
+function scanKey(text: string, from: number): number | ScanProblem {
+  if (text.charCodeAt(from) !== 0x22) {
+    return { offset: from, message: `expected a property name in double quotes, found ${found(text, from)}` };
+  }
+  const end = scanString(text, from);
+  if (typeof end !== 'number') return end;
+  const colon = skipWs(text, end);
+  if (text.charCodeAt(colon) !== 0x3a) {
+    return { offset: colon, message: `expected ':' after a property name, found ${found(text, colon)}` };
+  }
+  return skipWs(text, colon + 1);
+}
+
+function scanString(text: string, from: number): number | ScanProblem {
+  const n = text.length;
+  let i = from + 1;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c < 0x20) return { offset: i, message: 'unescaped control character in a string' };
+    if (c === 0x5c) {
+      const e = text.charCodeAt(i + 1);
+      if (e === 0x75) {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+          return { offset: i, message: 'invalid \\u escape in a string (needs 4 hex digits)' };
+        }
+        i += 6;
+      } else if (
+        e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74
+      ) {
+        i += 2;
+      } else {
+        return { offset: i, message: 'invalid escape sequence in a string' };
+      }
+    } else i++;
+  }
+  return { offset: from, message: 'unterminated string' };
+}
+
+function scanNumber(text: string, from: number): number | ScanProblem {
+  let i = from;
+  if (text.charCodeAt(i) === 0x2d) i++;
+  const first = text.charCodeAt(i);
+  if (first === 0x30) i++;
+  else if (first >= 0x31 && first <= 0x39) i = digits(text, i);
+  else return { offset: i, message: `expected a digit, found ${found(text, i)}` };
+  if (text.charCodeAt(i) === 0x2e) {
+    const end = digits(text, i + 1);
+    if (end === i + 1) return { offset: end, message: `expected a digit after '.', found ${found(text, end)}` };
+    i = end;
+  }
+  const e = text.charCodeAt(i);
+  if (e === 0x65 || e === 0x45) {
+    i++;
+    const sign = text.charCodeAt(i);
+    if (sign === 0x2b || sign === 0x2d) i++;
+    const end = digits(text, i);
+    if (end === i) return { offset: end, message: `expected an exponent digit, found ${found(text, end)}` };
+    i = end;
+  }
+  return i;
+}
+
+function digits(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) i++;
+    else return i;
+  }
+}
+
+function found(text: string, i: number): string {
+  if (i >= text.length) return 'the end of the input';
+  const code = text.codePointAt(i) ?? 0;
+  const ch = String.fromCodePoint(code);
+  return code < 0x20 || code === 0x7f ? `character U+${code.toString(16).padStart(4, '0')}` : `'${ch}'`;
+}
