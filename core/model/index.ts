@@ -29,7 +29,7 @@ export type {
   PlanDto as Plan,
 } from '../contract/dto';
 export { emptyTopology, isDefaultRoute, TopologyIndex } from './topology';
-export { isVnodeName, VNODE_NAME } from './names';
+export { isVnodeName, toVnodeName, VNODE_NAME } from './names';
 export type {
   ServiceRequest,
   ImportResult,

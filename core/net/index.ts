@@ -1,0 +1,19 @@
+/**
+ * IP prefixes: parsing and normalising (ip-num grammar, fast scanner), containment tests, and
+ * longest-prefix-match tables for IPv4 and IPv6.
+ */
+export type { ParsedPrefix, ParsePrefixResult } from './prefix';
+export {
+  parsePrefix,
+  tryParsePrefix,
+  parsePrefixKey,
+  isAddressInPrefix,
+  prefixContains,
+  prefixesOverlap,
+} from './prefix';
+export type { PrefixKey } from './prefix-key';
+export { keyContains, keysOverlap } from './prefix-key';
+export { formatPrefixKey } from './format-prefix';
+export type { PrefixEntry } from './prefix-trie';
+export { PrefixTable } from './prefix-table';
+export type { PrefixInput } from './prefix-table';

@@ -1,0 +1,104 @@
+import { CoreError } from '../util/core-error';
+import { formatPrefixKey } from './format-prefix';
+import { familyBits, keyContains, keysOverlap } from './prefix-key';
+import type { PrefixKey } from './prefix-key';
+import { scanPrefix } from './scan-prefix';
+import type { ScannedPrefix } from './scan-prefix';
+
+/** A prefix as written by a user, normalised. */
+export interface ParsedPrefix {
+  readonly family: 4 | 6;
+  /** Canonical text: host bits zero, IPv6 compressed lower-case (e.g. `2001:db8::/32`). */
+  readonly prefix: string;
+  readonly length: number;
+  /** The input had host bits set (`10.1.2.3/8`); the caller reports a HOST_BITS_SET warning. */
+  readonly hostBitsSet: boolean;
+  /** The original text, trimmed. */
+  readonly input: string;
+}
+
+/** Result of `tryParsePrefix`. */
+export type ParsePrefixResult = { ok: true; value: ParsedPrefix } | { ok: false; message: string };
+
+/**
+ * Parses `a.b.c.d/len`, `x:x::x/len` or a bare address (meaning /32 or /128) and normalises it.
+ *
+ * Host bits are cleared and flagged in `hostBitsSet`, so `10.1.2.3/8` becomes `10.0.0.0/8`.
+ * Throws `CoreError('INVALID_INPUT')` saying what is wrong and how to write it.
+ */
+export function parsePrefix(text: string): ParsedPrefix {
+  const scanned = scanOrThrow(text);
+  return toParsed(scanned, text.trim());
+}
+
+/** `parsePrefix` that returns the error message instead of throwing. */
+export function tryParsePrefix(text: string): ParsePrefixResult {
+  const scanned = scanPrefix(text);
+  return typeof scanned === 'string'
+    ? { ok: false, message: invalidPrefixMessage(text, scanned) }
+    : { ok: true, value: toParsed(scanned, text.trim()) };
+}
+
+/**
+ * Parses a prefix or address straight into a table key, skipping the canonical text.
+ *
+ * Parse once and pass the key to `PrefixTable.lookup` in hot loops. Throws
+ * `CoreError('INVALID_INPUT')` like `parsePrefix`.
+ */
+export function parsePrefixKey(text: string): PrefixKey {
+  return scanOrThrow(text);
+}
+
+/** Whether `address` (a bare address, or one written as /32 or /128) lies in `prefix`. */
+export function isAddressInPrefix(address: string, prefix: string): boolean {
+  const a = scanOrThrow(address);
+  if (a.length !== familyBits(a.family)) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      `'${clipInput(address)}' is a prefix of length ${a.length}, not an address; ` +
+        'write a bare address, or use prefixContains to compare prefixes',
+      { input: address.trim() },
+    );
+  }
+  return keyContains(scanOrThrow(prefix), a);
+}
+
+/** Whether every address of `inner` is in `outer` (equal prefixes included; false across families). */
+export function prefixContains(outer: string, inner: string): boolean {
+  return keyContains(scanOrThrow(outer), scanOrThrow(inner));
+}
+
+/** Whether two prefixes share at least one address (false across families). */
+export function prefixesOverlap(a: string, b: string): boolean {
+  return keysOverlap(scanOrThrow(a), scanOrThrow(b));
+}
+
+/** Scans text into a key or throws the INVALID_INPUT error. */
+export function scanOrThrow(text: string): ScannedPrefix {
+  const scanned = scanPrefix(text);
+  if (typeof scanned !== 'string') return scanned;
+  throw new CoreError('INVALID_INPUT', invalidPrefixMessage(text, scanned), {
+    input: text.trim(),
+    reason: scanned,
+  });
+}
+
+function toParsed(scanned: ScannedPrefix, input: string): ParsedPrefix {
+  return {
+    family: scanned.family,
+    prefix: formatPrefixKey(scanned),
+    length: scanned.length,
+    hostBitsSet: scanned.hostBitsSet,
+    input,
+  };
+}
+
+function invalidPrefixMessage(text: string, reason: string): string {
+  const fix = 'write it as a.b.c.d/len or x:x::x/len';
+  return `'${clipInput(text)}' is not an IPv4 or IPv6 prefix: ${reason}; ${fix}`;
+}
+
+function clipInput(text: string): string {
+  const t = text.trim();
+  return t.length > 80 ? `${t.slice(0, 80)}…` : t;
+}
