@@ -99,6 +99,36 @@ export interface WhatIfImpactDto {
   readonly reason: string;
 }
 
+/** An export format. */
+export interface ExportFormatDto {
+  readonly id: 'plan-json' | 'odl-vtn' | 'curl' | 'ovs-ofctl' | 'onos' | 'topology-json';
+  readonly label: string;
+  readonly extension: string;
+  readonly supportsTeardown: boolean;
+}
+
+/** What to export. */
+export interface ExportRequestDto {
+  readonly format: ExportFormatDto['id'];
+  /** Services to include (default: every service with a plan). */
+  readonly serviceIds?: readonly string[];
+  readonly teardown?: boolean;
+  /** VTN tenant (default vtn1). */
+  readonly tenant?: string;
+  /** ONOS application id (default org.wicm.studio). */
+  readonly appId?: string;
+  /** Also create bridges/ports (OVS lab) or the VTN tenant/vBridges/vInterfaces. */
+  readonly labPrelude?: boolean;
+}
+
+/** One exported file. */
+export interface ExportFileDto {
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly text: string;
+  readonly diagnostics: readonly DiagnosticDto[];
+}
+
 /** A document to import. */
 export interface ImportRequestDto {
   readonly text: string;
@@ -186,6 +216,10 @@ export interface Api {
   'topology.setDefaults': (req: TopologyDefaultsDto) => EditResultDto;
   /** Replaces the topology (and optionally the layout) from topology JSON text. */
   'topology.import': (req: { readonly text: string }) => EditResultDto;
+  /** The export formats (id, label, file extension, whether a teardown variant exists). */
+  'export.formats': (req: NoArgs) => readonly ExportFormatDto[];
+  /** Writes one export of the project's stored plans (or the topology), nothing stored. */
+  'export.run': (req: ExportRequestDto) => ExportFileDto;
   /** The NSR / request formats the importer knows. */
   'import.formats': (req: NoArgs) => readonly { readonly id: string; readonly label: string }[];
   /** Detects the format of a document and shows what importing it would do; stores nothing. */

@@ -56,6 +56,17 @@ export const requestSchemas = {
   'topology.remove': z.object({ kind: elementKind, id }).strict(),
   'topology.setDefaults': z.object({ sourceSegment: prefixText.nullable(), targetSegment: prefixText.nullable() }).strict(),
   'topology.import': z.object({ text: z.string().min(1).max(64 * 1024 * 1024) }).strict(),
+  'export.formats': noArgs,
+  'export.run': z
+    .object({
+      format: z.enum(['plan-json', 'odl-vtn', 'curl', 'ovs-ofctl', 'onos', 'topology-json']),
+      serviceIds: z.array(id).optional(),
+      teardown: z.boolean().optional(),
+      tenant: z.string().min(1).max(31).optional(),
+      appId: z.string().min(1).max(200).optional(),
+      labPrelude: z.boolean().optional(),
+    })
+    .strict(),
   'import.formats': noArgs,
   'import.preview': z.object({ text: z.string().max(24 * 1024 * 1024, 'is larger than 24 MB'), fileName: z.string().max(1000).optional(), format: z.string().max(40).optional() }).strict(),
   'import.commit': z.object({ text: z.string().max(24 * 1024 * 1024, 'is larger than 24 MB'), fileName: z.string().max(1000).optional(), format: z.string().max(40).optional() }).extend({ plan: z.boolean().optional() }).strict(),

@@ -4,6 +4,7 @@ import { parseTopologyJson } from '../export';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { CoreError } from '../util/core-error';
 import type { EnginePorts } from './ports';
+import { exportHandlers } from './handlers/exports';
 import { importHandlers } from './handlers/imports';
 import { serviceHandlers } from './handlers/services';
 import { topologyHandlers } from './handlers/topology';
@@ -70,6 +71,7 @@ export class WicmEngine {
       ...topologyHandlers(this),
       ...serviceHandlers(this),
       ...importHandlers(this),
+      ...exportHandlers(this),
     };
   }
 

@@ -2,6 +2,7 @@
 import { isCoreError } from '../../../core/util/core-error';
 import { version } from '../version';
 import { EXIT, type CliCommand, type CliIo } from './command';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
 import { labControllerCommand } from './commands/lab-controller';
@@ -10,7 +11,7 @@ import { serveCommand } from './commands/serve';
 import { traceCommand } from './commands/trace';
 
 /** Every sub-command, in the order `wicm --help` lists them. */
-export const commands: readonly CliCommand[] = [inspectCommand, importCommand, planCommand, traceCommand, serveCommand, labControllerCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, importCommand, planCommand, traceCommand, exportCommand, serveCommand, labControllerCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,68 +1,29 @@
 // Applies the exported script to a real Open vSwitch (dummy datapath, no kernel module, no root)
 // and checks with ofproto/trace what each hop does. Skipped where OVS is not installed.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPlans, serviceCookie } from '../../../../core/export';
 import type { PlanDto } from '../../../../core/contract/dto';
+import { ovsUnavailable, startDummyOvs, type DummyOvs } from '../../../helpers/ovs-dummy';
 import { input, inputSvc1, path, plan1 } from './sample';
 
-const SCHEMA = '/usr/share/openvswitch/vswitch.ovsschema';
-const hasOvs =
-  existsSync(SCHEMA) && ['ovsdb-tool', 'ovsdb-server', 'ovs-vswitchd', 'ovs-vsctl', 'ovs-ofctl', 'ovs-appctl'].every(
-    (bin) => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0,
-  );
+const unavailable = ovsUnavailable();
+if (unavailable) console.log(`SKIP ovs-ofctl on a dummy Open vSwitch: ${unavailable}`);
 
-let dir = '';
-let env: NodeJS.ProcessEnv = {};
-
-function run(file: string, args: string[]): string {
-  return execFileSync(file, args, { env, cwd: dir, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-}
-
+let ovs: DummyOvs;
+const run = (file: string, args: string[]): string => ovs.run(file, args);
+const trace = (bridge: string, flow: string) => ovs.trace(bridge, flow);
 function runScript(text: string): void {
-  const result = spawnSync('sh', ['-s'], { input: text, env, cwd: dir, encoding: 'utf8' });
+  const result = ovs.runScript(text);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
 }
 
-/** The OpenFlow-level actions ofproto/trace reports for one packet, and the cookie it hit. */
-function trace(bridge: string, flow: string): { cookie: string | undefined; actions: string[] } {
-  const out = run('ovs-appctl', ['ofproto/trace', bridge, flow]);
-  const lines = out.split('\n');
-  const start = lines.findIndex((l) => /^ 0\. /.test(l));
-  if (start < 0) return { cookie: undefined, actions: [] };
-  const actions = lines.slice(start + 1).filter((l) => /^ {4}\S/.test(l)).map((l) => l.trim());
-  return { cookie: /cookie (0x[0-9a-f]+)/.exec(lines[start] ?? '')?.[1], actions };
-}
-
-describe.skipIf(!hasOvs)('ovs-ofctl script on a dummy-datapath Open vSwitch', () => {
+describe.skipIf(unavailable !== null)('ovs-ofctl script on a dummy-datapath Open vSwitch', () => {
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'wicm-ovs-'));
-    env = { PATH: process.env['PATH'], OVS_RUNDIR: dir, OVS_DBDIR: dir, OVS_LOGDIR: dir, OVS_SYSCONFDIR: dir };
-    run('ovsdb-tool', ['create', join(dir, 'conf.db'), SCHEMA]);
-    run('ovsdb-server', ['--remote=punix:' + join(dir, 'db.sock'), '--detach', '--pidfile', '--log-file', join(dir, 'conf.db')]);
-    run('ovs-vsctl', ['--no-wait', 'init']);
-    run('ovs-vswitchd', ['--enable-dummy=override', '--detach', '--pidfile', '--log-file', '-vconsole:off']);
+    ovs = startDummyOvs();
   });
 
-  afterAll(() => {
-    for (const daemon of ['ovs-vswitchd', 'ovsdb-server']) {
-      const pidFile = join(dir, `${daemon}.pid`);
-      if (!existsSync(pidFile)) continue;
-      const pid = Number(readFileSync(pidFile, 'utf8').trim());
-      spawnSync('ovs-appctl', ['-t', daemon, 'exit'], { env });
-      try {
-        process.kill(pid, 0);
-        process.kill(pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => ovs.stop());
 
   it('steers every hop of both services, then the teardown removes exactly their flows', () => {
     runScript(exportPlans('ovs-ofctl', input, { labPrelude: true }).text);

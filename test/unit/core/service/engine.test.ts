@@ -97,4 +97,19 @@ describe('services, plans and traces through the contract', () => {
     expect((await ok<PlanSetDto>('plan.get', {})).plans).toEqual([]);
     expect(await call('services.remove', { id: good.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
+
+  it('exports stored plans in every format, and refuses to export a service not planned yet', async () => {
+    const svc = await ok<EditResultDto>('services.save', { name: 'web', inSegment: null, outSegment: null, chain: ['pop-athens'], reverseChain: null });
+    expect(await call('export.run', { format: 'odl-vtn', serviceIds: [svc.id] })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await ok('plan.compute', {});
+    const formats = await ok<{ id: string; supportsTeardown: boolean }[]>('export.formats', {});
+    for (const f of formats) {
+      const file = await ok<{ fileName: string; text: string }>('export.run', { format: f.id });
+      expect(file.text.length).toBeGreaterThan(20);
+      if (f.supportsTeardown) expect((await ok<{ fileName: string }>('export.run', { format: f.id, teardown: true })).fileName).toMatch(/teardown/);
+    }
+    const curl = await ok<{ text: string }>('export.run', { format: 'curl' });
+    expect(curl.text).toContain('WICM_PASSWORD');
+    expect(curl.text).not.toMatch(/admin:admin/);
+  });
 });

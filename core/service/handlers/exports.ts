@@ -1,0 +1,39 @@
+import type { Handlers } from '../../contract/api';
+import type { PlanDto } from '../../contract/dto';
+import { exportFormats, exportPlans } from '../../export';
+import { CoreError } from '../../util/core-error';
+import type { WicmEngine } from '../engine';
+import { readPlans } from '../planning';
+
+type ExportHandlers = Pick<Handlers, 'export.formats' | 'export.run'>;
+
+/** Exports of the open project: its stored plans (what a push would send) or its topology. */
+export function exportHandlers(engine: WicmEngine): ExportHandlers {
+  return {
+    'export.formats': async () => exportFormats,
+    'export.run': async (req) => {
+      const db = engine.session.db;
+      const topology = db.readTopology();
+      const all = db.readServices();
+      const stored = readPlans(db);
+      const wanted = req.serviceIds ?? stored.map((p) => p.serviceId);
+      for (const id of wanted) if (!all.some((s) => s.id === id)) throw new CoreError('NOT_FOUND', `No service with id '${id}'.`);
+      const plans = wanted.map((id) => stored.find((p) => p.serviceId === id)).filter((p): p is PlanDto => p !== undefined);
+      const unplanned = wanted.filter((id) => !plans.some((p) => p.serviceId === id));
+      if (req.format !== 'topology-json' && unplanned.length > 0) {
+        throw new CoreError('CONFLICT', `Service(s) ${unplanned.join(', ')} have no plan yet: run Plan (plan.compute) first, then export.`);
+      }
+      const result = exportPlans(
+        req.format,
+        { topology, services: all.filter((s) => wanted.includes(s.id)), plans, positions: db.readPositions() },
+        {
+          ...(req.teardown ? { teardown: true } : {}),
+          ...(req.tenant ? { tenant: req.tenant } : {}),
+          ...(req.appId ? { appId: req.appId } : {}),
+          ...(req.labPrelude ? { labPrelude: true } : {}),
+        },
+      );
+      return { fileName: result.fileName, mediaType: result.mediaType, text: result.text, diagnostics: result.diagnostics };
+    },
+  };
+}
