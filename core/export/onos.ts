@@ -108,12 +108,14 @@ export function onosDeviceId(controllerId: string): string | undefined {
   return dpid < 1n << 64n ? `of:${dpid.toString(16).padStart(16, '0')}` : undefined;
 }
 
+/** The ONOS device of a bridge: its datapath id when it has one (a VTN vBridge's switch), else its controller id. */
 function deviceIdOf(bridge: BridgeDto, findings: Findings): string | undefined {
-  const id = onosDeviceId(bridge.controllerId);
+  const source = bridge.datapathId ?? bridge.controllerId;
+  const id = onosDeviceId(source);
   if (id === undefined) {
-    findings.error('ONOS_DEVICE_ID', `Bridge "${bridge.name}" has controller id "${bridge.controllerId}", which is not an OpenFlow device id`, {
+    findings.error('ONOS_DEVICE_ID', `Bridge "${bridge.name}" has no OpenFlow device id ("${source}")`, {
       elementId: bridge.id,
-      hint: 'Use openflow:<decimal DPID> or of:<16 hex digits> as the controller id.',
+      hint: 'Set its datapath id (or controller id) to openflow:<decimal DPID> or of:<16 hex digits>.',
     });
   }
   return id;
