@@ -47,6 +47,8 @@ export interface JournalRow {
  * reopens the database inside sql.js).
  */
 export class ProjectDb {
+  private depth = 0;
+
   private constructor(private readonly db: SqlDatabase) {
     this.enableForeignKeys();
   }
@@ -105,16 +107,22 @@ export class ProjectDb {
     this.db.close();
   }
 
-  /** Runs `fn` in one transaction: all of it is stored, or none of it. */
+  /** Runs `fn` in one transaction: all of it is stored, or none of it. Nests (savepoints). */
   transaction<T>(fn: () => T): T {
-    this.db.run('BEGIN');
+    const depth = this.depth;
+    const savepoint = `sp${depth}`;
+    this.db.run(depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+    this.depth += 1;
     try {
       const out = fn();
-      this.db.run('COMMIT');
+      this.db.run(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
       return out;
     } catch (e) {
-      this.db.run('ROLLBACK');
+      this.db.run(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}`);
+      if (depth > 0) this.db.run(`RELEASE ${savepoint}`);
       throw translateSqlError(e);
+    } finally {
+      this.depth = depth;
     }
   }
 

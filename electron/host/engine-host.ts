@@ -54,9 +54,12 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
   };
   const engine = await openInitialProject(ports, options);
   const settingsFile = join(options.dataDir, 'settings.json');
-  listeners.add((event) => {
-    if (event.name === 'project.didChange' && event.payload.path) void rememberLastProject(settingsFile, event.payload.path, options.logger);
-  });
+  // The UI reopens the last project; CLI runs never touch the user's settings.
+  if (options.mode !== 'cli') {
+    listeners.add((event) => {
+      if (event.name === 'project.didChange' && event.payload.path) void rememberLastProject(settingsFile, event.payload.path, options.logger);
+    });
+  }
   return {
     engine,
     dispatch: createDispatch(engine.handlers(), options.logger, { exposeStacks: options.exposeStacks ?? false }),

@@ -67,9 +67,9 @@ describe.skipIf(unavailable !== null)('sample WAN on a dummy-datapath Open vSwit
     const { topology } = await ok<{ topology: TopologyDto }>('topology.get', {});
 
     const forward = follow(topology, 'pt-vbr1-customer', 'ip,nw_src=192.168.10.7,nw_dst=10.20.0.9');
-    expect(forward).toMatchObject({ pops: ['pop-athens', 'pop-patras'], egress: 'if-internet' });
+    expect(forward).toMatchObject({ pops: ['pop-athens', 'pop-patras'], egress: 'if_internet' });
     const reverse = follow(topology, 'pt-vbr2-internet', 'ip,nw_src=10.20.0.9,nw_dst=192.168.10.7');
-    expect(reverse).toMatchObject({ pops: ['pop-patras', 'pop-athens'], egress: 'if-customer' });
+    expect(reverse).toMatchObject({ pops: ['pop-patras', 'pop-athens'], egress: 'if_customer' });
 
     const teardown = await ok<ExportFileDto>('export.run', { format: 'ovs-ofctl', teardown: true });
     expect(ovs.runScript(teardown.text).status).toBe(0);

@@ -35,6 +35,7 @@ Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<por
       },
       'serve',
     );
+    const port = parsePort(values.port ?? io.env.WICM_PORT, DEFAULT_PORT);
     const logger = createStderrLogger({ quiet: true });
     const host = await startEngineHost({
       mode: 'browser',
@@ -48,7 +49,6 @@ Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<por
     if (!values['no-ui'] && rendererDir === null) {
       io.err('wicm: the renderer is not built (out/renderer missing); serving the API only. Run `npm run build`.\n');
     }
-    const port = parsePort(values.port ?? io.env.WICM_PORT, DEFAULT_PORT);
     const transport = await startHttpTransport({
       dispatch: host.dispatch,
       onEvent: host.onEvent,

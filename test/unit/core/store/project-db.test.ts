@@ -56,6 +56,20 @@ describe('ProjectDb', () => {
     expect(db.readTopology()).toEqual(sample.topology);
   });
 
+  it('nests transactions: an inner failure rolls back only the inner part', () => {
+    const db = ProjectDb.create(sql);
+    db.transaction(() => {
+      db.setMeta('outer', '1');
+      expect(() => db.transaction(() => {
+        db.setMeta('inner', '1');
+        throw new Error('inner failed');
+      })).toThrow('inner failed');
+      db.transaction(() => db.replaceTopology(sample.topology));
+    });
+    expect([db.getMeta('outer'), db.getMeta('inner')]).toEqual(['1', null]);
+    expect(db.readTopology().bridges).toHaveLength(3);
+  });
+
   it('reports duplicates as CONFLICT with what is duplicated', () => {
     const db = ProjectDb.create(sql);
     const dup = { ...sample.topology, bridges: [...sample.topology.bridges, { ...sample.topology.bridges[0]!, id: 'other' }] };
