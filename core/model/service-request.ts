@@ -1,22 +1,11 @@
-import type { DiagnosticDto, ProvenanceDto } from '../contract/dto';
+import type { DiagnosticDto, ProvenanceDto, ServiceDto } from '../contract/dto';
 
 /**
  * What every importer produces for one service: the normalised request the planner and the
- * service store take. Mirrors `ServiceDto` minus the lifecycle state.
+ * service store take — a `ServiceDto` without the lifecycle state, always with provenance. The
+ * id is the full record id from the source (never shortened): re-importing it updates.
  */
-export interface ServiceRequest {
-  /** Full record id from the source (never shortened); re-import with the same id updates. */
-  readonly id: string;
-  readonly name: string;
-  readonly inSegment: string | null;
-  readonly outSegment: string | null;
-  /** Ordered PoP names as the source gives them (resolved against the project later). */
-  readonly chain: readonly string[];
-  /** Explicit reverse chain, or null for the mirror of `chain`. */
-  readonly reverseChain: readonly string[] | null;
-  readonly provenance: ProvenanceDto;
-  readonly attributes: Readonly<Record<string, unknown>>;
-}
+export type ServiceRequest = Omit<ServiceDto, 'state' | 'provenance'> & { readonly provenance: ProvenanceDto };
 
 /** Result of parsing one input document with one importer. */
 export interface ImportResult {

@@ -1,19 +1,12 @@
+import type { ImportCommitDto } from '../contract/api';
 import type { DiagnosticDto, NapDto, PopDto, PortDto, ServiceDto, TopologyDto } from '../contract/dto';
 import type { ImportResult, TopologyRegistration } from '../model';
 import { releaseService } from '../plan';
 import type { ProjectDb } from '../store/project-db';
 import { readAllocations, serviceFromRequest, writeAllocations } from './planning';
 
-/** What committing an import changed. */
-export interface ImportOutcome {
-  readonly created: readonly string[];
-  readonly updated: readonly string[];
-  readonly deleted: readonly string[];
-  /** Deletions of services the project never had (a release event arriving twice). */
-  readonly alreadyAbsent: readonly string[];
-  readonly registered: readonly string[];
-  readonly diagnostics: readonly DiagnosticDto[];
-}
+/** What committing an import changed (the commit reply without format, plans and project). */
+export type ImportOutcome = Omit<ImportCommitDto, 'format' | 'plans' | 'project'>;
 
 /**
  * Applies an import to a project inside the caller's transaction: registrations (T-NOVA NAP /
