@@ -21,6 +21,24 @@ const elementKind = z.enum(['bridge', 'port', 'link', 'segment', 'pop', 'nap']);
 const serviceState = z.enum(['draft', 'planned', 'pushed', 'drifted', 'failed']);
 const position = z.object({ elementId: id, x: z.number().finite(), y: z.number().finite() }).strict();
 const popNames = z.array(name).max(64);
+const controllerKind = z.enum(['odl-vtn', 'onos']);
+const controllerTarget = z
+  .object({
+    kind: controllerKind,
+    url: z
+      .string()
+      .trim()
+      .max(2048)
+      .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/i, 'must be an http:// or https:// URL such as http://10.0.0.5:8181')
+      .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), 'must not contain credentials: give them as user and password'),
+    user: z.string().max(200),
+    password: z.string().max(1000),
+    tenant: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_]{0,30}$/, 'must be a VTN name: 1-31 letters, digits and "_"').optional(),
+    appId: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$/, 'must be letters, digits, "_", "." and "-"').optional(),
+    timeoutMs: z.number().int().min(50).max(600_000).optional(),
+  })
+  .strict();
+const pushRequest = z.object({ target: controllerTarget, serviceIds: z.array(id).max(100_000).optional(), provision: z.boolean().optional() }).strict();
 
 /**
  * Runtime schema of every method's request; the dispatcher rejects anything that does not
@@ -70,6 +88,13 @@ export const requestSchemas = {
   'import.formats': noArgs,
   'import.preview': z.object({ text: z.string().max(24 * 1024 * 1024, 'is larger than 24 MB'), fileName: z.string().max(1000).optional(), format: z.string().max(40).optional() }).strict(),
   'import.commit': z.object({ text: z.string().max(24 * 1024 * 1024, 'is larger than 24 MB'), fileName: z.string().max(1000).optional(), format: z.string().max(40).optional() }).extend({ plan: z.boolean().optional() }).strict(),
+  'push.diff': pushRequest.extend({ teardown: z.boolean().optional() }).strict(),
+  'push.apply': pushRequest,
+  'push.teardown': pushRequest,
+  'push.drift': pushRequest,
+  'push.adopt': pushRequest,
+  'controllers.drivers': noArgs,
+  'controllers.startLab': z.object({ kind: controllerKind }).strict(),
   'layout.move': z.object({ positions: z.array(position).max(200_000) }).strict(),
   'services.save': z
     .object({

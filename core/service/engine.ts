@@ -6,6 +6,7 @@ import { CoreError } from '../util/core-error';
 import type { EnginePorts } from './ports';
 import { exportHandlers } from './handlers/exports';
 import { importHandlers } from './handlers/imports';
+import { pushHandlers } from './handlers/push';
 import { serviceHandlers } from './handlers/services';
 import { topologyHandlers } from './handlers/topology';
 import { baseName, ProjectSession } from './project-session';
@@ -72,6 +73,7 @@ export class WicmEngine {
       ...serviceHandlers(this),
       ...importHandlers(this),
       ...exportHandlers(this),
+      ...pushHandlers(this),
     };
   }
 

@@ -1,4 +1,5 @@
-import type { AppMode } from '../contract/api';
+import type { AppMode, ControllerKindDto, LabControllerDto } from '../contract/api';
+import type { HttpClient } from '../drivers/http';
 import type { EventMessage } from '../contract/events';
 import type { SqlEngine } from '../store/sqlite-port';
 
@@ -21,6 +22,11 @@ export interface Logger {
   error(message: string, data?: unknown): void;
 }
 
+/** Starts the built-in lab controllers (the host runs them; at most one per kind per process). */
+export interface LabControllers {
+  start(kind: ControllerKindDto): Promise<LabControllerDto>;
+}
+
 /** Everything the engine gets from its host. */
 export interface EnginePorts {
   readonly sql: SqlEngine;
@@ -34,4 +40,8 @@ export interface EnginePorts {
   readonly version: string;
   /** The bundled sample WAN as topology JSON text (resources/sample/sample-wan.json). */
   readonly sampleTopologyJson: string;
+  /** HTTP client of the controller drivers; without it push methods answer DRIVER_UNAVAILABLE. */
+  readonly http?: HttpClient;
+  /** The built-in lab controllers, when the host can run them. */
+  readonly labControllers?: LabControllers;
 }

@@ -4,7 +4,10 @@ import { join, resolve } from 'node:path';
 import type { AppMode } from '../../core/contract/api';
 import type { EventMessage } from '../../core/contract/events';
 import { WicmEngine } from '../../core/service/engine';
-import type { EnginePorts, Logger } from '../../core/service/ports';
+import type { EnginePorts, LabControllers, Logger } from '../../core/service/ports';
+import type { ControllerKindDto, LabControllerDto } from '../../core/contract/api';
+import { LAB_DEFAULT_CREDENTIALS, startLabController } from './lab';
+import { createNodeHttpClient } from './platform/http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { nodeProjectFiles, writeFileAtomic } from './platform/node-files';
 import { loadSqlEngine } from './platform/sqljs';
@@ -51,6 +54,8 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     modeReason: options.modeReason ?? null,
     version,
     sampleTopologyJson: await readFile(join(resourcesDir, 'sample', 'sample-wan.json'), 'utf8'),
+    http: createNodeHttpClient(),
+    labControllers: processLabControllers,
   };
   const engine = await openInitialProject(ports, options);
   const settingsFile = join(options.dataDir, 'settings.json');
@@ -107,3 +112,17 @@ async function rememberLastProject(settingsFile: string, path: string, logger: L
     logger.warn(`could not write ${settingsFile}`, e instanceof Error ? e.message : e);
   }
 }
+
+const runningLabs = new Map<ControllerKindDto, Promise<LabControllerDto>>();
+
+/** The built-in lab controllers: started on first use, one per kind for the whole process. */
+const processLabControllers: LabControllers = {
+  start(kind) {
+    const running = runningLabs.get(kind);
+    if (running) return running;
+    const started = startLabController({ kind, port: 0 }).then((lab) => ({ kind, url: lab.url, ...LAB_DEFAULT_CREDENTIALS[kind] }));
+    runningLabs.set(kind, started);
+    started.catch(() => runningLabs.delete(kind));
+    return started;
+  },
+};

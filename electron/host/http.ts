@@ -23,6 +23,17 @@ export interface HttpTransportOptions {
   /** Per-launch bearer token; generated when absent. */
   readonly token?: string;
   readonly bodyLimit?: number;
+  /** Extra router (the northbound REST API) for the paths it claims; see {@link MountedRouter}. */
+  readonly router?: MountedRouter;
+}
+
+/**
+ * A router mounted beside the RPC API. It gets the requests whose path it claims before the
+ * Host check and static serving, and applies its own access rules, told who the server is.
+ */
+export interface MountedRouter {
+  claims(pathname: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse, url: URL, server: { readonly origin: string; readonly allowedHosts: ReadonlySet<string> }): Promise<void>;
 }
 
 /** A running HTTP transport. */
@@ -63,6 +74,7 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
+    if (options.router?.claims(url.pathname)) return options.router.handle(req, res, url, { origin, allowedHosts });
     if (!allowedHosts.has(req.headers.host ?? '')) {
       return sendJson(res, 421, errorBody('INVALID_INPUT', `Host '${req.headers.host ?? ''}' is not this server; use ${origin}.`));
     }

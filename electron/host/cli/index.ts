@@ -2,16 +2,19 @@
 import { isCoreError } from '../../../core/util/core-error';
 import { version } from '../version';
 import { EXIT, type CliCommand, type CliIo } from './command';
+import { driftCommand } from './commands/drift';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
 import { labControllerCommand } from './commands/lab-controller';
 import { planCommand } from './commands/plan';
+import { pushCommand } from './commands/push';
 import { serveCommand } from './commands/serve';
+import { teardownCommand } from './commands/teardown';
 import { traceCommand } from './commands/trace';
 
 /** Every sub-command, in the order `wicm --help` lists them. */
-export const commands: readonly CliCommand[] = [inspectCommand, importCommand, planCommand, traceCommand, exportCommand, serveCommand, labControllerCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, importCommand, planCommand, traceCommand, exportCommand, pushCommand, teardownCommand, driftCommand, serveCommand, labControllerCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

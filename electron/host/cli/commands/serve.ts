@@ -3,6 +3,7 @@ import { startEngineHost } from '../../engine-host';
 import { startHttpTransport } from '../../http';
 import { defaultDataDir, findRendererDir } from '../../paths';
 import { createStderrLogger } from '../../platform/logger';
+import { accessPolicy, createRestApi, resolvePushConfig } from '../../rest';
 import { EXIT, parseOptions, parsePort, type CliCommand } from '../command';
 
 /** Default port of browser mode / `wicm serve`. */
@@ -12,6 +13,8 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the UI (browser mode) and the engine over HTTP on 127.0.0.1',
   usage: `Usage: wicm serve [--port N] [--host ADDR] [--project FILE.wicm] [--empty] [--no-ui] [--reason TEXT]
+                  [--controller URL --driver odl-vtn|onos [--controller-user U] | --lab-controller odl-vtn|onos | --plan-only]
+                  [--api-token TOKEN]
 
 Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<port>/.
   --port N         TCP port (default ${DEFAULT_PORT}, env WICM_PORT; 0 = any free port)
@@ -20,7 +23,21 @@ Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<por
   --empty          start with a new empty project instead
   --no-ui          serve the RPC API only
   --reason TEXT    why browser mode was chosen (shown in the UI's title bar)
-  --data-dir DIR   where projects and settings live (default $WICM_HOME or ~/.wicm-studio)`,
+  --data-dir DIR   where projects and settings live (default $WICM_HOME or ~/.wicm-studio)
+
+Northbound REST API on the same port (OpenAPI at /api/openapi.json): demi-wicm /api/v1/...,
+T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm).
+  --controller URL         SDN controller the API pushes to (e.g. http://10.0.0.5:8181)
+  --driver KIND            its driver: odl-vtn or onos
+  --controller-user U      controller user (default admin); password from env WICM_CONTROLLER_PASSWORD
+  --controller-tenant T    VTN tenant (default vtn1)
+  --controller-app-id ID   ONOS application id (default org.wicm.studio)
+  --controller-provision   VTN: also create the tenant, vBridges, vInterfaces and port maps
+  --lab-controller KIND    start the built-in lab controller (odl-vtn or onos) and push to it
+  --plan-only              accept and plan requests without pushing (push from the UI)
+                           (with none of these, requests that must push answer 503)
+  --api-token TOKEN        token the API requires (Bearer header or ?token=); env WICM_API_TOKEN.
+                           Required when --host is not a loopback address.`,
   async run(argv, io) {
     const { values } = parseOptions(
       argv,
@@ -32,11 +49,21 @@ Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<por
         'no-ui': { type: 'boolean' },
         reason: { type: 'string' },
         'data-dir': { type: 'string' },
+        controller: { type: 'string' },
+        driver: { type: 'string' },
+        'controller-user': { type: 'string' },
+        'controller-tenant': { type: 'string' },
+        'controller-app-id': { type: 'string' },
+        'controller-provision': { type: 'boolean' },
+        'lab-controller': { type: 'string' },
+        'plan-only': { type: 'boolean' },
+        'api-token': { type: 'string' },
       },
       'serve',
     );
     const port = parsePort(values.port ?? io.env.WICM_PORT, DEFAULT_PORT);
     const logger = createStderrLogger({ quiet: true });
+    const access = accessPolicy(values.host ?? '127.0.0.1', values['api-token'] ?? io.env.WICM_API_TOKEN ?? null);
     const host = await startEngineHost({
       mode: 'browser',
       modeReason: values.reason ?? null,
@@ -45,6 +72,21 @@ Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<por
       ...(values.project ? { projectPath: values.project } : {}),
       ...(values.empty ? { template: 'empty' as const } : {}),
     });
+    const pushConfig = await resolvePushConfig(
+      {
+        controller: values.controller,
+        driver: values.driver,
+        controllerUser: values['controller-user'],
+        controllerTenant: values['controller-tenant'],
+        controllerAppId: values['controller-app-id'],
+        controllerProvision: values['controller-provision'],
+        labController: values['lab-controller'],
+        planOnly: values['plan-only'],
+      },
+      io.env,
+      host.dispatch,
+    );
+    const rest = createRestApi({ dispatch: host.dispatch, logger, push: pushConfig, access });
     const rendererDir = values['no-ui'] ? null : findRendererDir();
     if (!values['no-ui'] && rendererDir === null) {
       io.err('wicm: the renderer is not built (out/renderer missing); serving the API only. Run `npm run build`.\n');
@@ -55,6 +97,7 @@ Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<por
       rendererDir,
       host: values.host ?? '127.0.0.1',
       port,
+      router: rest.router,
     }).catch((e: unknown) => {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new CoreError('INVALID_INPUT', `port ${port} is already in use: pass --port <another> (or --port 0 for any free port).`);
@@ -63,9 +106,14 @@ Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<por
     });
     io.out(`WICM Studio (browser mode) at ${transport.url}\n`);
     if (values['no-ui'] || rendererDir === null) io.out(`API token: ${transport.token}\n`);
+    const pushing = pushConfig.mode === 'controller' ? `pushing to ${pushConfig.label}` : pushConfig.mode === 'plan-only' ? 'plan only (push from the UI)' : 'no controller: requests that push answer 503';
+    io.out(`REST API at ${transport.url}api/openapi.json (${access.token === null ? 'no token' : 'token required'}; ${pushing})\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
         void transport.close().then(resolve);
+        // The built-in lab controller (--lab-controller) lives as long as the process: do not
+        // let it keep a stopped server alive. Unref'd, so it never delays a clean exit.
+        setTimeout(() => process.exit(process.exitCode ?? EXIT.ok), 2000).unref();
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

@@ -1,0 +1,31 @@
+/**
+ * Controller drivers: one interface (driver.ts) with capabilities, an OpenDaylight VTN and an
+ * ONOS implementation, a registry, and the push transaction (desired → read live → diff →
+ * apply with journal → compensate on failure → read back) plus drift detection.
+ */
+export type {
+  AppliedStep,
+  ChainPosition,
+  ControllerDriver,
+  ControllerObject,
+  DesiredInput,
+  DesiredObject,
+  DiffScope,
+  DriverCapabilities,
+  DriverFeature,
+  DriverRequest,
+  LiveObject,
+  ObjectKind,
+  OwnedObject,
+  PushStep,
+} from './driver';
+export { SHARED_OWNER, StepFailure, UNKNOWN_OWNER } from './driver';
+export type { HttpAuth, HttpClient, HttpErrorKind, HttpMethod, HttpRequestOptions, HttpResponse } from './http';
+export { HttpError, isHttpError, redactUrl } from './http';
+export { diffObjects } from './diff';
+export { runDag, type DagNode, type DagOutcome } from './dag';
+export { journalTarget, memoryJournal, ownedFromJournal, isJournalEntry, type JournalEntry, type PushJournal } from './journal';
+export { runTransaction, desiredInScope, type StepOutcome, type StepStatus, type TransactionDeps, type TransactionInput, type TransactionResult } from './transaction';
+export { adoptDrift, detectDrift, type DriftFinding, type ServiceDrift } from './drift';
+export { createDriver, driverEntry, driverList, DRIVERS, supports, type DriverDefaults, type DriverEntry } from './registry';
+export { baseUrl, DEFAULT_TIMEOUT_MS } from './request';

@@ -1,0 +1,60 @@
+import type { ControllerTargetDto } from '../contract/api';
+import type { OwnedObject } from './driver';
+import { baseUrl } from './request';
+import { DEFAULT_ONOS_APP_ID, DEFAULT_VTN_TENANT } from '../export';
+
+/**
+ * One push journal entry. A transaction writes `begin`, one `applied` per step as soon as the
+ * controller accepted it (write-ahead: a crash leaves the journal knowing what is out there),
+ * one `undone` per compensated step, `baseline` for objects found already in place (or adopted),
+ * and `end`.
+ */
+export type JournalEntry =
+  | { readonly type: 'begin'; readonly tx: string; readonly op: 'push' | 'teardown' | 'adopt'; readonly serviceIds: readonly string[] | null }
+  | { readonly type: 'applied'; readonly tx: string; readonly seq: number; readonly objectId: string; readonly record: OwnedObject | null }
+  | { readonly type: 'undone'; readonly tx: string; readonly seq: number; readonly objectId: string; readonly record: OwnedObject | null }
+  | { readonly type: 'baseline'; readonly tx: string; readonly objectId: string; readonly record: OwnedObject | null }
+  | { readonly type: 'end'; readonly tx: string; readonly outcome: 'committed' | 'rolled-back' | 'rollback-incomplete'; readonly verified: boolean };
+
+/** Where a transaction reads and writes the journal of one target. */
+export interface PushJournal {
+  /** Every entry, oldest first (including appended ones not yet flushed). */
+  entries(): readonly JournalEntry[];
+  append(entry: JournalEntry): void;
+  /** Stores buffered entries; called when a transaction ends, whatever happened. */
+  flush?(): void;
+}
+
+/**
+ * The journal key of a target: kind, base URL and tenant / application id — never credentials.
+ *
+ * Two targets with the same key are the same set of controller objects.
+ */
+export function journalTarget(target: ControllerTargetDto): string {
+  const scope = target.kind === 'odl-vtn' ? `tenant=${target.tenant ?? DEFAULT_VTN_TENANT}` : `app=${target.appId ?? DEFAULT_ONOS_APP_ID}`;
+  return `${target.kind} ${baseUrl(target)} ${scope}`;
+}
+
+/** What the project last pushed to a target: object id → record (later entries win). */
+export function ownedFromJournal(entries: readonly JournalEntry[]): Map<string, OwnedObject> {
+  const owned = new Map<string, OwnedObject>();
+  for (const entry of entries) {
+    if (entry.type === 'begin' || entry.type === 'end') continue;
+    if (entry.record === null) owned.delete(entry.objectId);
+    else owned.set(entry.objectId, entry.record);
+  }
+  return owned;
+}
+
+/** Whether an unknown stored value looks like a journal entry (older or foreign rows are skipped). */
+export function isJournalEntry(value: unknown): value is JournalEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'begin' || type === 'applied' || type === 'undone' || type === 'baseline' || type === 'end';
+}
+
+/** A journal kept in memory (CLI runs without a project file, tests, benches). */
+export function memoryJournal(initial: readonly JournalEntry[] = []): PushJournal & { readonly all: readonly JournalEntry[] } {
+  const all: JournalEntry[] = [...initial];
+  return { all, entries: () => all, append: (entry) => void all.push(entry) };
+}

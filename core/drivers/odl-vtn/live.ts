@@ -1,0 +1,117 @@
+import type { ControllerTargetDto } from '../../contract/api';
+import { asNumber, list, member, record } from '../canonical';
+import type { LiveObject } from '../driver';
+import type { HttpClient } from '../http';
+import { readResource } from '../request';
+import { conditionContent, filterContent, interfaceFields, matchText, portMapContent, redirectText, rpc, vtnIds, type InterfaceRef } from './objects';
+
+const WHAT = 'an OpenDaylight controller with VTN Manager (odl-vtn-manager-rest)';
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+function conditionsOf(tree: unknown): LiveObject[] {
+  const conditions = list(member(member(tree, 'vtn-flow-conditions'), 'vtn-flow-condition'));
+  return conditions.map((c) => {
+    const name = str(member(c, 'name'));
+    const matches = list(member(c, 'vtn-flow-match'));
+    const content = conditionContent(matches);
+    return {
+      id: vtnIds.condition(name),
+      kind: 'condition',
+      summary: `flow condition ${name} (${matchText(content)})`,
+      content,
+      after: [],
+      restore: rpc('vtn-flow-condition:set-flow-condition', { name, operation: 'SET', 'vtn-flow-match': matches }),
+      remove: rpc('vtn-flow-condition:remove-flow-condition', { name }),
+    };
+  });
+}
+
+function interfaceObjects(r: InterfaceRef, iface: unknown): LiveObject[] {
+  const out: LiveObject[] = [
+    {
+      id: vtnIds.iface(r),
+      kind: 'vinterface',
+      summary: `vInterface ${r.bridge}/${r.iface}`,
+      content: {},
+      after: [vtnIds.bridge(r.tenant, r.bridge)],
+      restore: rpc('vtn-vinterface:update-vinterface', { ...interfaceFields(r), 'update-mode': 'UPDATE' }),
+      remove: rpc('vtn-vinterface:remove-vinterface', interfaceFields(r)),
+    },
+  ];
+  const portMap = member(iface, 'port-map-config');
+  if (portMap !== undefined) {
+    const config = record(portMap);
+    out.push({
+      id: vtnIds.portMap(r),
+      kind: 'port-map',
+      summary: `port map ${r.bridge}/${r.iface} -> ${str(config.node)} port ${str(config['port-id'] ?? config['port-name'])}`,
+      content: portMapContent(config),
+      after: [vtnIds.iface(r)],
+      restore: rpc('vtn-port-map:set-port-map', { ...interfaceFields(r), ...config }),
+      remove: rpc('vtn-port-map:remove-port-map', interfaceFields(r)),
+    });
+  }
+  for (const entry of list(member(member(iface, 'vinterface-input-filter'), 'vtn-flow-filter'))) {
+    const index = asNumber(member(entry, 'index')) ?? 0;
+    const condition = str(member(entry, 'condition'));
+    const content = filterContent(entry);
+    out.push({
+      id: vtnIds.filter(r, index),
+      kind: 'filter',
+      summary: `redirect filter ${r.bridge}/${r.iface}#${index} -> ${redirectText(content)} (${condition})`,
+      content,
+      after: [vtnIds.condition(condition), vtnIds.iface(r)],
+      restore: rpc('vtn-flow-filter:set-flow-filter', { ...interfaceFields(r), output: false, 'vtn-flow-filter': [entry] }),
+      remove: rpc('vtn-flow-filter:remove-flow-filter', { ...interfaceFields(r), output: false, indices: [index] }),
+    });
+  }
+  return out;
+}
+
+function tenantObjects(tree: unknown, tenantName: string): LiveObject[] {
+  const tenant = list(member(member(tree, 'vtns'), 'vtn')).find((t) => member(t, 'name') === tenantName);
+  if (tenant === undefined) return [];
+  const objects: LiveObject[] = [
+    {
+      id: vtnIds.tenant(tenantName),
+      kind: 'vtn',
+      summary: `VTN tenant ${tenantName}`,
+      content: {},
+      after: [],
+      restore: rpc('vtn:update-vtn', { 'tenant-name': tenantName, 'update-mode': 'UPDATE' }),
+      remove: rpc('vtn:remove-vtn', { 'tenant-name': tenantName }),
+    },
+  ];
+  for (const bridge of list(member(tenant, 'vbridge'))) {
+    const bridgeName = str(member(bridge, 'name'));
+    objects.push({
+      id: vtnIds.bridge(tenantName, bridgeName),
+      kind: 'vbridge',
+      summary: `vBridge ${tenantName}/${bridgeName}`,
+      content: {},
+      after: [vtnIds.tenant(tenantName)],
+      restore: rpc('vtn-vbridge:update-vbridge', { 'tenant-name': tenantName, 'bridge-name': bridgeName, 'update-mode': 'UPDATE' }),
+      remove: rpc('vtn-vbridge:remove-vbridge', { 'tenant-name': tenantName, 'bridge-name': bridgeName }),
+    });
+    for (const iface of list(member(bridge, 'vinterface'))) {
+      objects.push(...interfaceObjects({ tenant: tenantName, bridge: bridgeName, iface: str(member(iface, 'name')) }, iface));
+    }
+  }
+  return objects;
+}
+
+/**
+ * Reads the VTN state the driver manages: the tenant's vBridges, vInterfaces, port maps and
+ * vInterface input filters (`operational/vtn:vtns`) and the global flow conditions
+ * (`operational/vtn-flow-condition:vtn-flow-conditions`). A 404 (empty container) reads as none.
+ */
+export async function readVtnLive(http: HttpClient, target: ControllerTargetDto, tenant: string): Promise<LiveObject[]> {
+  const [vtns, conditions] = await Promise.all([
+    readResource(http, target, '/restconf/operational/vtn:vtns', WHAT),
+    readResource(http, target, '/restconf/operational/vtn-flow-condition:vtn-flow-conditions', WHAT),
+  ]);
+  return [...tenantObjects(vtns, tenant), ...conditionsOf(conditions)];
+}

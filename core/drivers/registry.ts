@@ -1,0 +1,106 @@
+import type { ControllerDriverDto, ControllerKindDto, ControllerTargetDto } from '../contract/api';
+import { DEFAULT_ONOS_APP_ID, DEFAULT_VTN_TENANT } from '../export';
+import { CoreError } from '../util/core-error';
+import type { ControllerDriver, DriverCapabilities, DriverFeature } from './driver';
+import { createVtnDriver, VTN_CAPABILITIES } from './odl-vtn';
+import { createOnosDriver, ONOS_CAPABILITIES } from './onos';
+import { DEFAULT_TIMEOUT_MS } from './request';
+
+/** Defaults of a driver; every option documented next to its value. */
+export interface DriverDefaults {
+  /** TCP port of the controller's REST API. */
+  readonly port: number;
+  /** Basic-auth user of a fresh installation. */
+  readonly user: string;
+  /** Basic-auth password of a fresh installation (shown as a hint only; never stored). */
+  readonly password: string;
+  /** Per-request deadline (ms). */
+  readonly timeoutMs: number;
+  /** Most writes in flight at once. */
+  readonly maxConcurrency: number;
+  /** VTN tenant the filters live in. */
+  readonly tenant?: string;
+  /** ONOS application id the project's flows are posted under. */
+  readonly appId?: string;
+}
+
+/** One entry of the driver registry. */
+export interface DriverEntry {
+  readonly id: ControllerKindDto | 'ovs-ofctl';
+  readonly label: string;
+  /** Builds a driver bound to a target; null for export-only targets. */
+  readonly impl: ((target: ControllerTargetDto) => ControllerDriver) | null;
+  readonly capabilities: DriverCapabilities;
+  readonly defaults: DriverDefaults;
+}
+
+const EXPORT_ONLY: DriverCapabilities = { transactional: false, readBack: false, concurrentWrites: false, vlan: true, ipv6: true, provisioning: false };
+
+/** The controller targets, in picker order. */
+export const DRIVERS: readonly DriverEntry[] = [
+  {
+    id: 'odl-vtn',
+    label: 'OpenDaylight VTN Manager (RESTCONF)',
+    impl: createVtnDriver,
+    capabilities: VTN_CAPABILITIES,
+    defaults: {
+      port: 8181, // RESTCONF on the Karaf HTTP port
+      user: 'admin', // AAA default
+      password: 'admin',
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      maxConcurrency: 8, // RPCs on distinct filter lists do not contend
+      tenant: DEFAULT_VTN_TENANT,
+    },
+  },
+  {
+    id: 'onos',
+    label: 'ONOS (REST flow rules)',
+    impl: createOnosDriver,
+    capabilities: ONOS_CAPABILITIES,
+    defaults: {
+      port: 8181, // ONOS web server
+      user: 'onos', // tools/package/etc/users.properties (karaf/karaf is also common)
+      password: 'rocks',
+      timeoutMs: DEFAULT_TIMEOUT_MS,
+      maxConcurrency: 16, // flows to different devices are independent
+      appId: DEFAULT_ONOS_APP_ID, // prefix: a project posts under its own `<prefix>.p<hex>` unless told otherwise
+    },
+  },
+  {
+    id: 'ovs-ofctl',
+    label: 'Open vSwitch (ovs-ofctl script export)',
+    impl: null, // no REST API: use export.run with format ovs-ofctl
+    capabilities: EXPORT_ONLY,
+    defaults: { port: 0, user: '', password: '', timeoutMs: 0, maxConcurrency: 1 },
+  },
+];
+
+/** The registry entry of a kind. */
+export function driverEntry(kind: string): DriverEntry {
+  const entry = DRIVERS.find((d) => d.id === kind);
+  if (entry === undefined) throw new CoreError('INVALID_INPUT', `Unknown controller kind '${kind}': use ${DRIVERS.map((d) => d.id).join(', ')}.`);
+  return entry;
+}
+
+/** Whether a target kind has a capability (Beekeeper's `supports(feature)`). */
+export function supports(kind: string, feature: DriverFeature): boolean {
+  return DRIVERS.find((d) => d.id === kind)?.capabilities[feature] ?? false;
+}
+
+/** A driver bound to a target. */
+export function createDriver(target: ControllerTargetDto): ControllerDriver {
+  const entry = driverEntry(target.kind);
+  if (entry.impl === null) throw new CoreError('INVALID_INPUT', `${entry.label} cannot be pushed to: export a script instead.`);
+  return entry.impl(target);
+}
+
+/** The registry as the contract shows it (no functions). */
+export function driverList(): ControllerDriverDto[] {
+  return DRIVERS.map((d) => ({
+    id: d.id,
+    label: d.label,
+    pushable: d.impl !== null,
+    capabilities: { ...d.capabilities },
+    defaults: Object.fromEntries(Object.entries(d.defaults).filter(([k, v]) => v !== undefined && k !== 'password')) as Record<string, string | number>,
+  }));
+}

@@ -1,0 +1,253 @@
+import { CoreError } from '../util/core-error';
+import { sameContent } from './canonical';
+import { runDag } from './dag';
+import { SHARED_OWNER, type AppliedStep, type ControllerDriver, type DesiredObject, type LiveObject, type OwnedObject, type PushStep } from './driver';
+import type { HttpClient } from './http';
+import { ownedFromJournal, type JournalEntry, type PushJournal } from './journal';
+import { failureText } from './request';
+import { liveMap, restoreTouched, touchedIds, verifyPush } from './verify';
+
+/** What a transaction runs with. */
+export interface TransactionDeps {
+  readonly driver: ControllerDriver;
+  readonly http: HttpClient;
+  readonly journal: PushJournal;
+  /** Milliseconds of a monotonic-enough clock (for timings). */
+  readonly now: () => number;
+  /** Most writes in flight at once (1 when the target does not take concurrent writes). */
+  readonly concurrency: number;
+  /** Id written into the journal entries of this transaction. */
+  readonly txId: string;
+}
+
+/** What to push (or tear down). */
+export interface TransactionInput {
+  readonly operation: 'push' | 'teardown';
+  /** Every desired object of the project (ownership by naming needs them all). */
+  readonly desired: readonly DesiredObject[];
+  /** Services the transaction is about. */
+  readonly scope: ReadonlySet<string>;
+  readonly dryRun: boolean;
+}
+
+/** Status of a step in a report. */
+export type StepStatus = 'planned' | 'applied' | 'failed' | 'undone' | 'skipped';
+
+/** One step with what happened to it. */
+export interface StepOutcome {
+  readonly step: PushStep;
+  readonly status: StepStatus;
+  readonly error?: string;
+}
+
+/** Outcome of a transaction. */
+export interface TransactionResult {
+  readonly ok: boolean;
+  readonly dryRun: boolean;
+  readonly steps: readonly StepOutcome[];
+  /** Seq of the first failed (or conflicting) step. */
+  readonly failedSeq: number | null;
+  readonly undone: number;
+  readonly verified: boolean;
+  readonly planMs: number;
+  readonly pushMs: number;
+  readonly message: string;
+}
+
+/** Desired objects of the services in scope, plus the shared objects they stand on, in desired order. */
+export function desiredInScope(desired: readonly DesiredObject[], scope: ReadonlySet<string>): DesiredObject[] {
+  const byId = new Map(desired.map((d) => [d.id, d]));
+  const chosen = new Set<string>();
+  const visit = (d: DesiredObject): void => {
+    if (chosen.has(d.id)) return;
+    chosen.add(d.id);
+    for (const id of d.after) {
+      const dep = byId.get(id);
+      if (dep !== undefined && dep.serviceId === SHARED_OWNER) visit(dep);
+    }
+  };
+  for (const d of desired) if (scope.has(d.serviceId)) visit(d);
+  return desired.filter((d) => chosen.has(d.id));
+}
+
+/**
+ * One object per id. Two services that need the same object with different content cannot both
+ * be pushed: an error when one of them is being pushed (`mustPush`), else the first one wins.
+ */
+export function uniqueDesired(desired: readonly DesiredObject[], mustPush: (serviceId: string) => boolean = () => false): DesiredObject[] {
+  const seen = new Map<string, DesiredObject>();
+  for (const d of desired) {
+    const first = seen.get(d.id);
+    if (first === undefined) seen.set(d.id, d);
+    else if ((mustPush(first.serviceId) || mustPush(d.serviceId)) && !sameContent(first.content, d.content)) {
+      throw new CoreError(
+        'CONFLICT',
+        `Services '${first.serviceId}' and '${d.serviceId}' both need ${d.summary} with different content: give them distinct matches (segments) or re-plan.`,
+        { objectId: d.id },
+      );
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The journal record of an object as written. */
+function ownedOf(d: DesiredObject, handle: string | undefined): OwnedObject {
+  return { serviceId: d.serviceId, kind: d.kind, summary: d.summary, content: d.content, ...(d.chain ? { chain: d.chain } : {}), ...(handle === undefined ? {} : { handle }) };
+}
+
+/** The journal record of a live object adopted as owned by `serviceId`. */
+export function ownedOfLive(l: LiveObject, serviceId: string, chain = l.chain): OwnedObject {
+  return { serviceId, kind: l.kind, summary: l.summary, content: l.content, ...(chain ? { chain } : {}), ...(l.handle === undefined ? {} : { handle: l.handle }) };
+}
+
+/**
+ * What the project owns on the target: the journal, plus live objects its naming marks as its
+ * own (VTN condition names it allocated, its ONOS application id) even when the journal does
+ * not know them (pushed from another copy of the project, or by `wicm push --topology`).
+ */
+export function ownedObjects(driver: ControllerDriver, live: readonly LiveObject[], desired: readonly DesiredObject[], entries: readonly JournalEntry[]): Map<string, OwnedObject> {
+  const owned = ownedFromJournal(entries);
+  const desiredById = new Map(desired.map((d) => [d.id, d]));
+  for (const l of live) {
+    if (owned.has(l.id)) continue;
+    const serviceId = driver.claim(l, desiredById);
+    if (serviceId !== null) owned.set(l.id, ownedOfLive(l, serviceId, desiredById.get(l.id)?.chain ?? l.chain));
+  }
+  return owned;
+}
+
+/**
+ * Pushes (or tears down) as one transaction.
+ *
+ * Reads the controller, diffs, and — unless a dry run — applies the steps in dependency order
+ * with bounded concurrency, journaling each accepted write. On the first failure (an error
+ * status, a timeout, a reset connection) no further step starts; every applied step is
+ * compensated in reverse order; then the objects the push touched are read back and put back
+ * as they were before the push (this also catches a write that timed out but did land).
+ * After success the result is read back and verified.
+ */
+export async function runTransaction(deps: TransactionDeps, input: TransactionInput): Promise<TransactionResult> {
+  const { driver, http, journal, now, txId } = deps;
+  const t0 = now();
+  const desired = uniqueDesired(input.desired, (id) => input.operation === 'push' && input.scope.has(id));
+  const liveBefore = await driver.readLive(http);
+  const owned = ownedObjects(driver, liveBefore, desired, journal.entries());
+  const wanted = input.operation === 'push' ? desiredInScope(desired, input.scope) : [];
+  const steps = driver.diff(wanted, liveBefore, owned, input.scope);
+  const planMs = now() - t0;
+  const t1 = now();
+  const conflicts = steps.filter((s) => s.conflict !== undefined);
+  if (input.dryRun || conflicts.length > 0) {
+    const outcomes = steps.map((step): StepOutcome =>
+      step.conflict !== undefined ? { step, status: 'skipped', error: step.conflict } : { step, status: input.dryRun ? 'planned' : 'skipped' },
+    );
+    const first = conflicts[0];
+    return {
+      ok: first === undefined,
+      dryRun: input.dryRun,
+      steps: outcomes,
+      failedSeq: first?.seq ?? null,
+      undone: 0,
+      verified: false,
+      planMs,
+      pushMs: now() - t1,
+      message:
+        first !== undefined
+          ? `Nothing was sent: step ${first.seq} would overwrite an object this project did not create (${first.summary}).`
+          : steps.length === 0
+            ? 'The controller already matches: nothing to send.'
+            : `${steps.length} change(s) would be sent.`,
+    };
+  }
+  if (steps.length === 0) {
+    recordBaseline(journal, txId, wanted, liveBefore, owned);
+    return { ok: true, dryRun: false, steps: [], failedSeq: null, undone: 0, verified: true, planMs, pushMs: now() - t1, message: 'The controller already matches: nothing was sent.' };
+  }
+
+  journal.append({ type: 'begin', tx: txId, op: input.operation, serviceIds: [...input.scope] });
+  const applied = new Map<number, AppliedStep>();
+  const run = async (step: PushStep): Promise<void> => {
+    const result = await driver.apply(http, step);
+    applied.set(step.seq, result);
+    for (const id of touchedIds(step)) {
+      journal.append({ type: 'applied', tx: txId, seq: step.seq, objectId: id, record: step.desired !== null ? ownedOf(step.desired, result.handle) : null });
+    }
+  };
+  const limit = driver.capabilities.concurrentWrites ? deps.concurrency : 1;
+  const writes = steps.filter((s) => s.action !== 'delete');
+  const deletes = steps.filter((s) => s.action === 'delete');
+  const first = await runDag(writes, limit, run);
+  const second = first.failed.length > 0 ? { completed: [], failed: [], skipped: deletes.map((s) => s.seq) } : await runDag(deletes, limit, run);
+  const completed = [...first.completed, ...second.completed];
+  const failed = [...first.failed, ...second.failed];
+  const bySeq = new Map(steps.map((s) => [s.seq, s]));
+
+  if (failed.length === 0) {
+    recordBaseline(journal, txId, wanted, liveBefore, owned);
+    const verified = await verifyPush(driver, http, steps);
+    journal.append({ type: 'end', tx: txId, outcome: 'committed', verified });
+    return {
+      ok: true,
+      dryRun: false,
+      steps: steps.map((step) => ({ step, status: 'applied' })),
+      failedSeq: null,
+      undone: 0,
+      verified,
+      planMs,
+      pushMs: now() - t1,
+      message: verified ? `${steps.length} change(s) applied and verified.` : `${steps.length} change(s) applied, but the read-back differs: run a drift check.`,
+    };
+  }
+
+  const errors = new Map(failed.map((f) => [f.seq, failureText(f.error)]));
+  const undoErrors = new Map<number, string>();
+  for (const seq of [...completed].reverse()) {
+    const step = bySeq.get(seq) as PushStep;
+    try {
+      await driver.compensate(http, step, applied.get(seq) ?? {});
+      for (const id of touchedIds(step)) journal.append({ type: 'undone', tx: txId, seq, objectId: id, record: owned.get(id) ?? null });
+    } catch (e) {
+      undoErrors.set(seq, `applied, but undoing it failed: ${failureText(e)}`);
+    }
+  }
+  const attempted = [...completed, ...failed.map((f) => f.seq)].map((seq) => bySeq.get(seq) as PushStep);
+  const restored = await restoreTouched(driver, http, attempted, liveBefore);
+  const verified = restored && undoErrors.size === 0;
+  journal.append({ type: 'end', tx: txId, outcome: verified ? 'rolled-back' : 'rollback-incomplete', verified });
+  const firstFailed = failed[0] as { seq: number };
+  const completedSet = new Set(completed);
+  const outcomes = steps.map((step): StepOutcome => {
+    const error = errors.get(step.seq) ?? undoErrors.get(step.seq);
+    if (errors.has(step.seq)) return { step, status: 'failed', ...(error ? { error } : {}) };
+    if (!completedSet.has(step.seq)) return { step, status: 'skipped' };
+    return undoErrors.has(step.seq) ? { step, status: 'applied', ...(error ? { error } : {}) } : { step, status: 'undone' };
+  });
+  const failedStep = bySeq.get(firstFailed.seq) as PushStep;
+  const undone = outcomes.filter((o) => o.status === 'undone').length;
+  return {
+    ok: false,
+    dryRun: false,
+    steps: outcomes,
+    failedSeq: firstFailed.seq,
+    undone,
+    verified,
+    planMs,
+    pushMs: now() - t1,
+    message: `Step ${failedStep.seq} (${failedStep.action} ${failedStep.summary}) failed: ${errors.get(firstFailed.seq) ?? 'unknown error'}. ${
+      verified ? `Rolled back: ${undone} applied step(s) undone; the controller is as before the push.` : `Rollback incomplete: ${undone} step(s) undone; check the steps marked applied and run a drift check.`
+    }`,
+  };
+}
+
+/** Journals the in-scope desired objects that were already in place and not yet known as pushed. */
+function recordBaseline(journal: PushJournal, txId: string, wanted: readonly DesiredObject[], liveBefore: readonly LiveObject[], owned: ReadonlyMap<string, OwnedObject>): void {
+  const live = liveMap(liveBefore);
+  const journaled = ownedFromJournal(journal.entries());
+  for (const d of wanted) {
+    const l = live.get(d.id);
+    if (l === undefined || !sameContent(l.content, d.content)) continue;
+    const known = journaled.get(d.id);
+    if (known !== undefined && known.serviceId === d.serviceId && sameContent(known.content, d.content)) continue;
+    journal.append({ type: 'baseline', tx: txId, objectId: d.id, record: ownedOf(d, l.handle ?? owned.get(d.id)?.handle) });
+  }
+}

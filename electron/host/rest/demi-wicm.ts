@@ -1,0 +1,188 @@
+import type { TopologySnapshotDto } from '../../../core/contract/api';
+import type { PlanDto, ServiceDto, TopologyDefaultsDto } from '../../../core/contract/dto';
+import { previewError, requireObject, requireString } from './body';
+import type { RestContext } from './context';
+import { EngineCallError, fromEngineError, RestError } from './errors';
+import { reply, type Route } from './route';
+import { commitImport, pushOrUndo, requirePlanned, retire, since, snapshot, type PushResult } from './service-ops';
+
+/** Provenance formats whose services the demi-wicm API shows as flows. */
+const FLOW_FORMATS = new Set(['demi-flows', 'openbaton']);
+
+/** demi-wicm's value for a segment nobody set. */
+const NOT_SET = 'Not set';
+
+/**
+ * The demi-wicm API (`/api/v1/...`): the same request and reply bodies as demi-wicm, with
+ * correct status codes (201 created, 404 unknown, 400 bad body, 409 duplicate, 422 not
+ * realisable, 502 controller refused) and JSON errors `{message, error:{code,message,pointer?}}`.
+ */
+export function demiWicmRoutes(ctx: RestContext): Route[] {
+  const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({ method, path, style: 'demi', handle });
+  return [
+    route('POST', '/api/v1/flows', async (req) => {
+      const body = requireObject(req.body, 'A flow');
+      if (body['instance_id'] === undefined) throw new RestError(400, 'INVALID_INPUT', 'Request must include "instance_id", the flow id.', '/instance_id');
+      return ctx.queue.run(async () => {
+        const pushing = ctx.push.willPush('Creating a flow');
+        const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'demi-flows' });
+        if (!preview.importable) throw previewError(preview, 'Invalid flow');
+        if (preview.services.length !== 1) throw new RestError(400, 'INVALID_INPUT', `POST /api/v1/flows creates one flow; the body holds ${preview.services.length}.`);
+        const id = preview.services[0]!.id;
+        if ((await snapshot(ctx)).services.some((s) => s.id === id)) {
+          throw new RestError(409, 'CONFLICT', `Flow "${id}" already exists; DELETE /api/v1/flows/${encodeURIComponent(id)} first to replace it.`, '/instance_id');
+        }
+        const started = performance.now();
+        const commit = await commitImport(ctx, req.text, 'demi-flows', 'POST /api/v1/flows', true);
+        const planMs = since(started);
+        await requirePlanned(ctx, commit.plans, commit.created);
+        const push = pushing ? await pushOrUndo(ctx, [id], commit.created, 'Creating a flow') : unpushed();
+        return reply(201, [{ flow: { data: body }, wicm: summary(id, commit.plans, planMs, push) }, 201]);
+      });
+    }),
+    route('GET', '/api/v1/flows', async () => {
+      const snap = await snapshot(ctx);
+      return reply(200, { flows: flowServices(snap).map((s) => ({ data: flowData(s, snap.topology.defaults), state: s.state })) });
+    }),
+    route('GET', '/api/v1/flows/{id}', async (req) => {
+      const snap = await snapshot(ctx);
+      const service = findFlow(flowServices(snap), req.params['id'] ?? '');
+      return reply(200, { data: flowData(service, snap.topology.defaults), state: service.state });
+    }),
+    route('DELETE', '/api/v1/flows/{id}', async (req) =>
+      ctx.queue.run(async () => {
+        const service = findFlow(flowServices(await snapshot(ctx)), req.params['id'] ?? '');
+        await retire(ctx, [service], 'Deleting a pushed flow');
+        return reply(200, 'Resource was deleted');
+      }),
+    ),
+    route('POST', '/api/v1/nfvo/init', async (req) => {
+      requireObject(req.body, 'An Open Baton event');
+      return ctx.queue.run(async () => {
+        const pushing = ctx.push.willPush('Realising an NSR');
+        const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'openbaton' });
+        if (preview.services.length === 0 && preview.deletions.length > 0) {
+          throw new RestError(400, 'INVALID_INPUT', 'This is a release event; POST it to /api/v1/nfvo/delete.', '/action');
+        }
+        if (!preview.importable) throw previewError(preview, 'Invalid Open Baton event');
+        const incoming = preview.services[0]!;
+        const snap = await snapshot(ctx);
+        const existing = snap.services.find((s) => s.id === incoming.id);
+        const settled = pushing ? existing?.state === 'pushed' : existing?.state === 'planned' || existing?.state === 'pushed';
+        if (existing && settled && sameRouting(existing, incoming)) {
+          // The NFVO delivers an event again when it saw no answer: nothing to change.
+          return reply(200, [{ flow: [{ data: flowData(existing, snap.topology.defaults) }], wicm: { serviceId: existing.id, state: existing.state, unchanged: true } }, 200]);
+        }
+        const started = performance.now();
+        const commit = await commitImport(ctx, req.text, 'openbaton', 'POST /api/v1/nfvo/init', true);
+        const planMs = since(started);
+        await requirePlanned(ctx, commit.plans, commit.created);
+        const push = pushing ? await pushOrUndo(ctx, [incoming.id], commit.created, 'Realising an NSR') : unpushed();
+        const status = commit.created.length > 0 ? 201 : 200;
+        const data = flowData(incoming, snap.topology.defaults);
+        return reply(status, [{ flow: [{ data }], wicm: summary(incoming.id, commit.plans, planMs, push) }, status]);
+      });
+    }),
+    route('POST', '/api/v1/nfvo/delete', async (req) => {
+      requireObject(req.body, 'An Open Baton event');
+      return ctx.queue.run(async () => {
+        const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'openbaton' });
+        if (preview.deletions.length === 0) {
+          if (!preview.importable && preview.services.length === 0) throw previewError(preview, 'Invalid Open Baton event');
+          throw new RestError(400, 'INVALID_INPUT', 'Expected a RELEASE_RESOURCES_FINISH event naming the NSR in payload.id; an instantiate event goes to /api/v1/nfvo/init.', '/action');
+        }
+        const ids = new Set(preview.deletions);
+        const targets = (await snapshot(ctx)).services.filter((s) => ids.has(s.id) || ids.has(s.provenance?.recordId ?? ''));
+        // Open Baton may publish the release twice for one NSR: the second is a no-op.
+        if (targets.length === 0) return reply(200, 'Resource was already deleted');
+        await retire(ctx, targets, 'Releasing a pushed NSR');
+        return reply(200, 'Resource was deleted');
+      });
+    }),
+    ...segmentRoutes(ctx, 'source', 'sourceSegment', 'Source user posted'),
+    ...segmentRoutes(ctx, 'target', 'targetSegment', 'Target user posted'),
+  ];
+}
+
+/** `GET/PUT /api/v1/source` and `/target`: the default in/out segments of NSR-driven services. */
+function segmentRoutes(ctx: RestContext, key: 'source' | 'target', field: keyof TopologyDefaultsDto, posted: string): Route[] {
+  const path = `/api/v1/${key}`;
+  return [
+    {
+      method: 'GET',
+      path,
+      style: 'demi',
+      handle: async () => reply(200, { [key]: (await snapshot(ctx)).topology.defaults[field] ?? NOT_SET }),
+    },
+    {
+      method: 'PUT',
+      path,
+      style: 'demi',
+      handle: async (req) => {
+        const body = requireObject(req.body, `The ${key} body`);
+        const prefix = requireString(body, key, '', 'give a prefix such as "192.168.10.0/24"');
+        return ctx.queue.run(async () => {
+          const defaults = (await snapshot(ctx)).topology.defaults;
+          try {
+            await ctx.engine.call('topology.setDefaults', { ...defaults, [field]: prefix });
+          } catch (e) {
+            if (e instanceof EngineCallError) {
+              const error = fromEngineError(e);
+              throw new RestError(error.status, error.code, error.message, `/${key}`);
+            }
+            throw e;
+          }
+          return reply(200, posted);
+        });
+      },
+    },
+  ];
+}
+
+function flowServices(snap: TopologySnapshotDto): ServiceDto[] {
+  return snap.services.filter((s) => FLOW_FORMATS.has(s.provenance?.format ?? ''));
+}
+
+/** A flow by id; Open Baton flows also by demi-wicm's short id (the NSR id up to its first '-'). */
+function findFlow(services: readonly ServiceDto[], id: string): ServiceDto {
+  const exact = services.find((s) => s.id === id);
+  if (exact) return exact;
+  const short = services.filter((s) => s.provenance?.format === 'openbaton' && s.id.split('-', 1)[0] === id);
+  if (short.length === 1) return short[0]!;
+  throw new RestError(404, 'NOT_FOUND', short.length > 1 ? `Resource not found: "${id}" is the short id of ${short.length} NSRs; use the full id.` : 'Resource not found');
+}
+
+/**
+ * A flow in demi-wicm's stored shape: manual flows with `vims[{port, order}]`, NSR flows with
+ * `"VIM list"` stored egress-first as demi-wicm does (its importer reverses it back).
+ */
+export function flowData(service: ServiceDto, defaults: TopologyDefaultsDto): Record<string, unknown> {
+  const base = {
+    instance_id: service.id,
+    in_seg: service.inSegment ?? defaults.sourceSegment ?? NOT_SET,
+    out_seg: service.outSegment ?? defaults.targetSegment ?? NOT_SET,
+  };
+  return service.provenance?.format === 'openbaton' || service.attributes['source'] === 'VIM list'
+    ? { ...base, 'VIM list': [...service.chain].reverse() }
+    : { ...base, vims: service.chain.map((port, order) => ({ port, order })) };
+}
+
+function sameRouting(a: ServiceDto, b: ServiceDto): boolean {
+  return JSON.stringify([a.inSegment, a.outSegment, a.chain, a.reverseChain]) === JSON.stringify([b.inSegment, b.outSegment, b.chain, b.reverseChain]);
+}
+
+function unpushed(): PushResult {
+  return { pushed: false, report: null, pushMs: 0 };
+}
+
+/** What the WICM did, beside demi-wicm's body: state, flow conditions, phase timings. */
+function summary(id: string, plans: readonly PlanDto[], planMs: number, push: PushResult): Record<string, unknown> {
+  const plan = plans.find((p) => p.serviceId === id);
+  return {
+    serviceId: id,
+    state: push.pushed ? 'pushed' : 'planned',
+    conditions: plan ? [plan.forward.condition, plan.reverse.condition] : [],
+    timings: { planMs, pushMs: push.pushMs },
+    push: push.report ? { ok: push.report.ok, verified: push.report.verified, steps: push.report.steps.length } : null,
+  };
+}

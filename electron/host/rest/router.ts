@@ -1,0 +1,171 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from '../../../core/service/ports';
+import { readBody, type MountedRouter } from '../http';
+import { checkAccess, type AccessPolicy, type ServerIdentity } from './access';
+import { EngineCallError, errorBody, fromEngineError, RestError, type ErrorStyle } from './errors';
+import type { HttpMethod, RestReply, Route } from './route';
+
+/** Default largest request body of the REST API. */
+export const REST_BODY_LIMIT = 2 * 1024 * 1024;
+
+/** Options of {@link createRouter}. */
+export interface RouterOptions {
+  readonly routes: readonly Route[];
+  readonly policy: AccessPolicy;
+  readonly logger: Logger;
+  /** Largest request body in bytes (413 above); default {@link REST_BODY_LIMIT}. */
+  readonly bodyLimit?: number;
+}
+
+interface CompiledRoute {
+  readonly route: Route;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+}
+
+/**
+ * The REST API as a router the HTTP transport mounts: it claims the first path segments of
+ * its routes (`/api`, `/nap`, `/nfvi`, `/vnf-connectivity`), checks access, reads a bounded
+ * JSON body, runs the handler and answers JSON, errors included (never HTML, never a stack).
+ */
+export function createRouter(options: RouterOptions): MountedRouter {
+  const bodyLimit = options.bodyLimit ?? REST_BODY_LIMIT;
+  const compiled = options.routes.map(compile);
+  const roots = new Set(options.routes.map((r) => firstSegment(r.path)));
+
+  async function serve(req: IncomingMessage, res: ServerResponse, url: URL, server: ServerIdentity): Promise<void> {
+    const style = styleFor(options.routes, url.pathname);
+    const denied = checkAccess(options.policy, req, url, server);
+    if (denied) {
+      req.resume();
+      return sendError(res, style, denied);
+    }
+    const method = (req.method ?? 'GET').toUpperCase();
+    const onPath = compiled.map((c) => ({ c, m: c.pattern.exec(url.pathname) })).filter((x) => x.m !== null);
+    const hit = onPath.find((x) => x.c.route.method === method);
+    if (!hit) {
+      req.resume();
+      if (onPath.length === 0) {
+        return sendError(res, style, new RestError(404, 'NOT_FOUND', `No endpoint ${method} ${url.pathname}; GET /api/openapi.json lists them.`));
+      }
+      const allow = [...new Set(onPath.map((x) => x.c.route.method))].join(', ');
+      return sendError(res, style, new RestError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}; use ${allow}.`), { Allow: allow });
+    }
+    const { route } = hit.c;
+    const params: Record<string, string> = {};
+    const groups = hit.m!.slice(1);
+    for (const [i, name] of hit.c.names.entries()) params[name] = safeDecode(groups[i] ?? '');
+    const body = await readJsonBody(req, bodyLimit);
+    if (body instanceof RestError) return sendError(res, route.style, body, body.status === 413 ? { Connection: 'close' } : {});
+    let answer: RestReply;
+    try {
+      answer = await route.handle({ method: route.method, pathname: url.pathname, params, query: url.searchParams, body: body.value, text: body.text });
+    } catch (e) {
+      return sendError(res, route.style, toRestError(e, options.logger, `${method} ${url.pathname}`));
+    }
+    sendJson(res, answer.status, answer.body);
+  }
+
+  return {
+    claims: (pathname) => roots.has(firstSegment(pathname)),
+    handle: async (req, res, url, server) => {
+      try {
+        await serve(req, res, url, server);
+      } catch (e) {
+        options.logger.error(`REST ${req.method ?? ''} ${url.pathname} failed`, e instanceof Error ? e.stack : e);
+        if (!res.headersSent) sendError(res, 'wicm', new RestError(500, 'INTERNAL', 'Internal error; the server log has the details.'));
+        else res.destroy();
+      }
+    },
+  };
+}
+
+/** Every route's method and path template (for the OpenAPI coverage check). */
+export function routeKeys(routes: readonly Route[]): string[] {
+  return routes.map((r) => `${r.method} ${r.path}`);
+}
+
+function compile(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path
+    .split('/')
+    .map((part) => {
+      const param = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(part);
+      if (!param) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(param[1]!);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { route, pattern: new RegExp(`^${source}/?$`), names };
+}
+
+function firstSegment(path: string): string {
+  return `/${path.split('/')[1] ?? ''}`;
+}
+
+/** The error style of the route sharing the longest literal prefix with the path. */
+function styleFor(routes: readonly Route[], pathname: string): ErrorStyle {
+  let best: { style: ErrorStyle; length: number } = { style: 'wicm', length: 0 };
+  for (const route of routes) {
+    const literal = route.path.split('{')[0]!;
+    let n = 0;
+    while (n < literal.length && n < pathname.length && literal[n] === pathname[n]) n++;
+    if (n > best.length && firstSegment(route.path) === firstSegment(pathname)) best = { style: route.style, length: n };
+  }
+  return best.style;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ value: unknown; text: string } | RestError> {
+  const method = (req.method ?? 'GET') as HttpMethod;
+  if (method !== 'POST' && method !== 'PUT') {
+    req.resume();
+    return { value: undefined, text: '' };
+  }
+  const raw = await readBody(req, limit);
+  if (raw === 'too-large') {
+    return new RestError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes; send one record per request.`);
+  }
+  const text = raw.toString('utf8');
+  if (text.trim() === '') return { value: undefined, text: '' };
+  const type = req.headers['content-type'] ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    return new RestError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as JSON with "Content-Type: application/json" (got '${type || 'none'}').`);
+  }
+  try {
+    return { value: JSON.parse(text) as unknown, text };
+  } catch (e) {
+    return new RestError(400, 'PARSE_FAILED', `The body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function toRestError(e: unknown, logger: Logger, what: string): RestError {
+  if (e instanceof RestError) return e;
+  if (e instanceof EngineCallError) return fromEngineError(e);
+  logger.error(`REST ${what} failed`, e instanceof Error ? e.stack : e);
+  return new RestError(500, 'INTERNAL', 'Internal error; the server log has the details.');
+}
+
+function sendError(res: ServerResponse, style: ErrorStyle, e: RestError, headers: Record<string, string> = {}): void {
+  const extra = e.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="wicm"', ...headers } : headers;
+  sendJson(res, e.status, errorBody(style, e), extra);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...(body === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' }),
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    ...headers,
+  });
+  res.end(text);
+}
