@@ -422,6 +422,28 @@ export class ProjectDb {
     return rows.map(([seq, at, t, entry]) => ({ seq: Number(seq), at: String(at), target: String(t), entry: JSON.parse(String(entry)) }));
   }
 
+  /**
+   * Facts about the outside world that undo/redo must not roll back: the push journal, the
+   * controller identities kept in meta, and each service's lifecycle state.
+   */
+  readDurableFacts(): DurableFacts {
+    return {
+      journal: this.readJournal(),
+      meta: Object.fromEntries(DURABLE_META.map((k) => [k, this.getMeta(k)])),
+      states: Object.fromEntries(this.all('SELECT id, state FROM services').map(([id, state]) => [String(id), String(state) as ServiceState])),
+    };
+  }
+
+  /** Puts durable facts read from another version of this project in place. */
+  writeDurableFacts(facts: DurableFacts): void {
+    this.transaction(() => {
+      this.db.run('DELETE FROM journal');
+      this.insertMany('INSERT INTO journal (seq, at, target, entry) VALUES (?, ?, ?, ?)', facts.journal, (r) => [r.seq, r.at, r.target, JSON.stringify(r.entry)]);
+      for (const [key, value] of Object.entries(facts.meta)) this.setMeta(key, value);
+      for (const [id, state] of Object.entries(facts.states)) this.db.run('UPDATE services SET state = ? WHERE id = ?', [state, id]);
+    });
+  }
+
   //#endregion
 
   private migrate(from: number): void {
@@ -463,6 +485,16 @@ export class ProjectDb {
       stmt.free();
     }
   }
+}
+
+/** Meta keys naming things on controllers (kept across undo/redo). */
+const DURABLE_META = ['onos_app_id', 'project_tag'] as const;
+
+/** What undo/redo carries over from the current state: see `readDurableFacts`. */
+export interface DurableFacts {
+  readonly journal: readonly JournalRow[];
+  readonly meta: Readonly<Record<string, string | null>>;
+  readonly states: Readonly<Record<string, ServiceState>>;
 }
 
 /** Topology element kinds that have their own table. */

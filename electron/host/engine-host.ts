@@ -5,8 +5,8 @@ import type { AppMode } from '../../core/contract/api';
 import type { EventMessage } from '../../core/contract/events';
 import { WicmEngine } from '../../core/service/engine';
 import type { EnginePorts, LabControllers, Logger } from '../../core/service/ports';
-import type { ControllerKindDto, LabControllerDto } from '../../core/contract/api';
-import { LAB_DEFAULT_CREDENTIALS, startLabController } from './lab';
+import type { ControllerKindDto } from '../../core/contract/api';
+import { LAB_DEFAULT_CREDENTIALS, startLabController, type LabController } from './lab';
 import { createNodeHttpClient } from './platform/http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { nodeProjectFiles, writeFileAtomic } from './platform/node-files';
@@ -113,16 +113,25 @@ async function rememberLastProject(settingsFile: string, path: string, logger: L
   }
 }
 
-const runningLabs = new Map<ControllerKindDto, Promise<LabControllerDto>>();
+const runningLabs = new Map<ControllerKindDto, Promise<LabController>>();
 
 /** The built-in lab controllers: started on first use, one per kind for the whole process. */
 const processLabControllers: LabControllers = {
-  start(kind) {
-    const running = runningLabs.get(kind);
-    if (running) return running;
-    const started = startLabController({ kind, port: 0 }).then((lab) => ({ kind, url: lab.url, ...LAB_DEFAULT_CREDENTIALS[kind] }));
-    runningLabs.set(kind, started);
-    started.catch(() => runningLabs.delete(kind));
-    return started;
+  async start(kind) {
+    let running = runningLabs.get(kind);
+    if (!running) {
+      running = startLabController({ kind, port: 0 });
+      runningLabs.set(kind, running);
+      running.catch(() => runningLabs.delete(kind));
+    }
+    const lab = await running;
+    return { kind, url: lab.url, ...LAB_DEFAULT_CREDENTIALS[kind] };
   },
 };
+
+/** Stops the built-in lab controllers this process started (on shutdown). */
+export async function stopLabControllers(): Promise<void> {
+  const labs = [...runningLabs.values()];
+  runningLabs.clear();
+  await Promise.all(labs.map(async (lab) => (await lab.catch(() => null))?.close()));
+}

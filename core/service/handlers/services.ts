@@ -3,6 +3,7 @@ import type { DiagnosticDto, ServiceDto } from '../../contract/dto';
 import { lintPlans, releaseService } from '../../plan';
 import { Simulator, whatIf } from '../../sim';
 import { CoreError } from '../../util/core-error';
+import type { ProjectDb } from '../../store/project-db';
 import type { WicmEngine } from '../engine';
 import { planProject, readAllocations, readPlans, writeAllocations } from '../planning';
 import { canonicalPrefix } from './topology';
@@ -28,7 +29,7 @@ export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
       const id = engine.session.mutate(label, (d) => {
         const existing = req.id ? d.readServices().find((s) => s.id === req.id) : undefined;
         const service: ServiceDto = {
-          id: req.id ?? d.nextId('svc'),
+          id: req.id ?? d.nextId(`svc-${projectTag(d, engine.ports.clock.now())}-`),
           name: req.name,
           inSegment: segment(req.inSegment, '/inSegment'),
           outSegment: segment(req.outSegment, '/outSegment'),
@@ -76,4 +77,17 @@ export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
 function lintStored(engine: WicmEngine): DiagnosticDto[] {
   const d = engine.session.db;
   return lintPlans(d.readTopology(), readPlans(d), d.readServices());
+}
+
+/**
+ * A short tag unique to this project, in the ids of services made by hand: controller objects
+ * are named after service ids, so two projects pushing to one controller must not both own a
+ * `svc1`. Made once, from the creation time.
+ */
+function projectTag(db: ProjectDb, now: Date): string {
+  const existing = db.getMeta('project_tag');
+  if (existing) return existing;
+  const tag = now.getTime().toString(36).slice(-6);
+  db.setMeta('project_tag', tag);
+  return tag;
 }

@@ -1,5 +1,5 @@
 import { CoreError } from '../../../../core/util/core-error';
-import { startEngineHost } from '../../engine-host';
+import { startEngineHost, stopLabControllers } from '../../engine-host';
 import { startHttpTransport } from '../../http';
 import { defaultDataDir, findRendererDir } from '../../paths';
 import { createStderrLogger } from '../../platform/logger';
@@ -110,10 +110,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
     io.out(`REST API at ${transport.url}api/openapi.json (${access.token === null ? 'no token' : 'token required'}; ${pushing})\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
-        void transport.close().then(resolve);
-        // The built-in lab controller (--lab-controller) lives as long as the process: do not
-        // let it keep a stopped server alive. Unref'd, so it never delays a clean exit.
-        setTimeout(() => process.exit(process.exitCode ?? EXIT.ok), 2000).unref();
+        void Promise.all([transport.close(), stopLabControllers()]).then(() => resolve());
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

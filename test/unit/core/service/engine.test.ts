@@ -113,3 +113,28 @@ describe('services, plans and traces through the contract', () => {
     expect(curl.text).not.toMatch(/admin:admin/);
   });
 });
+
+describe('history and the outside world', () => {
+  it('undo restores the model but keeps the push journal and service states', async () => {
+    const { host } = await startTestHost();
+    const svc = await (async () => {
+      const r = await host.dispatch('services.save', { name: 'a', inSegment: null, outSegment: null, chain: ['pop-athens'], reverseChain: null });
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as EditResultDto;
+    })();
+    expect(svc.id).toMatch(/^svc-[0-9a-z]{1,6}-\d+$/);
+    await host.dispatch('plan.compute', {});
+    // What a push records (journal + state) is written outside the undo history.
+    host.engine.session.touch((db) => {
+      db.appendJournal('odl-vtn http://ctl', '2026-11-21T10:00:00.000Z', { pushed: svc.id });
+      const service = db.readServices()[0]!;
+      db.upsertService({ ...service, state: 'pushed' });
+    });
+    await host.dispatch('topology.addBridge', { name: 'vbr9', kind: 'vtn-vbridge' });
+    await host.dispatch('history.undo', {});
+    const db = host.engine.session.db;
+    expect(db.readTopology().bridges.map((b) => b.name)).not.toContain('vbr9');
+    expect(db.readJournal().map((j) => j.entry)).toEqual([{ pushed: svc.id }]);
+    expect(db.readServices()[0]?.state).toBe('pushed');
+  });
+});
