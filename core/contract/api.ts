@@ -191,9 +191,43 @@ export interface ControllerTargetDto {
   readonly timeoutMs?: number;
 }
 
+/** A saved controller profile (the password never leaves the engine). */
+export interface ControllerProfileDto {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ControllerKindDto;
+  /** Empty for the built-in lab controllers until they start. */
+  readonly url: string;
+  readonly user: string;
+  readonly hasPassword: boolean;
+  readonly tenant?: string;
+  readonly appId?: string;
+  /** The built-in lab controllers: always there, started on first use. */
+  readonly builtIn: boolean;
+  /** How the password is kept at rest (`safeStorage`, `local-key`), null without one. */
+  readonly passwordStorage: string | null;
+}
+
+/** A profile to create (no id) or change; `password` undefined keeps the stored one, null clears it. */
+export interface ControllerProfileInputDto {
+  readonly id?: string;
+  readonly name: string;
+  readonly kind: ControllerKindDto;
+  readonly url: string;
+  readonly user: string;
+  readonly password?: string | null;
+  readonly tenant?: string;
+  readonly appId?: string;
+}
+
+/** A controller named by its saved profile instead of spelled out. */
+export interface ProfileRefDto {
+  readonly profileId: string;
+}
+
 /** Push, teardown, drift check or adoption of services on a controller. */
 export interface PushRequestDto {
-  readonly target: ControllerTargetDto;
+  readonly target: ControllerTargetDto | ProfileRefDto;
   /** Services concerned (default: every service with a stored plan, plus what was pushed for services since removed). */
   readonly serviceIds?: readonly string[];
   /** VTN only: also create the tenant, vBridges, vInterfaces and port maps (T-NOVA style). */
@@ -372,6 +406,12 @@ export interface Api {
   'controllers.drivers': (req: NoArgs) => readonly ControllerDriverDto[];
   /** Starts (once per kind per process) the built-in lab controller and says how to reach it. */
   'controllers.startLab': (req: { readonly kind: ControllerKindDto }) => LabControllerDto;
+  /** Saved controller profiles, the built-in lab controllers first. */
+  'controllers.profiles': (req: NoArgs) => readonly ControllerProfileDto[];
+  /** Creates or changes a profile; the password is encrypted at rest. */
+  'controllers.saveProfile': (req: ControllerProfileInputDto) => ControllerProfileDto;
+  /** Deletes a saved profile. */
+  'controllers.removeProfile': (req: { readonly id: string }) => readonly ControllerProfileDto[];
   /** Stores node positions (not undoable; never part of plan diffs). */
   'layout.move': (req: { readonly positions: readonly PositionDto[] }) => ProjectInfoDto;
   /** Creates or updates a service. */

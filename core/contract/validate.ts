@@ -38,7 +38,7 @@ const controllerTarget = z
     timeoutMs: z.number().int().min(50).max(600_000).optional(),
   })
   .strict();
-const pushRequest = z.object({ target: controllerTarget, serviceIds: z.array(id).max(100_000).optional(), provision: z.boolean().optional() }).strict();
+const pushRequest = z.object({ target: z.union([controllerTarget, z.object({ profileId: id }).strict()]), serviceIds: z.array(id).max(100_000).optional(), provision: z.boolean().optional() }).strict();
 
 /**
  * Runtime schema of every method's request; the dispatcher rejects anything that does not
@@ -95,6 +95,20 @@ export const requestSchemas = {
   'push.adopt': pushRequest,
   'controllers.drivers': noArgs,
   'controllers.startLab': z.object({ kind: controllerKind }).strict(),
+  'controllers.profiles': noArgs,
+  'controllers.saveProfile': z
+    .object({
+      id: id.optional(),
+      name,
+      kind: controllerKind,
+      url: z.string().url('must be a URL such as http://10.0.0.5:8181').max(2000),
+      user: z.string().max(200),
+      password: z.string().max(1000).nullable().optional(),
+      tenant: z.string().min(1).max(31).optional(),
+      appId: z.string().min(1).max(200).optional(),
+    })
+    .strict(),
+  'controllers.removeProfile': z.object({ id }).strict(),
   'layout.move': z.object({ positions: z.array(position).max(200_000) }).strict(),
   'services.save': z
     .object({

@@ -4,6 +4,7 @@ import { parseTopologyJson } from '../export';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { CoreError } from '../util/core-error';
 import type { EnginePorts } from './ports';
+import { profileHandlers } from './handlers/controllers';
 import { exportHandlers } from './handlers/exports';
 import { importHandlers } from './handlers/imports';
 import { pushHandlers } from './handlers/push';
@@ -73,6 +74,7 @@ export class WicmEngine {
       ...serviceHandlers(this),
       ...importHandlers(this),
       ...exportHandlers(this),
+      ...profileHandlers(this),
       ...pushHandlers(this),
     };
   }

@@ -27,6 +27,33 @@ export interface LabControllers {
   start(kind: ControllerKindDto): Promise<LabControllerDto>;
 }
 
+/** A controller profile as stored: the password sealed by the host's SecretBox. */
+export interface StoredProfile {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ControllerKindDto;
+  readonly url: string;
+  readonly user: string;
+  readonly tenant?: string;
+  readonly appId?: string;
+  /** Sealed password (SecretBox.seal), or null. */
+  readonly secret: string | null;
+}
+
+/** Where the user's controller profiles live (per user, not per project). */
+export interface ProfileStore {
+  list(): Promise<readonly StoredProfile[]>;
+  saveAll(profiles: readonly StoredProfile[]): Promise<void>;
+}
+
+/** Encrypts secrets at rest (Electron safeStorage on the desktop, a local key file elsewhere). */
+export interface SecretBox {
+  /** How secrets are protected, shown to the user (`safeStorage`, `local-key`). */
+  readonly kind: string;
+  seal(plain: string): Promise<string>;
+  open(sealed: string): Promise<string>;
+}
+
 /** Everything the engine gets from its host. */
 export interface EnginePorts {
   readonly sql: SqlEngine;
@@ -44,4 +71,6 @@ export interface EnginePorts {
   readonly http?: HttpClient;
   /** The built-in lab controllers, when the host can run them. */
   readonly labControllers?: LabControllers;
+  /** Saved controller profiles and how their passwords are sealed; absent = no profiles. */
+  readonly profiles?: { readonly store: ProfileStore; readonly secrets: SecretBox };
 }

@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import type { AppMode } from '../../core/contract/api';
 import type { EventMessage } from '../../core/contract/events';
 import { WicmEngine } from '../../core/service/engine';
-import type { EnginePorts, LabControllers, Logger } from '../../core/service/ports';
+import type { EnginePorts, LabControllers, Logger, SecretBox } from '../../core/service/ports';
+import { fileProfileStore, localKeySecretBox } from './platform/profile-store';
 import type { ControllerKindDto } from '../../core/contract/api';
 import { LAB_DEFAULT_CREDENTIALS, startLabController, type LabController } from './lab';
 import { createNodeHttpClient } from './platform/http-client';
@@ -33,6 +34,8 @@ export interface EngineHostOptions {
   /** Start with a fresh, unsaved project instead of opening one from disk. */
   readonly template?: 'empty' | 'sample';
   readonly exposeStacks?: boolean;
+  /** How controller passwords are sealed (Electron passes safeStorage); default a local key file. */
+  readonly secretBox?: SecretBox;
 }
 
 /**
@@ -56,6 +59,7 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     sampleTopologyJson: await readFile(join(resourcesDir, 'sample', 'sample-wan.json'), 'utf8'),
     http: createNodeHttpClient(),
     labControllers: processLabControllers,
+    profiles: { store: fileProfileStore(options.dataDir), secrets: options.secretBox ?? localKeySecretBox(options.dataDir) },
   };
   const engine = await openInitialProject(ports, options);
   const settingsFile = join(options.dataDir, 'settings.json');

@@ -1,6 +1,6 @@
 // Electron main process: lifecycle only. The engine runs here (electron/host); the window
 // talks to it over one IPC channel.
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ProjectInfoDto } from '../../core/contract/api';
@@ -10,6 +10,9 @@ import { registerIpc, forwardEvent } from './ipc';
 import { menuTemplate } from './menu';
 import { installSecurityGuards, safeOpenExternal } from './security';
 import { mainWindowOptions, windowTitle } from './window';
+import { safeStorageSecretBox } from './secrets';
+
+const withSecretBox = (box: ReturnType<typeof safeStorageSecretBox>) => (box ? { secretBox: box } : {});
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererFile = join(here, '../renderer/index.html');
@@ -44,6 +47,7 @@ app.whenReady().then(async () => {
     dataDir: process.env.WICM_HOME ?? app.getPath('userData'),
     ...(projectArg ? { projectPath: projectArg } : {}),
     exposeStacks: !app.isPackaged,
+    ...withSecretBox(safeStorageSecretBox(safeStorage)),
   });
   registerIpc(ipcMain, host.dispatch, appUrl);
   host.onEvent((event) => {

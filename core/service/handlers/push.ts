@@ -25,6 +25,7 @@ import { countingClient, driftDto, stepDto, targetInfo } from '../../drivers/rep
 import { DEFAULT_ONOS_APP_ID } from '../../export';
 import { CoreError } from '../../util/core-error';
 import type { WicmEngine } from '../engine';
+import { resolveProfile } from './controllers';
 import { isPlanned, planProject, planServices, readAllocations, readPlans } from '../planning';
 
 type PushHandlers = Pick<Handlers, 'push.diff' | 'push.apply' | 'push.teardown' | 'push.drift' | 'push.adopt' | 'controllers.drivers' | 'controllers.startLab'>;
@@ -201,7 +202,7 @@ function stateAfter(operation: 'push' | 'teardown', result: TransactionResult, h
   return hasPlan ? 'planned' : 'draft';
 }
 
-async function transact(engine: WicmEngine, request: PushRequestDto, operation: 'push' | 'teardown', dryRun: boolean): Promise<PushReportDto> {
+async function transact(engine: WicmEngine, request: ConcretePushRequest, operation: 'push' | 'teardown', dryRun: boolean): Promise<PushReportDto> {
   const req = { ...request, target: resolveTarget(engine, request.target) };
   const http = countingClient(requireHttp(engine));
   const driver = createDriver(req.target);
@@ -255,7 +256,7 @@ function planMatchesPushed(serviceId: string, desired: readonly DesiredObject[],
   return pushed.length === wanted.length && wanted.every((d) => pushed.some(([id, r]) => id === d.id && sameContent(r.content, d.content)));
 }
 
-async function driftCheck(engine: WicmEngine, request: PushRequestDto, adopt: boolean): Promise<DriftReportDto> {
+async function driftCheck(engine: WicmEngine, request: ConcretePushRequest, adopt: boolean): Promise<DriftReportDto> {
   const req = { ...request, target: resolveTarget(engine, request.target) };
   const http = requireHttp(engine);
   const driver = createDriver(req.target);
@@ -292,15 +293,22 @@ async function driftCheck(engine: WicmEngine, request: PushRequestDto, adopt: bo
   };
 }
 
+/** A push request whose target is spelled out (a profile reference resolved). */
+type ConcretePushRequest = Omit<PushRequestDto, 'target'> & { readonly target: ControllerTargetDto };
+
+async function concrete<R extends PushRequestDto>(engine: WicmEngine, req: R): Promise<Omit<R, 'target'> & ConcretePushRequest> {
+  return { ...req, target: await resolveProfile(engine, req.target) };
+}
+
 /** Push, teardown, drift and the lab controllers. */
 export function pushHandlers(engine: WicmEngine): PushHandlers {
   const serial = serialiser();
   return {
-    'push.diff': (req) => serial(() => transact(engine, req, req.teardown ? 'teardown' : 'push', true)),
-    'push.apply': (req) => serial(() => transact(engine, req, 'push', false)),
-    'push.teardown': (req) => serial(() => transact(engine, req, 'teardown', false)),
-    'push.drift': (req) => serial(() => driftCheck(engine, req, false)),
-    'push.adopt': (req) => serial(() => driftCheck(engine, req, true)),
+    'push.diff': (req) => serial(async () => transact(engine, await concrete(engine, req), req.teardown ? 'teardown' : 'push', true)),
+    'push.apply': (req) => serial(async () => transact(engine, await concrete(engine, req), 'push', false)),
+    'push.teardown': (req) => serial(async () => transact(engine, await concrete(engine, req), 'teardown', false)),
+    'push.drift': (req) => serial(async () => driftCheck(engine, await concrete(engine, req), false)),
+    'push.adopt': (req) => serial(async () => driftCheck(engine, await concrete(engine, req), true)),
     'controllers.drivers': async () => driverList(),
     'controllers.startLab': async (req) => {
       const labs = engine.ports.labControllers;

@@ -24,12 +24,12 @@ export const nodeProjectFiles: ProjectFiles = {
 };
 
 /** Writes `bytes` to `path` atomically (temp + fsync + rename + fsync dir). */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+export async function writeFileAtomic(path: string, bytes: Uint8Array, mode = 0o644): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    const handle = await open(temp, 'wx', 0o644);
+    const handle = await open(temp, 'wx', mode);
     try {
       await handle.writeFile(bytes);
       await handle.sync();
