@@ -38,7 +38,17 @@ const controllerTarget = z
     timeoutMs: z.number().int().min(50).max(600_000).optional(),
   })
   .strict();
-const pushRequest = z.object({ target: z.union([controllerTarget, z.object({ profileId: id }).strict()]), serviceIds: z.array(id).max(100_000).optional(), provision: z.boolean().optional() }).strict();
+const profileRef = z.object({ profileId: id }).strict();
+/**
+ * A controller spelled out, or a saved profile by id. Picks the branch by `profileId` instead of
+ * a z.union, so problems keep their JSON pointers (`/target/url`…) instead of "invalid input".
+ */
+const controllerOrProfile = z.custom<z.infer<typeof controllerTarget> | z.infer<typeof profileRef>>().superRefine((value, ctx) => {
+  const schema = typeof value === 'object' && value !== null && 'profileId' in value ? profileRef : controllerTarget;
+  const result = schema.safeParse(value);
+  if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+});
+const pushRequest = z.object({ target: controllerOrProfile, serviceIds: z.array(id).max(100_000).optional(), provision: z.boolean().optional() }).strict();
 
 /**
  * Runtime schema of every method's request; the dispatcher rejects anything that does not

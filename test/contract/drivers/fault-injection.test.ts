@@ -65,7 +65,9 @@ const KINDS: readonly Kind[] = [
     password: 'admin',
     provision: true,
     async tamper(lab, target) {
-      const name = vtnView(lab.state()).find((l) => l.startsWith('cond svc1_') && l.split(' ')[1]?.endsWith('R'))?.split(' ')[1];
+      // Service A's reverse condition (hand-made service ids are `svc-<project tag>-<n>`).
+      const name = vtnView(lab.state()).find((l) => /^cond svc_[0-9a-z]+_1_\w*R /.test(l))?.split(' ')[1];
+      if (name === undefined) throw new Error(`no reverse condition of service A in ${vtnView(lab.state()).join('; ')}`);
       await vtnRpc(lab, target, 'vtn-flow-condition:set-flow-condition', {
         name,
         operation: 'SET',
