@@ -8,7 +8,15 @@ export interface Events {
   'project.didChange': ProjectInfoDto;
   /** The model changed; clients refetch `topology.get`. `origin` says who changed it. */
   'topology.didChange': { readonly revision: number; readonly origin: string };
+  /**
+   * The desktop shell asks the UI to run a command from its native menu (Import NSR…, Export…,
+   * Fit, Zoom, Theme…). `file` carries a document the user picked in a native dialog.
+   */
+  'app.didRequestCommand': { readonly command: UiCommand; readonly file?: { readonly name: string; readonly text: string } };
 }
+
+/** Commands the native menu hands to the UI. */
+export type UiCommand = 'importNsr' | 'export' | 'push' | 'trace' | 'fit' | 'zoomIn' | 'zoomOut' | 'toggleTheme' | 'about';
 
 /** An event name. */
 export type EventName = keyof Events;

@@ -1,13 +1,16 @@
 // Electron main process: lifecycle only. The engine runs here (electron/host); the window
 // talks to it over one IPC channel.
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell } from 'electron';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ProjectInfoDto } from '../../core/contract/api';
+import type { UiCommand } from '../../core/contract/events';
+import { writeFileAtomic } from '../host/platform/node-files';
 import { startEngineHost, type EngineHost } from '../host/engine-host';
 import { createStderrLogger } from '../host/platform/logger';
 import { registerIpc, forwardEvent } from './ipc';
-import { menuTemplate } from './menu';
+import { menuTemplate, type MenuActions } from './menu';
 import { installSecurityGuards, safeOpenExternal } from './security';
 import { mainWindowOptions, windowTitle } from './window';
 import { safeStorageSecretBox } from './secrets';
@@ -30,13 +33,13 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 app.on('second-instance', (_event, argv) => {
   const file = argv.find((a) => a.toLowerCase().endsWith('.wicm'));
-  if (file) void call('project.open', { path: file });
+  if (file) void openPath(file);
   mainWindow?.focus();
 });
 
 app.on('open-file', (event, path) => {
   event.preventDefault();
-  if (host) void call('project.open', { path });
+  if (host) void openPath(path);
 });
 
 app.whenReady().then(async () => {
@@ -54,7 +57,7 @@ app.whenReady().then(async () => {
     if (event.name === 'project.didChange') updateProject(event.payload);
     if (mainWindow) forwardEvent(mainWindow.webContents, event);
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuActions, process.platform === 'darwin', !app.isPackaged)));
+  rebuildMenu();
   createWindow();
   project = await call('project.info', {});
   if (project) updateProject(project);
@@ -109,7 +112,10 @@ function updateProject(info: ProjectInfoDto): void {
   if (!mainWindow) return;
   mainWindow.setTitle(windowTitle(info.name, info.dirty));
   mainWindow.setDocumentEdited(info.dirty);
-  if (info.path) app.addRecentDocument(info.path);
+  if (info.path) {
+    app.addRecentDocument(info.path);
+    rememberRecent(info.path);
+  }
 }
 
 async function call<T>(method: string, req: unknown): Promise<T | null> {
@@ -148,7 +154,36 @@ function confirmDiscard(): boolean {
   return choice === 0;
 }
 
-const menuActions = {
+function uiCommand(command: UiCommand, file?: { name: string; text: string }): void {
+  if (mainWindow) forwardEvent(mainWindow.webContents, { name: 'app.didRequestCommand', payload: file ? { command, file } : { command } });
+}
+
+async function openPath(path: string): Promise<void> {
+  if (confirmDiscard()) await call('project.open', { path });
+}
+
+function rebuildMenu(): void {
+  const recent = readRecent();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(menuActions, process.platform === 'darwin', !app.isPackaged, recent)));
+}
+
+const recentFile = (): string => join(process.env.WICM_HOME ?? app.getPath('userData'), 'recent.json');
+
+function readRecent(): string[] {
+  try {
+    const list = JSON.parse(readFileSync(recentFile(), 'utf8')) as unknown;
+    return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string').slice(0, 10) : [];
+  } catch {
+    return [];
+  }
+}
+
+function rememberRecent(path: string): void {
+  const list = [path, ...readRecent().filter((p) => p !== path)].slice(0, 10);
+  void writeFileAtomic(recentFile(), new TextEncoder().encode(JSON.stringify(list))).then(rebuildMenu, () => undefined);
+}
+
+const menuActions: MenuActions = {
   newProject: () => {
     if (confirmDiscard()) void call('project.new', { template: 'empty' });
   },
@@ -157,23 +192,36 @@ const menuActions = {
     const result = await dialog.showOpenDialog(mainWindow, {
       title: 'Open project',
       properties: ['openFile'],
-      filters: [{ name: 'WICM project', extensions: ['wicm'] }],
+      filters: [
+        { name: 'WICM project', extensions: ['wicm'] },
+        { name: 'demi-wicm database', extensions: ['db', 'sqlite'] },
+      ],
     });
     const file = result.filePaths[0];
     if (!result.canceled && file) await call('project.open', { path: file });
   },
+  openRecent: (path) => void openPath(path),
+  clearRecent: () => void writeFileAtomic(recentFile(), new TextEncoder().encode('[]')).then(rebuildMenu),
   saveProject: () => void saveProject(),
   saveProjectAs: () => void saveProjectAs(),
+  importNsr: async () => {
+    if (!mainWindow) return;
+    const result = await dialog.showOpenDialog(mainWindow, {
+      title: 'Import NSR',
+      properties: ['openFile'],
+      filters: [{ name: 'NSR / WICM request (JSON)', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+    });
+    const file = result.filePaths[0];
+    if (result.canceled || !file) return;
+    const size = statSync(file).size;
+    if (size > 20 * 1024 * 1024) {
+      dialog.showErrorBox('Import NSR', `${file} is ${Math.round(size / 1024 / 1024)} MB; NSR documents over 20 MB are refused.`);
+      return;
+    }
+    uiCommand('importNsr', { name: basename(file), text: readFileSync(file, 'utf8') });
+  },
   undo: () => void call('history.undo', {}),
   redo: () => void call('history.redo', {}),
-  about: () => {
-    if (mainWindow) {
-      void dialog.showMessageBox(mainWindow, {
-        title: 'About WICM Studio',
-        message: `WICM Studio ${app.getVersion()}`,
-        detail: 'WAN Infrastructure Connectivity Manager: plan, simulate and push NFV service chains across a WAN.',
-      });
-    }
-  },
+  ui: (command) => uiCommand(command),
   openDocs: () => void safeOpenExternal(shell, 'https://github.com/wicm-studio/wicm-studio#readme'),
 };

@@ -1,19 +1,28 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { UiCommand } from '../../core/contract/events';
 
 /** What the menu can ask the app to do. */
 export interface MenuActions {
   newProject(): void;
   openProject(): void;
+  openRecent(path: string): void;
+  clearRecent(): void;
   saveProject(): void;
   saveProjectAs(): void;
+  importNsr(): void;
   undo(): void;
   redo(): void;
-  about(): void;
+  /** Hands a command to the UI (export, fit, zoom, theme…). */
+  ui(command: UiCommand): void;
   openDocs(): void;
 }
 
 /** The native menu (File, Edit, View, Help) with the usual accelerators. */
-export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolean, recent: readonly string[] = []): MenuItemConstructorOptions[] {
+  const recentItems: MenuItemConstructorOptions[] =
+    recent.length === 0
+      ? [{ label: 'No recent projects', enabled: false }]
+      : [...recent.map((path) => ({ label: path, click: () => actions.openRecent(path) })), { type: 'separator' }, { label: 'Clear Recent', click: () => actions.clearRecent() }];
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -21,9 +30,14 @@ export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolea
       submenu: [
         { label: 'New Project', accelerator: 'CmdOrCtrl+N', click: () => actions.newProject() },
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => actions.openProject() },
+        { label: 'Open Recent', submenu: recentItems },
         { type: 'separator' },
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: () => actions.saveProject() },
         { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveProjectAs() },
+        { type: 'separator' },
+        { label: 'Import NSR…', accelerator: 'CmdOrCtrl+I', click: () => actions.importNsr() },
+        { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.ui('export') },
+        { label: 'Push…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.ui('push') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -43,10 +57,11 @@ export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolea
     {
       label: '&View',
       submenu: [
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        { label: 'Fit', accelerator: 'CmdOrCtrl+0', click: () => actions.ui('fit') },
+        { label: 'Zoom In', accelerator: 'CmdOrCtrl+=', click: () => actions.ui('zoomIn') },
+        { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: () => actions.ui('zoomOut') },
         { type: 'separator' },
+        { label: 'Toggle Theme', accelerator: 'CmdOrCtrl+Shift+L', click: () => actions.ui('toggleTheme') },
         { role: 'togglefullscreen' },
         ...(isDev ? [{ role: 'toggleDevTools' as const }] : []),
       ],
@@ -54,7 +69,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolea
     {
       label: '&Help',
       submenu: [
-        { label: 'About WICM Studio', click: () => actions.about() },
+        { label: 'About WICM Studio', click: () => actions.ui('about') },
         { label: 'Documentation', click: () => actions.openDocs() },
       ],
     },

@@ -97,14 +97,51 @@ describe('security guards on web contents (fake electron objects)', () => {
 });
 
 describe('native menu', () => {
+  const actions = () => ({
+    newProject: vi.fn(),
+    openProject: vi.fn(),
+    openRecent: vi.fn(),
+    clearRecent: vi.fn(),
+    saveProject: vi.fn(),
+    saveProjectAs: vi.fn(),
+    importNsr: vi.fn(),
+    undo: vi.fn(),
+    redo: vi.fn(),
+    ui: vi.fn(),
+    openDocs: vi.fn(),
+  });
+  const items = (menu: ReturnType<typeof menuTemplate>) => menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+
   it('has File/Edit/View/Help with the usual accelerators', () => {
-    const actions = { newProject: vi.fn(), openProject: vi.fn(), saveProject: vi.fn(), saveProjectAs: vi.fn(), undo: vi.fn(), redo: vi.fn(), about: vi.fn(), openDocs: vi.fn() };
-    const menu = menuTemplate(actions, false, false);
+    const a = actions();
+    const menu = menuTemplate(a, false, false);
     expect(menu.map((m) => m.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
-    const items = menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
-    const accel = Object.fromEntries(items.filter((i) => i.label).map((i) => [i.label, i.accelerator]));
-    expect(accel).toMatchObject({ 'New Project': 'CmdOrCtrl+N', 'Open…': 'CmdOrCtrl+O', Save: 'CmdOrCtrl+S', 'Save As…': 'CmdOrCtrl+Shift+S', Undo: 'CmdOrCtrl+Z', Redo: 'CmdOrCtrl+Shift+Z' });
-    items.find((i) => i.label === 'Save')?.click?.({} as never, undefined, {} as never);
-    expect(actions.saveProject).toHaveBeenCalled();
+    const accel = Object.fromEntries(items(menu).filter((i) => i.label).map((i) => [i.label, i.accelerator]));
+    expect(accel).toMatchObject({
+      'New Project': 'CmdOrCtrl+N',
+      'Open…': 'CmdOrCtrl+O',
+      Save: 'CmdOrCtrl+S',
+      'Save As…': 'CmdOrCtrl+Shift+S',
+      'Import NSR…': 'CmdOrCtrl+I',
+      'Export…': 'CmdOrCtrl+E',
+      Undo: 'CmdOrCtrl+Z',
+      Redo: 'CmdOrCtrl+Shift+Z',
+      Fit: 'CmdOrCtrl+0',
+    });
+    items(menu).find((i) => i.label === 'Save')?.click?.({} as never, undefined, {} as never);
+    expect(a.saveProject).toHaveBeenCalled();
+    items(menu).find((i) => i.label === 'Export…')?.click?.({} as never, undefined, {} as never);
+    expect(a.ui).toHaveBeenCalledWith('export');
+  });
+
+  it('lists recent projects under Open Recent', () => {
+    const a = actions();
+    const recent = items(menuTemplate(a, false, false, ['/p/a.wicm', '/p/b.wicm'])).find((i) => i.label === 'Open Recent');
+    const sub = recent?.submenu as { label?: string; click?: () => void }[];
+    expect(sub.map((i) => i.label)).toEqual(['/p/a.wicm', '/p/b.wicm', undefined, 'Clear Recent']);
+    sub[1]?.click?.();
+    expect(a.openRecent).toHaveBeenCalledWith('/p/b.wicm');
+    const empty = items(menuTemplate(a, false, false, [])).find((i) => i.label === 'Open Recent')?.submenu as { enabled?: boolean }[];
+    expect(empty[0]?.enabled).toBe(false);
   });
 });
