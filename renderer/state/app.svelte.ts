@@ -1,34 +1,79 @@
 import { createContext } from 'svelte';
-import type { AppInfoDto, ProjectInfoDto, TopologySnapshotDto } from '../../core/contract/api';
+import type { AppInfoDto, PlanSetDto, ProjectInfoDto, TopologySnapshotDto } from '../../core/contract/api';
+import type { PositionDto } from '../../core/contract/dto';
+import type { GraphKind } from '../graph/elements';
+import { mergePositions } from '../lib/positions';
 import type { Client } from '../lib/rpc/client';
+import { EditorState } from './editor.svelte';
 import { ErrorState } from './errors.svelte';
+import { ExportState } from './export.svelte';
+import { GraphState } from './graph.svelte';
+import { ImportState } from './import.svelte';
+import { PushState } from './push.svelte';
+import { PlanViewState } from './plan.svelte';
+import { ServicesState } from './services.svelte';
+import { TraceState } from './trace.svelte';
+import { ViewState } from './view.svelte';
 
 /** Element the side panel or the graph selected (model id), or null. */
-export type Selection = { readonly kind: 'bridge' | 'port' | 'segment' | 'pop' | 'nap'; readonly id: string } | null;
+export type Selection = { readonly kind: GraphKind; readonly id: string } | null;
+
+/** Name of the performance mark set when the first topology is on screen (read by the bench). */
+export const READY_MARK = 'wicm:ready';
 
 /**
- * The app's state: engine info, the current topology snapshot (replaced, never mutated), the
- * selection, and the actions the UI can take. Components call these methods, never the client.
+ * The app's state: engine info, the current topology snapshot and plans (replaced, never
+ * mutated), the selection, and the actions the UI can take. Components call these methods
+ * (or those of the feature states below), never the client.
  */
 export class AppState {
+  readonly client: Client;
   info = $state.raw<AppInfoDto | null>(null);
   snapshot = $state.raw<TopologySnapshotDto | null>(null);
+  plans = $state.raw<PlanSetDto | null>(null);
   selection = $state.raw<Selection>(null);
   /** Set by the graph once it has drawn the current snapshot. */
   drawnRevision = $state<number | null>(null);
   loadFailed = $state(false);
   readonly errors = new ErrorState();
+  readonly view = new ViewState();
+  readonly editor: EditorState;
+  readonly services: ServicesState;
+  readonly planView: PlanViewState;
+  readonly trace: TraceState;
+  readonly graph: GraphState;
+  readonly imports: ImportState;
+  readonly exports: ExportState;
+  readonly push: PushState;
 
   project = $derived<ProjectInfoDto | null>(this.snapshot?.project ?? null);
+  topology = $derived(this.snapshot?.topology ?? null);
+  positions = $derived(this.snapshot?.positions ?? []);
   /** `data-app-state`: ready once the first topology is on screen. */
   readyState = $derived(this.loadFailed ? 'error' : this.drawnRevision !== null ? 'ready' : 'loading');
+  /** Browser mode draws its own menu bar; the desktop app has a native one. */
+  get isBrowser(): boolean {
+    return this.client.transport === 'http';
+  }
 
-  constructor(readonly client: Client) {}
+  private refreshSeq = 0;
+
+  constructor(client: Client) {
+    this.client = client;
+    this.editor = new EditorState(this);
+    this.services = new ServicesState(this);
+    this.planView = new PlanViewState(this);
+    this.trace = new TraceState(this);
+    this.graph = new GraphState(this);
+    this.imports = new ImportState(this);
+    this.exports = new ExportState(this);
+    this.push = new PushState(this);
+  }
 
   /** Loads engine info and the topology, then follows engine events. */
   async start(): Promise<void> {
     this.client.onEvent((event) => {
-      if (event.name === 'topology.didChange') void this.refresh();
+      if (event.name === 'topology.didChange') void this.refresh().catch((e: unknown) => this.errors.post('Could not reload the project', e));
       if (event.name === 'project.didChange' && this.snapshot) this.snapshot = { ...this.snapshot, project: event.payload };
     });
     try {
@@ -40,36 +85,102 @@ export class AppState {
     }
   }
 
+  /**
+   * Fetches the snapshot, then the plans; a slower, older answer never replaces a newer one.
+   * The graph draws as soon as the topology is in: plans (and their lint) follow.
+   */
   async refresh(): Promise<void> {
-    this.snapshot = await this.client.call('topology.get', {});
+    const seq = ++this.refreshSeq;
+    const plans = this.client.call('plan.get', {});
+    // Read the plans' rejection here too, so a failed topology.get does not leave it unhandled.
+    plans.catch(() => undefined);
+    const snapshot = await this.client.call('topology.get', {});
+    if (seq !== this.refreshSeq) return;
+    this.snapshot = snapshot;
+    if (this.selection && !this.graph.exists(this.selection)) this.selection = null;
+    const planSet = await plans;
+    if (seq === this.refreshSeq) this.plans = planSet;
   }
 
-  select(selection: Selection): void {
+  /** Applies moved positions to the local snapshot (the engine stores them without an event). */
+  mergePositions(moved: readonly PositionDto[]): void {
+    if (!this.snapshot) return;
+    this.snapshot = { ...this.snapshot, positions: mergePositions(this.snapshot.positions, moved) };
+  }
+
+  /** Selects an element; `reveal` also centres the graph on it (selection from a list or search). */
+  select(selection: Selection, reveal = false): void {
     this.selection = selection;
+    if (selection && reveal) this.view.revealElements([selection.id]);
+    if (selection) this.view.rightTab = 'inspector';
   }
 
   markDrawn(revision: number): void {
+    if (this.drawnRevision === null && typeof performance !== 'undefined') performance.mark(READY_MARK);
     this.drawnRevision = revision;
   }
 
+  /** Replaces the project with a new one (throws the engine's error for the dialog to show). */
+  async newProject(template: 'empty' | 'sample', name?: string): Promise<void> {
+    await this.client.call('project.new', { template, ...(name ? { name } : {}) });
+    await this.afterReplace();
+  }
+
+  /** Opens a `.wicm` file on the engine's machine (throws the engine's error for the dialog). */
+  async open(path: string): Promise<void> {
+    await this.client.call('project.open', { path });
+    await this.afterReplace();
+  }
+
   async save(): Promise<void> {
+    if (!this.project?.path) {
+      this.view.dialog = 'saveAs';
+      return;
+    }
     await this.run('Save failed', () => this.client.call('project.save', {}));
   }
 
+  /** Saves to a path on the engine's machine (throws the engine's error for the dialog). */
+  async saveAs(path: string): Promise<void> {
+    await this.client.call('project.saveAs', { path });
+    await this.refresh();
+  }
+
   async undo(): Promise<void> {
-    await this.run('Undo failed', () => this.client.call('history.undo', {}));
+    if (this.project?.canUndo === false) return;
+    await this.run('Undo failed', async () => {
+      await this.client.call('history.undo', {});
+      await this.refresh();
+    });
   }
 
   async redo(): Promise<void> {
-    await this.run('Redo failed', () => this.client.call('history.redo', {}));
+    if (this.project?.canRedo === false) return;
+    await this.run('Redo failed', async () => {
+      await this.client.call('history.redo', {});
+      await this.refresh();
+    });
   }
 
-  private async run(title: string, action: () => Promise<unknown>): Promise<void> {
+  /** Runs an action, posting any error as a toast; returns its result or undefined. */
+  async run<T>(title: string, action: () => Promise<T>): Promise<T | undefined> {
     try {
-      await action();
+      return await action();
     } catch (e) {
       this.errors.post(title, e);
+      return undefined;
     }
+  }
+
+  private async afterReplace(): Promise<void> {
+    this.selection = null;
+    this.planView.close();
+    this.trace.reset();
+    this.view.filterServiceId = null;
+    this.view.search = '';
+    this.view.flagged = null;
+    await this.refresh();
+    this.view.fitRequest += 1;
   }
 }
 

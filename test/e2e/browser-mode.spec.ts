@@ -7,7 +7,7 @@ test('browser mode shows the sample WAN graph on first start', async ({ page, se
   await app.waitReady();
   await expect(app.mode).toHaveText('browser');
   await expect(app.projectName).toHaveText('Sample WAN');
-  await expect(app.graph).toHaveAttribute('aria-label', 'WAN topology graph: 3 bridges, 15 ports, 3 PoPs, 6 segments');
+  await expect(app.graph).toHaveAttribute('aria-label', 'WAN topology graph: 3 bridges, 15 ports, 3 PoPs, 6 segments, 3 links');
   await expect(app.list('Bridges').getByRole('button')).toHaveText([/vbr1/, /vbr2/, /vbr3/]);
   await expect(app.list('PoPs').getByRole('button')).toHaveText([/pop-athens/, /pop-patras/, /pop-heraklion/]);
   await expect(app.list('Segments').getByRole('button')).toHaveCount(9);

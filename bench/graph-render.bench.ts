@@ -1,0 +1,154 @@
+/**
+ * Graph render: opens a generated project of ~2,000 nodes and ~3,000 edges (bridges, ports,
+ * segments, PoPs, the WAN node; links, attachments, uplinks) in headless Chromium against the
+ * browser-mode server, and measures navigation → `data-app-state="ready"` (the renderer's
+ * `wicm:ready` performance mark, i.e. ms since navigation start). The project has no stored
+ * layout, so the time includes the bridge-grid auto layout. Target < 2,000 ms.
+ *
+ * Prints: graph_open_2000_nodes_ms (median of warm runs), graph_open_2000_nodes_cold_ms (first
+ * run), graph_auto_layout_2000_nodes_ms (the layout alone, in Node). Needs a build
+ * (`node scripts/build.mjs`) and Chromium at /usr/bin/chromium (or WICM_CHROMIUM).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import type { TopologyDto } from '../core/contract/dto';
+import { startEngineHost } from '../electron/host/engine-host';
+import { autoLayout } from '../renderer/graph/layout';
+
+const BRIDGES = 80;
+const PORTS_PER_BRIDGE = 18;
+const SEGMENTS_PER_BRIDGE = 5;
+const LINKS = 2_440;
+const TARGET_MS = 2_000;
+const RUNS = 4;
+const CHROMIUM = process.env.WICM_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 80 bridges × 18 ports, 5 segments + 1 PoP + 1 uplink each; links between trunk ports of nearby bridges. */
+function generateTopology(): TopologyDto {
+  const random = rng(7);
+  const t = { bridges: [] as TopologyDto['bridges'][number][], ports: [] as TopologyDto['ports'][number][], links: [] as TopologyDto['links'][number][], segments: [] as TopologyDto['segments'][number][], pops: [] as TopologyDto['pops'][number][] };
+  const trunks: string[][] = [];
+  for (let b = 0; b < BRIDGES; b++) {
+    t.bridges.push({ id: `br${b}`, name: `vbr${b}`, kind: 'vtn-vbridge', controllerId: `vbr${b}`, datapathId: `openflow:${b + 1}` });
+    trunks.push([]);
+    for (let p = 0; p < PORTS_PER_BRIDGE; p++) {
+      const id = `br${b}-p${p}`;
+      t.ports.push({ id, bridgeId: `br${b}`, name: `if-${p}`, ofPort: p + 1 });
+      if (p === 0) t.segments.push({ id: `${id}-up`, prefix: '0.0.0.0/0', portId: id, name: 'uplink' });
+      else if (p <= SEGMENTS_PER_BRIDGE) t.segments.push({ id: `${id}-sg`, prefix: `10.${b}.${p}.0/24`, portId: id, name: `lan ${b}.${p}` });
+      else if (p === SEGMENTS_PER_BRIDGE + 1) t.pops.push({ id: `pop-${b}`, name: `pop-${b}`, portId: id, aliases: [`vim-${b}`] });
+      else trunks[b]!.push(id);
+    }
+  }
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  for (let i = 0; i < LINKS; i++) {
+    const a = i % BRIDGES;
+    const b = (a + 1 + Math.floor(random() * 4)) % BRIDGES;
+    t.links.push({ id: `ln${i}`, aPortId: pick(trunks[a]!), bPortId: pick(trunks[b]!) });
+  }
+  return { ...t, naps: [], vlanPools: [], defaults: { sourceSegment: null, targetSegment: null } };
+}
+
+async function writeProject(dir: string, topology: TopologyDto): Promise<string> {
+  const host = await startEngineHost({ mode: 'cli', logger: quiet, dataDir: dir, template: 'empty' });
+  const call = async (method: string, req: unknown): Promise<void> => {
+    const reply = await host.dispatch(method, req);
+    if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
+  };
+  const path = join(dir, 'graph-2000.wicm');
+  await call('topology.import', { text: JSON.stringify({ schema: 'wicm-topology/1', topology, positions: [] }) });
+  await call('project.saveAs', { path });
+  return path;
+}
+
+async function serve(dir: string, project: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [resolve('out/main/serve.js'), '--port', '0', '--data-dir', dir, '--project', project], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (match?.[1]) ok(match[1]);
+    });
+    child.on('exit', (code) => fail(new Error(`serve exited with ${code}`)));
+  });
+  return { url, child };
+}
+
+async function openOnce(browser: Browser, url: string): Promise<{ ms: number; nodes: number }> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+  try {
+    await page.goto(url);
+    await page.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
+    const ms = await page.evaluate(() => performance.getEntriesByName('wicm:ready')[0]?.startTime ?? Number.NaN);
+    const nodes = Number(await page.getByRole('img', { name: /WAN topology graph/ }).getAttribute('data-node-count'));
+    return { ms, nodes };
+  } finally {
+    await page.close();
+  }
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const print = (metric: string, value: number, unit: string, extra: Record<string, number> = {}): void => {
+  process.stdout.write(JSON.stringify({ metric, value: Math.round(value * 10) / 10, unit, ...extra }) + '\n');
+};
+
+async function main(): Promise<void> {
+  if (spawnSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('build failed');
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; set WICM_CHROMIUM`);
+  const topology = generateTopology();
+  const layoutStart = performance.now();
+  for (let i = 0; i < 5; i++) autoLayout(topology);
+  print('graph_auto_layout_2000_nodes_ms', (performance.now() - layoutStart) / 5, 'ms');
+
+  const dir = await mkdtemp(join(tmpdir(), 'wicm-graph-bench-'));
+  let child: ChildProcess | undefined;
+  let browser: Browser | undefined;
+  const guard = setTimeout(() => {
+    process.stderr.write('graph-render bench: over 55 s, giving up\n');
+    child?.kill('SIGKILL');
+    process.exit(1);
+  }, 55_000);
+  try {
+    const served = await serve(dir, await writeProject(dir, topology));
+    child = served.child;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const runs: { ms: number; nodes: number }[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await openOnce(browser, served.url));
+    const nodes = runs[0]!.nodes;
+    process.stderr.write(`graph-render: ${nodes} nodes drawn; runs ${runs.map((r) => Math.round(r.ms)).join(', ')} ms\n`);
+    print('graph_open_2000_nodes_cold_ms', runs[0]!.ms, 'ms', { target: TARGET_MS });
+    print('graph_open_2000_nodes_ms', median(runs.slice(1).map((r) => r.ms)), 'ms', { target: TARGET_MS });
+  } finally {
+    clearTimeout(guard);
+    await browser?.close();
+    child?.kill('SIGTERM');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`graph-render bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import type { AppState } from '../../state/app.svelte';
+
+/** One command of a menu. */
+export interface MenuItemSpec {
+  readonly label: string;
+  readonly shortcut?: string;
+  readonly disabled?: boolean;
+  readonly run: () => void;
+}
+
+/** A top-level menu. */
+export interface MenuSpec {
+  readonly label: string;
+  readonly items: readonly MenuItemSpec[];
+}
+
+/** The in-page menus of browser mode (the desktop app has the native menu instead). */
+export function appMenus(app: AppState): MenuSpec[] {
+  const project = app.project;
+  return [
+    {
+      label: 'File',
+      items: [
+        { label: 'New', shortcut: 'Ctrl+N', run: () => (app.view.dialog = 'new') },
+        { label: 'Open…', shortcut: 'Ctrl+O', run: () => (app.view.dialog = 'open') },
+        { label: 'Save', shortcut: 'Ctrl+S', run: () => void app.save() },
+        { label: 'Save As…', shortcut: 'Ctrl+Shift+S', run: () => (app.view.dialog = 'saveAs') },
+        { label: 'Import…', run: () => void app.imports.open() },
+        { label: 'Export…', run: () => void app.exports.open() },
+      ],
+    },
+    {
+      label: 'Edit',
+      items: [
+        { label: 'Undo', shortcut: 'Ctrl+Z', disabled: !project?.canUndo, run: () => void app.undo() },
+        { label: 'Redo', shortcut: 'Ctrl+Shift+Z', disabled: !project?.canRedo, run: () => void app.redo() },
+      ],
+    },
+    {
+      label: 'View',
+      items: [
+        { label: 'Fit', run: () => app.view.fit() },
+        { label: 'Zoom in', run: () => app.view.zoomIn() },
+        { label: 'Zoom out', run: () => app.view.zoomOut() },
+        { label: 'Theme', shortcut: app.view.theme === 'dark' ? 'dark' : 'light', run: () => app.view.toggleTheme() },
+      ],
+    },
+    { label: 'Help', items: [{ label: 'About', run: () => (app.view.dialog = 'about') }] },
+  ];
+}
+
+/** Index after moving `delta` steps through `count` items, wrapping around. */
+export function cycle(index: number, delta: number, count: number): number {
+  return count === 0 ? 0 : (((index + delta) % count) + count) % count;
+}

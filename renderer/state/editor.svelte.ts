@@ -1,0 +1,127 @@
+import type { EditResultDto } from '../../core/contract/api';
+import type { PositionDto } from '../../core/contract/dto';
+import type { GraphKind } from '../graph/elements';
+import { autoLayout } from '../graph/layout';
+import { feedbackFromDiagnostics, feedbackFromError, noFeedback, FieldError, type Feedback, type FormValues } from '../lib/forms';
+import { RpcError } from '../lib/rpc/client';
+import type { AddKind, AddRequest } from '../features/palette/add-forms';
+import type { AppState } from './app.svelte';
+
+/** Which node kind an add creates (an uplink is a segment drawn as its port's shape). */
+const createdKind: Readonly<Record<AddKind, GraphKind>> = { bridge: 'bridge', port: 'port', segment: 'segment', uplink: 'port', pop: 'pop', nap: 'nap', link: 'link' };
+
+/** Errors a form shows inline; anything else (a bug, a lost engine) becomes a toast. */
+const inlineCodes = new Set(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT']);
+
+/** Topology editing: add, change, delete, link, move, auto-layout; inline feedback per form. */
+export class EditorState {
+  private readonly app: AppState;
+  /** Drag from port to port draws a link (nodes cannot be moved meanwhile). */
+  linkMode = $state(false);
+  /** Feedback of the last submitted form, by form id. */
+  feedback = $state.raw<{ readonly form: string; readonly value: Feedback } | null>(null);
+
+  constructor(app: AppState) {
+    this.app = app;
+  }
+
+  feedbackOf(form: string): Feedback {
+    return this.feedback?.form === form ? this.feedback.value : noFeedback;
+  }
+
+  clearFeedback(): void {
+    this.feedback = null;
+  }
+
+  /** Adds an element from a palette form; selects it. Returns whether it was added. */
+  async add(kind: AddKind, build: () => AddRequest, values: FormValues): Promise<boolean> {
+    const form = `add-${kind}`;
+    const result = await this.submit(form, values, () => call(this.app, build()));
+    if (!result) return false;
+    const id = kind === 'uplink' ? (build().req as { portId: string }).portId : result.id;
+    this.app.select({ kind: createdKind[kind], id });
+    return true;
+  }
+
+  /** Changes an element's fields from the inspector. */
+  async update(kind: GraphKind, id: string, changes: () => Record<string, unknown>, values: FormValues): Promise<boolean> {
+    return (await this.submit(`edit-${id}`, values, () => this.app.client.call('topology.update', { kind, id, changes: changes() }))) !== null;
+  }
+
+  /** Deletes the selected element (what hangs off it goes with it). */
+  async removeSelected(): Promise<void> {
+    const selected = this.app.selection;
+    if (!selected) return;
+    await this.app.run('Delete failed', async () => {
+      await this.app.client.call('topology.remove', { kind: selected.kind, id: selected.id });
+      this.app.select(null);
+      await this.app.refresh();
+    });
+  }
+
+  /** Links two ports (drag-to-connect or the link form). */
+  async link(aPortId: string, bPortId: string): Promise<void> {
+    await this.app.run('Could not link the ports', async () => {
+      const result = await this.app.client.call('topology.addLink', { aPortId, bPortId });
+      await this.app.refresh();
+      this.app.select({ kind: 'link', id: result.id });
+    });
+  }
+
+  /** Stores positions after a drag (not undoable; never part of plan diffs). */
+  async move(positions: readonly PositionDto[]): Promise<void> {
+    if (positions.length === 0) return;
+    // The engine sends no event for layout moves: keep the local snapshot in step, or the next
+    // redraw would put the nodes back where they were.
+    this.app.mergePositions(positions);
+    await this.app.run('Could not store the layout', () => this.app.client.call('layout.move', { positions }));
+  }
+
+  /** Lays the whole topology out with the bridge-grid layout and stores it. */
+  async autoLayout(): Promise<void> {
+    const topology = this.app.topology;
+    if (!topology) return;
+    const positions = [...autoLayout(topology)].map(([elementId, p]) => ({ elementId, x: p.x, y: p.y }));
+    await this.app.run('Auto-layout failed', async () => {
+      await this.app.client.call('layout.move', { positions });
+      await this.app.refresh();
+      this.app.view.fitRequest += 1;
+    });
+  }
+
+  toggleLinkMode(): void {
+    this.linkMode = !this.linkMode;
+  }
+
+  private async submit(form: string, values: FormValues, action: () => Promise<EditResultDto>): Promise<EditResultDto | null> {
+    try {
+      const result = await action();
+      this.feedback = { form, value: feedbackFromDiagnostics(result.diagnostics, values) };
+      await this.app.refresh();
+      return result;
+    } catch (e) {
+      if (e instanceof FieldError || (e instanceof RpcError && inlineCodes.has(e.code))) this.feedback = { form, value: feedbackFromError(e, values) };
+      else this.app.errors.post('The edit failed', e);
+      return null;
+    }
+  }
+}
+
+function call(app: AppState, request: AddRequest): Promise<EditResultDto> {
+  switch (request.method) {
+    case 'topology.addBridge':
+      return app.client.call(request.method, request.req);
+    case 'topology.addPort':
+      return app.client.call(request.method, request.req);
+    case 'topology.addSegment':
+      return app.client.call(request.method, request.req);
+    case 'topology.addUplink':
+      return app.client.call(request.method, request.req);
+    case 'topology.addPop':
+      return app.client.call(request.method, request.req);
+    case 'topology.addNap':
+      return app.client.call(request.method, request.req);
+    case 'topology.addLink':
+      return app.client.call(request.method, request.req);
+  }
+}

@@ -1,0 +1,50 @@
+import type { ExportFileDto, ExportFormatDto, ExportRequestDto } from '../../core/contract/api';
+import type { AppState } from './app.svelte';
+
+/** File exports of the stored plans (controller payloads, scripts) or of the topology. */
+export class ExportState {
+  private readonly app: AppState;
+  formats = $state.raw<readonly ExportFormatDto[]>([]);
+  format = $state<ExportFormatDto['id']>('plan-json');
+  /** '' = every planned service. */
+  serviceId = $state('');
+  teardown = $state(false);
+  labPrelude = $state(false);
+  tenant = $state('');
+  file = $state.raw<ExportFileDto | null>(null);
+  error = $state<string | null>(null);
+  busy = $state(false);
+  current = $derived(this.formats.find((f) => f.id === this.format) ?? null);
+
+  constructor(app: AppState) {
+    this.app = app;
+  }
+
+  async open(): Promise<void> {
+    this.file = null;
+    this.error = null;
+    this.serviceId = this.app.planView.serviceId ?? '';
+    this.app.view.dialog = 'export';
+    if (this.formats.length === 0) this.formats = (await this.app.run('Could not list export formats', () => this.app.client.call('export.formats', {}))) ?? [];
+  }
+
+  async run(): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    const req: ExportRequestDto = {
+      format: this.format,
+      ...(this.serviceId ? { serviceIds: [this.serviceId] } : {}),
+      ...(this.teardown && this.current?.supportsTeardown ? { teardown: true } : {}),
+      ...(this.labPrelude ? { labPrelude: true } : {}),
+      ...(this.tenant.trim() ? { tenant: this.tenant.trim() } : {}),
+    };
+    try {
+      this.file = await this.app.client.call('export.run', req);
+    } catch (e) {
+      this.file = null;
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+import type { ImportCommitDto, ImportPreviewDto } from '../../core/contract/api';
+import type { AppState } from './app.svelte';
+
+/** NSR / request import: pick or paste a document, preview what it does, then commit it. */
+export class ImportState {
+  private readonly app: AppState;
+  formats = $state.raw<readonly { readonly id: string; readonly label: string }[]>([]);
+  text = $state('');
+  fileName = $state<string | null>(null);
+  /** '' = detect the format. */
+  format = $state('');
+  planAfter = $state(true);
+  preview = $state.raw<ImportPreviewDto | null>(null);
+  result = $state.raw<ImportCommitDto | null>(null);
+  error = $state<string | null>(null);
+  busy = $state(false);
+
+  constructor(app: AppState) {
+    this.app = app;
+  }
+
+  /** Opens the dialog (fresh), loading the format list once. */
+  async open(): Promise<void> {
+    this.text = '';
+    this.fileName = null;
+    this.clearOutcome();
+    this.app.view.dialog = 'import';
+    if (this.formats.length === 0) this.formats = (await this.app.run('Could not list import formats', () => this.app.client.call('import.formats', {}))) ?? [];
+  }
+
+  /** Reads a file the user picked (in the page: the engine never sees the local path). */
+  async loadFile(file: File): Promise<void> {
+    this.text = await file.text();
+    this.fileName = file.name;
+    await this.runPreview();
+  }
+
+  clearOutcome(): void {
+    this.preview = null;
+    this.result = null;
+    this.error = null;
+  }
+
+  async runPreview(): Promise<void> {
+    await this.step(async () => {
+      this.preview = await this.app.client.call('import.preview', this.request());
+    });
+  }
+
+  async commit(): Promise<void> {
+    await this.step(async () => {
+      this.result = await this.app.client.call('import.commit', { ...this.request(), plan: this.planAfter });
+      this.preview = null;
+      await this.app.refresh();
+    });
+  }
+
+  private request(): { text: string; fileName?: string; format?: string } {
+    return { text: this.text, ...(this.fileName ? { fileName: this.fileName } : {}), ...(this.format ? { format: this.format } : {}) };
+  }
+
+  private async step(action: () => Promise<void>): Promise<void> {
+    this.busy = true;
+    this.error = null;
+    try {
+      await action();
+    } catch (e) {
+      // Parse and validation problems belong in the dialog, next to the document.
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import type { Direction } from '../../core/contract/dto';
+import type { AppState } from './app.svelte';
+
+/** The plan view: one service's paths, the hop the user stepped to, its rules and lint. */
+export class PlanViewState {
+  private readonly app: AppState;
+  serviceId = $state<string | null>(null);
+  direction = $state<Direction>('forward');
+  hopIndex = $state(0);
+  busy = $state(false);
+
+  service = $derived.by(() => this.app.snapshot?.services.find((s) => s.id === this.serviceId) ?? null);
+  plan = $derived.by(() => this.app.plans?.plans.find((p) => p.serviceId === this.serviceId) ?? null);
+  path = $derived(this.plan ? this.plan[this.direction] : null);
+  hops = $derived(this.path?.hops ?? []);
+  currentHop = $derived(this.hops[Math.min(this.hopIndex, this.hops.length - 1)] ?? null);
+  /** The service's own findings, then the project lint about it or its elements. */
+  findings = $derived.by(() => {
+    const plan = this.plan;
+    if (!plan) return [];
+    const ports = [...plan.forward.hops, ...plan.reverse.hops].map((h) => h.portId);
+    const lint = (this.app.plans?.lint ?? []).filter((d) => d.elementId === plan.serviceId || (d.elementId !== undefined && ports.includes(d.elementId)));
+    return [...plan.diagnostics, ...lint];
+  });
+
+  constructor(app: AppState) {
+    this.app = app;
+  }
+
+  /** Plans one service (plan.compute) and shows it. */
+  async compute(serviceId: string): Promise<void> {
+    this.busy = true;
+    await this.app.run('Planning failed', async () => {
+      await this.app.client.call('plan.compute', { serviceIds: [serviceId] });
+      await this.app.refresh();
+      this.show(serviceId);
+    });
+    this.busy = false;
+  }
+
+  /** Shows a service's stored plan. */
+  show(serviceId: string): void {
+    this.serviceId = serviceId;
+    this.direction = 'forward';
+    this.hopIndex = 0;
+    this.app.view.rightTab = 'plan';
+  }
+
+  setDirection(direction: Direction): void {
+    this.direction = direction;
+    this.hopIndex = 0;
+  }
+
+  next(): void {
+    this.goTo(this.hopIndex + 1);
+  }
+
+  previous(): void {
+    this.goTo(this.hopIndex - 1);
+  }
+
+  goTo(index: number): void {
+    this.hopIndex = Math.max(0, Math.min(this.hops.length - 1, index));
+    const hop = this.hops[this.hopIndex];
+    if (hop) this.app.view.revealElements([hop.portId]);
+  }
+
+  /** Highlights the element a finding is about and centres on it. */
+  flag(elementId: string | undefined): void {
+    if (!elementId) return;
+    this.app.view.flagged = elementId;
+    const kind = this.app.graph.kindOf(elementId);
+    if (kind) this.app.select({ kind, id: elementId }, true);
+    else this.app.view.revealElements([elementId]);
+    this.app.view.rightTab = 'plan';
+  }
+
+  close(): void {
+    this.serviceId = null;
+    this.app.view.flagged = null;
+  }
+}

@@ -1,0 +1,78 @@
+import type { ControllerProfileDto, ControllerProfileInputDto, DriftReportDto, PushReportDto, PushRequestDto } from '../../core/contract/api';
+import { feedbackFromError, noFeedback, type Feedback, type FormValues } from '../lib/forms';
+import type { AppState } from './app.svelte';
+
+/** What the push panel can ask a controller. */
+export type PushOperation = 'diff' | 'apply' | 'teardown' | 'drift' | 'adopt';
+
+/** Pushing plans to SDN controllers: target profiles, dry run, push, teardown, drift, adopt. */
+export class PushState {
+  private readonly app: AppState;
+  profiles = $state.raw<readonly ControllerProfileDto[]>([]);
+  profileId = $state('');
+  /** '' = every planned service. */
+  serviceId = $state('');
+  provision = $state(false);
+  report = $state.raw<PushReportDto | null>(null);
+  drift = $state.raw<DriftReportDto | null>(null);
+  error = $state<string | null>(null);
+  busy = $state<PushOperation | null>(null);
+  profileFeedback = $state.raw<Feedback>(noFeedback);
+  profile = $derived(this.profiles.find((p) => p.id === this.profileId) ?? null);
+
+  constructor(app: AppState) {
+    this.app = app;
+  }
+
+  /** Loads the profiles (built-in lab controllers first) and picks the first one. */
+  async load(): Promise<void> {
+    const profiles = await this.app.run('Could not list controller profiles', () => this.app.client.call('controllers.profiles', {}));
+    if (!profiles) return;
+    this.profiles = profiles;
+    if (!profiles.some((p) => p.id === this.profileId)) this.profileId = profiles[0]?.id ?? '';
+    if (this.serviceId === '' && this.app.planView.serviceId) this.serviceId = this.app.planView.serviceId;
+  }
+
+  /** Runs one controller operation on the chosen target and services; the report replaces the last. */
+  async run(operation: PushOperation): Promise<void> {
+    if (!this.profileId) return;
+    const req: PushRequestDto = { target: { profileId: this.profileId }, ...(this.serviceId ? { serviceIds: [this.serviceId] } : {}), ...(this.provision ? { provision: true } : {}) };
+    this.busy = operation;
+    this.error = null;
+    try {
+      if (operation === 'drift' || operation === 'adopt') {
+        this.drift = await this.app.client.call(operation === 'drift' ? 'push.drift' : 'push.adopt', req);
+        this.report = null;
+      } else {
+        this.report = await this.app.client.call(operation === 'diff' ? 'push.diff' : operation === 'apply' ? 'push.apply' : 'push.teardown', req);
+        this.drift = null;
+      }
+      await this.app.refresh();
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  /** Creates or changes a profile; errors go next to the form's fields. */
+  async saveProfile(input: ControllerProfileInputDto, values: FormValues): Promise<boolean> {
+    try {
+      const saved = await this.app.client.call('controllers.saveProfile', input);
+      this.profileFeedback = noFeedback;
+      await this.load();
+      this.profileId = saved.id;
+      return true;
+    } catch (e) {
+      this.profileFeedback = feedbackFromError(e, values);
+      return false;
+    }
+  }
+
+  async removeProfile(id: string): Promise<void> {
+    const profiles = await this.app.run('Could not delete the profile', () => this.app.client.call('controllers.removeProfile', { id }));
+    if (!profiles) return;
+    this.profiles = profiles;
+    if (this.profileId === id) this.profileId = profiles[0]?.id ?? '';
+  }
+}

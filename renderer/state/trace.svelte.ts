@@ -1,0 +1,74 @@
+import type { TraceDto, WhatIfImpactDto } from '../../core/contract/api';
+import { sampleAddress } from '../lib/addresses';
+import { feedbackFromError, noFeedback, type Feedback } from '../lib/forms';
+import { RpcError } from '../lib/rpc/client';
+import { noIds, toggled } from '../lib/sets';
+import type { AppState } from './app.svelte';
+
+/** Packet trace (sim.trace) and what-if failures (sim.whatIf). */
+export class TraceState {
+  private readonly app: AppState;
+  src = $state('');
+  dst = $state('');
+  result = $state.raw<TraceDto | null>(null);
+  /** Model ids of elements marked down. */
+  down = $state.raw<ReadonlySet<string>>(noIds);
+  impacts = $state.raw<readonly WhatIfImpactDto[] | null>(null);
+  feedback = $state.raw<Feedback>(noFeedback);
+  busy = $state(false);
+
+  constructor(app: AppState) {
+    this.app = app;
+  }
+
+  /** Opens the trace panel prefilled from the plan view's service, else the project defaults. */
+  open(): void {
+    this.prefill();
+    this.result = null;
+    this.feedback = noFeedback;
+    this.app.view.rightTab = 'trace';
+  }
+
+  /** Addresses in the plan view's service's segments, else in the project's default segments. */
+  prefill(): void {
+    const service = this.app.planView.service;
+    const defaults = this.app.topology?.defaults;
+    this.src = sampleAddress(service?.inSegment ?? defaults?.sourceSegment ?? null);
+    this.dst = sampleAddress(service?.outSegment ?? defaults?.targetSegment ?? null);
+  }
+
+  async run(): Promise<void> {
+    this.busy = true;
+    try {
+      this.result = await this.app.client.call('sim.trace', { src: this.src.trim(), dst: this.dst.trim(), down: [...this.down] });
+      this.feedback = noFeedback;
+    } catch (e) {
+      if (e instanceof RpcError && e.code === 'INVALID_INPUT') this.feedback = feedbackFromError(e, { src: this.src, dst: this.dst });
+      else this.app.errors.post('Trace failed', e);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Marks an element down (or up again), then recomputes what-if and any shown trace. */
+  async toggleDown(id: string): Promise<void> {
+    this.down = toggled(this.down, id);
+    await this.refreshImpacts();
+  }
+
+  async refreshImpacts(): Promise<void> {
+    if (this.down.size === 0) this.impacts = null;
+    else this.impacts = (await this.app.run('What-if failed', () => this.app.client.call('sim.whatIf', { down: [...this.down] }))) ?? null;
+    if (this.result) await this.run();
+  }
+
+  clear(): void {
+    this.result = null;
+  }
+
+  reset(): void {
+    this.result = null;
+    this.down = noIds;
+    this.impacts = null;
+  }
+}

@@ -1,0 +1,129 @@
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+import { ServicesPage } from './pages/services-page';
+
+test('a prefix typo shows the engine’s error next to the field; host bits come back as a warning', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  await app.list('Segments').getByRole('button', { name: /^10\.30\.0\.0\/24/ }).click();
+  const form = page.getByRole('form', { name: /^Edit Segment/ });
+  const prefix = form.getByLabel(/^Prefix/);
+  await prefix.fill('10.30.0.300/24');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(prefix).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#edit-segment-prefix-error')).toContainText('octet 300');
+  await app.screenshot('editor-prefix-error');
+
+  await prefix.fill('10.30.0.77/24');
+  await form.getByRole('button', { name: 'Apply' }).click();
+  await expect(form.getByRole('status')).toContainText('host bits set; stored as 10.30.0.0/24');
+  await expect(prefix).toHaveValue('10.30.0.0/24');
+  await expect(prefix).toHaveAttribute('aria-invalid', 'false');
+});
+
+test('Delete removes the selection and Ctrl+Z / Ctrl+Shift+Z undo and redo it', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  await app.list('PoPs').getByRole('button', { name: /pop-heraklion/ }).click();
+  await page.keyboard.press('Delete');
+  await app.expectDrawn('2 PoPs');
+  await page.keyboard.press('Control+z');
+  await app.expectDrawn('3 PoPs');
+  await page.keyboard.press('Control+Shift+Z');
+  await app.expectDrawn('2 PoPs');
+  await expect(app.redoButton).toBeDisabled();
+});
+
+test('the theme toggle switches light and dark and is remembered', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  const html = page.locator('html');
+  const before = await html.getAttribute('data-theme');
+  await page.getByRole('button', { name: 'Light theme' }).click();
+  const after = before === 'dark' ? 'light' : 'dark';
+  await expect(html).toHaveAttribute('data-theme', after);
+  await page.reload();
+  await app.waitReady();
+  await expect(html).toHaveAttribute('data-theme', after);
+});
+
+test('the menu bar works from the keyboard', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  const file = page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true });
+  await file.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'New', exact: true })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('menu', { name: 'Edit' }).getByRole('menuitem', { name: 'Undo', exact: true })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(page.getByRole('menubar').getByRole('menuitem', { name: 'Edit', exact: true })).toBeFocused();
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'Help', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'About', exact: true }).click();
+  await expect(page.getByRole('dialog', { name: 'About WICM Studio' })).toContainText('browser');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('search finds segments by prefix and says how many', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  await app.search.fill('172.16');
+  await expect(page.locator('#graph-search-status')).toHaveText('3 matches');
+  await app.search.press('Enter');
+  await expect(page.locator('#graph-search-status')).toHaveText('1 of 3 matches');
+  await expect(page.getByRole('form', { name: /^Edit Segment/ }).getByLabel(/^Prefix/)).toHaveValue(/^172\.16\./);
+});
+
+test('the PoP chain reorders with buttons and by drag and drop; what-if names the broken service', async ({ page, server }) => {
+  const app = new AppPage(page);
+  const services = new ServicesPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  await page.getByRole('tab', { name: /^Services/ }).click();
+  await page.getByRole('button', { name: 'New service' }).click();
+  const form = page.getByRole('form', { name: 'New service' });
+  await form.getByLabel('Name').fill('via-crete');
+  for (const pop of ['pop-patras', 'pop-athens', 'pop-heraklion']) {
+    await form.getByLabel('PoP to add to the PoP chain').selectOption(pop);
+    await form.getByRole('button', { name: 'Add to PoP chain' }).click();
+  }
+  const chain = form.getByRole('list', { name: 'PoP chain' }).getByRole('listitem');
+  await form.getByRole('button', { name: 'Move pop-athens up' }).click();
+  await expect(chain).toHaveText([/pop-athens/, /pop-patras/, /pop-heraklion/]);
+  await chain.nth(2).dragTo(chain.nth(1));
+  await expect(chain).toHaveText([/pop-athens/, /pop-heraklion/, /pop-patras/]);
+  await form.getByRole('button', { name: 'Save service' }).click();
+  await services.plan('via-crete');
+  await app.screenshot('editor-chain-planned');
+
+  await app.tab('Inspector');
+  await app.selectBySearch('if_heraklion');
+  await page.getByRole('button', { name: 'Mark down' }).click();
+  await app.tab('Trace');
+  await expect(page.getByRole('list', { name: 'Affected services' })).toContainText('via-crete');
+  await app.screenshot('editor-what-if');
+});
+
+test('dragging a node stores its new position in the project', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  const storedX = (): Promise<number | undefined> =>
+    page.evaluate(async () => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="wicm-token"]')!.content;
+      const reply = await fetch('/rpc/topology.get', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: '{}' });
+      const { value } = (await reply.json()) as { value: { positions: { elementId: string; x: number }[] } };
+      return value.positions.find((p) => p.elementId === 'pop-patras')?.x;
+    });
+  const before = await storedX();
+  const from = await app.selectBySearch('pop-patras');
+  await app.drag(from, { x: from.x + 80, y: from.y + 30 });
+  await expect.poll(storedX).toBeGreaterThan((before ?? 0) + 40);
+});
