@@ -6,6 +6,7 @@ import { mergePositions } from '../lib/positions';
 import type { Client } from '../lib/rpc/client';
 import { EditorState } from './editor.svelte';
 import { ErrorState } from './errors.svelte';
+import { runUiCommand } from './commands';
 import { ExportState } from './export.svelte';
 import { GraphState } from './graph.svelte';
 import { ImportState } from './import.svelte';
@@ -75,6 +76,7 @@ export class AppState {
     this.client.onEvent((event) => {
       if (event.name === 'topology.didChange') void this.refresh().catch((e: unknown) => this.errors.post('Could not reload the project', e));
       if (event.name === 'project.didChange' && this.snapshot) this.snapshot = { ...this.snapshot, project: event.payload };
+      if (event.name === 'app.didRequestCommand') runUiCommand(this, event.payload.command, event.payload.file);
     });
     try {
       this.info = await this.client.call('app.info', {});

@@ -30,8 +30,13 @@ export class ImportState {
 
   /** Reads a file the user picked (in the page: the engine never sees the local path). */
   async loadFile(file: File): Promise<void> {
-    this.text = await file.text();
-    this.fileName = file.name;
+    await this.loadText(file.name, await file.text());
+  }
+
+  /** Previews a document given as text (a dropped file, or one the native Import NSR… dialog read). */
+  async loadText(fileName: string, text: string): Promise<void> {
+    this.text = text;
+    this.fileName = fileName;
     await this.runPreview();
   }
 

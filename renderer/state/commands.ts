@@ -1,0 +1,43 @@
+import type { UiCommand } from '../../core/contract/events';
+import type { AppState } from './app.svelte';
+
+/** Runs a command the desktop shell's native menu handed to the UI. */
+export function runUiCommand(app: AppState, command: UiCommand, file?: { readonly name: string; readonly text: string }): void {
+  switch (command) {
+    case 'importNsr':
+      void app.imports.open().then(() => (file ? app.imports.loadText(file.name, file.text) : undefined));
+      return;
+    case 'export':
+      void app.exports.open();
+      return;
+    case 'push':
+      app.view.rightTab = 'push';
+      return;
+    case 'trace':
+      app.trace.open();
+      return;
+    case 'fit':
+      app.view.fit();
+      return;
+    case 'zoomIn':
+      app.view.zoomIn();
+      return;
+    case 'zoomOut':
+      app.view.zoomOut();
+      return;
+    case 'toggleTheme':
+      app.view.toggleTheme();
+      return;
+    case 'about':
+      app.view.dialog = 'about';
+      return;
+  }
+}
+
+/** Files dropped on the window go to the Import NSR preview (the first one; JSON only). */
+export async function importDropped(app: AppState, files: FileList | null | undefined): Promise<void> {
+  const file = files?.[0];
+  if (!file) return;
+  await app.imports.open();
+  await app.imports.loadFile(file);
+}
