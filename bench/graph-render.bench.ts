@@ -18,6 +18,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { TopologyDto } from '../core/contract/dto';
 import { startEngineHost } from '../electron/host/engine-host';
 import { autoLayout } from '../renderer/graph/layout';
+import { seededRandom } from '../test/helpers/seeded-random';
 
 const BRIDGES = 80;
 const PORTS_PER_BRIDGE = 18;
@@ -29,16 +30,7 @@ const CHROMIUM = process.env.WICM_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 /** 80 bridges × 18 ports, 5 segments + 1 PoP + 1 uplink each; links between trunk ports of nearby bridges. */
 function generateTopology(): TopologyDto {

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { TopologyDto } from '../core/contract/dto';
 import { importers, MAX_INPUT_BYTES, previewImport, type ImportContext } from '../core/import';
+import { seededRandom } from '../test/helpers/seeded-random';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240501);
 const TARGET_CASES = Number(process.env.FUZZ_CASES ?? 10_000);
@@ -23,17 +24,7 @@ const seeds = loadSeeds();
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** mulberry32: small, fast, seedable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const random = rng(SEED);
 const int = (n: number): number => Math.floor(random() * n);

@@ -4,6 +4,7 @@
 import { IPv4CidrRange, IPv6CidrRange } from 'ip-num';
 import { parsePrefix, parsePrefixKey, PrefixTable } from '../core/net';
 import type { PrefixKey } from '../core/net';
+import { seededUint32 } from '../test/helpers/seeded-random';
 
 interface Metric {
   readonly metric: string;
@@ -24,17 +25,7 @@ function emit(m: Metric): void {
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-/** Deterministic uint32 generator (mulberry32), so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+const rng = seededUint32;
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

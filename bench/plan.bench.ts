@@ -5,6 +5,7 @@
  */
 import type { ServiceDto, TopologyDto } from '../core/contract/dto';
 import { emptyAllocations, Planner } from '../core/plan';
+import { seededRandom } from '../test/helpers/seeded-random';
 
 const BRIDGES = 1_000;
 const SEGMENTS = 100_000;
@@ -14,16 +15,7 @@ const SINGLE_PLANS = 2_000;
 const FRESH_PLANS = 300;
 const TARGET = 20_000;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function subnet(n: number): string {
   return `${10 + (n >>> 16)}.${(n >>> 8) & 255}.${n & 255}.0/24`;

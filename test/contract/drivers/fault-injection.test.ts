@@ -7,21 +7,12 @@ import type { Envelope } from '../../../core/contract/errors';
 import { startLabController, type LabController, type LabFaultAction } from '../../../electron/host/lab';
 import { startTestHost } from '../rpc/engine-fixture';
 import { labRequest, onosFlowsOf, vtnRpc, vtnView } from './lab-http';
+import { seededRandom } from '../../helpers/seeded-random';
 
 const RUNS_PER_DRIVER = 100;
 const HANG_TIMEOUT_MS = 400;
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 type Json = Record<string, unknown>;
 
