@@ -12,6 +12,8 @@ export interface Events {
    * The desktop shell asks the UI to run a command from its native menu (Import NSR…, Export…,
    * Fit, Zoom, Theme…). `file` carries a document the user picked in a native dialog.
    */
+  /** A push or teardown applied another step (sent at most ~100 times per operation). */
+  'push.didProgress': { readonly operation: 'push' | 'teardown'; readonly done: number; readonly total: number; readonly current: string };
   'app.didRequestCommand': { readonly command: UiCommand; readonly file?: { readonly name: string; readonly text: string } };
 }
 

@@ -18,6 +18,8 @@ export interface TransactionDeps {
   readonly concurrency: number;
   /** Id written into the journal entries of this transaction. */
   readonly txId: string;
+  /** Told after each applied step (for a progress bar). */
+  readonly onProgress?: (done: number, total: number, step: PushStep) => void;
 }
 
 /** What to push (or tear down). */
@@ -166,9 +168,12 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
 
   journal.append({ type: 'begin', tx: txId, op: input.operation, serviceIds: [...input.scope] });
   const applied = new Map<number, AppliedStep>();
+  let done = 0;
   const run = async (step: PushStep): Promise<void> => {
     const result = await driver.apply(http, step);
     applied.set(step.seq, result);
+    done += 1;
+    deps.onProgress?.(done, steps.length, step);
     for (const id of touchedIds(step)) {
       journal.append({ type: 'applied', tx: txId, seq: step.seq, objectId: id, record: step.desired !== null ? ownedOf(step.desired, result.handle) : null });
     }

@@ -76,6 +76,7 @@ export class AppState {
     this.client.onEvent((event) => {
       if (event.name === 'topology.didChange') void this.refresh().catch((e: unknown) => this.errors.post('Could not reload the project', e));
       if (event.name === 'project.didChange' && this.snapshot) this.snapshot = { ...this.snapshot, project: event.payload };
+      if (event.name === 'push.didProgress') this.push.progress = event.payload;
       if (event.name === 'app.didRequestCommand') runUiCommand(this, event.payload.command, event.payload.file);
     });
     try {

@@ -17,6 +17,8 @@ export class PushState {
   drift = $state.raw<DriftReportDto | null>(null);
   error = $state<string | null>(null);
   busy = $state<PushOperation | null>(null);
+  /** Steps applied so far by the running push or teardown (engine `push.didProgress` events). */
+  progress = $state.raw<{ readonly done: number; readonly total: number; readonly current: string } | null>(null);
   profileFeedback = $state.raw<Feedback>(noFeedback);
   profile = $derived(this.profiles.find((p) => p.id === this.profileId) ?? null);
 
@@ -39,6 +41,7 @@ export class PushState {
     const req: PushRequestDto = { target: { profileId: this.profileId }, ...(this.serviceId ? { serviceIds: [this.serviceId] } : {}), ...(this.provision ? { provision: true } : {}) };
     this.busy = operation;
     this.error = null;
+    this.progress = null;
     try {
       if (operation === 'drift' || operation === 'adopt') {
         this.drift = await this.app.client.call(operation === 'drift' ? 'push.drift' : 'push.adopt', req);

@@ -1,9 +1,12 @@
 import type { Theme } from '../graph/style';
+import { downloadBlob } from '../lib/download';
 
 /** What the graph canvas can be asked to do (registered by GraphCanvas while mounted). */
 export interface GraphCommands {
   fit(): void;
   zoomBy(factor: number): void;
+  /** The whole graph as an image, in the current theme. */
+  image(format: 'png' | 'svg'): Blob;
 }
 
 /** In-page dialogs. */
@@ -65,5 +68,11 @@ export class ViewState {
 
   zoomOut(): void {
     this.graph?.zoomBy(0.8);
+  }
+
+  /** Downloads the graph as PNG or SVG (what is drawn, highlights included). */
+  exportGraph(format: 'png' | 'svg', projectName: string): void {
+    const image = this.graph?.image(format);
+    if (image) downloadBlob(`${projectName.replace(/[^\w.-]+/g, '_') || 'wicm'}-graph.${format}`, image);
   }
 }

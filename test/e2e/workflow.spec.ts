@@ -36,6 +36,16 @@ test('import an NSR, export its plan, push it to the lab controller and check dr
   const download = page.waitForEvent('download');
   await exportDialog.getByRole('button', { name: 'Download' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  // The graph itself, as SVG and PNG.
+  for (const format of ['SVG', 'PNG'] as const) {
+    const image = page.waitForEvent('download');
+    await exportDialog.getByRole('button', { name: `Graph as ${format}` }).click();
+    const file = await image;
+    expect(file.suggestedFilename()).toMatch(new RegExp(`-graph\\.${format.toLowerCase()}$`));
+    const saved = await file.path();
+    const head = (await import('node:fs')).readFileSync(saved).subarray(0, 200).toString('latin1');
+    expect(head).toContain(format === 'SVG' ? '<svg' : 'PNG');
+  }
   await exportDialog.getByRole('button', { name: 'Close' }).click();
 
   // Push to the built-in ODL VTN lab controller (provisioning the tenant), then check drift.

@@ -186,6 +186,15 @@ function resolveTarget(engine: WicmEngine, target: ControllerTargetDto): Control
   return { ...target, appId };
 }
 
+/** Progress events of one push or teardown, about every 1% of its steps (and the last one). */
+function progressEvents(engine: WicmEngine, operation: 'push' | 'teardown'): (done: number, total: number, step: { readonly summary: string }) => void {
+  return (done, total, step) => {
+    if (done === total || done % Math.max(1, Math.floor(total / 100)) === 0) {
+      engine.emit({ name: 'push.didProgress', payload: { operation, done, total, current: step.summary } });
+    }
+  };
+}
+
 function nextTxId(engine: WicmEngine): string {
   txCounter += 1;
   return `tx-${engine.ports.clock.now().getTime().toString(36)}-${txCounter}`;
@@ -219,7 +228,15 @@ async function transact(engine: WicmEngine, request: ConcretePushRequest, operat
   const desired = desiredOf(driver, engine, plans, (id) => operation === 'push' && scope.has(id), req.provision === true);
   const planningMs = now() - t0;
   const result = await runTransaction(
-    { driver, http: http.client, journal, now, concurrency: driverEntry(req.target.kind).defaults.maxConcurrency, txId: nextTxId(engine) },
+    {
+      driver,
+      http: http.client,
+      journal,
+      now,
+      concurrency: driverEntry(req.target.kind).defaults.maxConcurrency,
+      txId: nextTxId(engine),
+      onProgress: dryRun ? undefined : progressEvents(engine, operation),
+    },
     { operation, desired, scope, dryRun },
   ).finally(journal.flush);
   const projectScope = [...scope].filter((id) => services.some((s) => s.id === id));

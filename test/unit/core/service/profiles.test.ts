@@ -47,13 +47,20 @@ describe('controller profiles', () => {
   it('pushes through a saved profile: the sealed password opens and authenticates', async () => {
     const lab = await startLabController({ kind: 'odl-vtn', port: 0, user: 'wicm', password: 'pa$$ "word"' });
     try {
-      const { ok } = await host(await tempDir());
+      const { ok, h } = await host(await tempDir());
+      const progress: { done: number; total: number }[] = [];
+      h.onEvent((e) => {
+        if (e.name === 'push.didProgress') progress.push(e.payload);
+      });
       const profile = await ok<ControllerProfileDto>('controllers.saveProfile', { name: 'lab', kind: 'odl-vtn', url: lab.url, user: 'wicm', password: 'pa$$ "word"' });
       await ok('services.save', { name: 'web', inSegment: null, outSegment: null, chain: ['pop-athens'], reverseChain: null });
       await ok('plan.compute', {});
       const report = await ok<PushReportDto>('push.apply', { target: { profileId: profile.id }, provision: true });
       expect(report.ok).toBe(true);
       expect(lab.requests().every((r) => r.status !== 401)).toBe(true);
+      // The UI's progress bar: events up to the last applied step.
+      expect(progress.length).toBeGreaterThan(0);
+      expect(progress.at(-1)).toMatchObject({ done: report.steps.length, total: report.steps.length });
     } finally {
       await lab.close();
     }
