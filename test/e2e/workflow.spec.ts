@@ -26,7 +26,7 @@ test('import an NSR, export its plan, push it to the lab controller and check dr
   await app.tab('Services');
   await expect(services.item('demi-transit-chain').getByTestId('service-state')).toHaveText('planned');
 
-  // Export the plan as JSON and download it.
+  // Export the plan as JSON, then the ovs-ofctl script, and download them.
   await services.plan('demi-transit-chain');
   await page.getByRole('button', { name: 'Export…' }).click();
   const exportDialog = page.getByRole('dialog', { name: 'Export' });
@@ -36,6 +36,12 @@ test('import an NSR, export its plan, push it to the lab controller and check dr
   const download = page.waitForEvent('download');
   await exportDialog.getByRole('button', { name: 'Download' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.json$/);
+  await exportDialog.getByLabel('Format').selectOption('ovs-ofctl');
+  await exportDialog.getByRole('button', { name: 'Generate' }).click();
+  await expect(exportDialog.getByLabel('Exported file')).toHaveValue(/ovs-ofctl -O OpenFlow13 add-flow vbr1 'cookie=0x[0-9a-f]+,table=0,priority=\d+,in_port=1,ip,nw_src=192\.168\.10\.0\/24/);
+  const script = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: 'Download' }).click();
+  expect((await script).suggestedFilename()).toBe('wicm-ovs-flows.sh');
   // The graph itself, as SVG and PNG.
   for (const format of ['SVG', 'PNG'] as const) {
     const image = page.waitForEvent('download');
