@@ -67,7 +67,7 @@ export class ProjectDb {
    * Rejects files that are not SQLite, not WICM projects, or written by a newer version.
    */
   static open(engine: SqlEngine, bytes: Uint8Array, label = 'project file'): ProjectDb {
-    if (bytes.length < 100 || decodeAscii(bytes.subarray(0, 16)) !== SQLITE_MAGIC) {
+    if (bytes.length < 100 || !isSqliteFile(bytes)) {
       throw new CoreError(
         'PARSE_FAILED',
         `${label} is not a WICM project: it is not an SQLite database (${bytes.length} bytes). Open a .wicm file saved by WICM Studio, or import a topology JSON / demi-wicm wim_info.db instead.`,
@@ -528,6 +528,11 @@ function toSql(value: unknown): SqlValue {
 
 function decodeAscii(bytes: Uint8Array): string {
   return String.fromCharCode(...bytes);
+}
+
+/** Whether bytes start like an SQLite database file (a .wicm project or a demi-wicm wim_info.db). */
+export function isSqliteFile(bytes: Uint8Array): boolean {
+  return bytes.length >= 16 && decodeAscii(bytes.subarray(0, 16)) === SQLITE_MAGIC;
 }
 
 /** Turns SQLite constraint failures into CONFLICT / INVALID_INPUT errors a user can act on. */

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { DiagnosticDto, ServiceDto, TopologyDto } from '../../../core/contract/dto';
+import type { DiagnosticDto, PlanDto, ServiceDto, TopologyDto } from '../../../core/contract/dto';
 import { parseTopologyJson } from '../../../core/export';
 import { previewImport } from '../../../core/import';
-import { emptyAllocations, type Allocations } from '../../../core/plan';
+import { emptyAllocations, planErrors, type Allocations } from '../../../core/plan';
 import { serviceFromRequest, readAllocations } from '../../../core/service/planning';
 import { importDemiWimDb, isDemiWimDb } from '../../../core/store/demi-wim-db';
-import { ProjectDb } from '../../../core/store/project-db';
+import { isSqliteFile, ProjectDb } from '../../../core/store/project-db';
 import { CoreError } from '../../../core/util/core-error';
 import { loadSqlEngine } from '../platform/sqljs';
 
@@ -20,13 +20,11 @@ export interface TopologySource {
   readonly diagnostics: readonly DiagnosticDto[];
 }
 
-const SQLITE_MAGIC = Buffer.from('SQLite format 3\u0000', 'latin1');
-
 /** Reads `--topology`: a `.wicm` project, demi-wicm's `wim_info.db`, or topology JSON. */
 export async function loadTopology(path: string): Promise<TopologySource> {
   const bytes = await readInput(path, '--topology');
   const label = basename(path);
-  if (bytes.subarray(0, 16).equals(SQLITE_MAGIC)) {
+  if (isSqliteFile(bytes)) {
     const sql = await loadSqlEngine();
     if (isDemiWimDb(sql, bytes)) {
       const { topology, diagnostics } = importDemiWimDb(sql, bytes, label);
@@ -53,6 +51,12 @@ export async function loadRequest(path: string, topology: TopologyDto, now: Date
     throw new CoreError('INVALID_INPUT', formatDiagnostics(label, errors.length > 0 ? errors : preview.diagnostics) || `${label}: no service in this request.`);
   }
   return { format: preview.format, services: preview.services.map((r) => serviceFromRequest(r, 'planned')), diagnostics: preview.diagnostics };
+}
+
+/** Refuses plans that could not be made (exit 2), one line per error, labelled with the input. */
+export function assertPlanned(plans: readonly PlanDto[], label: string): void {
+  const errors = plans.flatMap(planErrors);
+  if (errors.length > 0) throw new CoreError('INVALID_INPUT', formatDiagnostics(label, errors));
 }
 
 /** One line per diagnostic: `file#/pointer: message (hint)`. */

@@ -1,31 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, it } from 'vitest';
 import type { Envelope } from '../../../core/contract/errors';
+import { electronUnavailable } from '../../e2e/electron-binary';
 import { runRpcContract } from './rpc-contract';
 
-/** The Electron executable, or null (with why) when this machine has none. */
-function electronBinary(): { path: string | null; reason: string } {
-  try {
-    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-    const pathFile = join(dir, 'path.txt');
-    const exe = existsSync(pathFile) ? join(dir, 'dist', readFileSync(pathFile, 'utf8').trim()) : null;
-    if (!exe || !existsSync(exe)) return { path: null, reason: 'no Electron binary in node_modules/electron/dist (run `npm run install-electron` where downloads work)' };
-  } catch {
-    return { path: null, reason: 'the electron package is not installed' };
-  }
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return { path: null, reason: 'no display (DISPLAY / WAYLAND_DISPLAY unset)' };
-  if (!existsSync(resolve('out/main/index.js'))) return { path: null, reason: 'the app is not built (run `npm run build`)' };
-  return { path: 'electron', reason: '' };
-}
-
-const electron = electronBinary();
-if (!electron.path) {
-  console.log(`SKIP RPC contract over IPC: ${electron.reason}`);
-  describe.skip(`RPC contract over IPC (skipped: ${electron.reason})`, () => {
+const unavailable = electronUnavailable();
+if (unavailable) {
+  console.log(`SKIP RPC contract over IPC: ${unavailable}`);
+  describe.skip(`RPC contract over IPC (skipped: ${unavailable})`, () => {
     it('needs Electron', () => undefined);
   });
 } else {

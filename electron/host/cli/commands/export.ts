@@ -7,7 +7,7 @@ import { startEngineHost } from '../../engine-host';
 import { defaultDataDir } from '../../paths';
 import { createStderrLogger } from '../../platform/logger';
 import { EXIT, parseOptions, type CliCommand } from '../command';
-import { formatDiagnostics, loadRequest, loadTopology } from '../sources';
+import { assertPlanned, formatDiagnostics, loadRequest, loadTopology } from '../sources';
 
 const FORMATS = exportFormats.map((f) => f.id).join(', ');
 
@@ -67,8 +67,7 @@ Formats: ${FORMATS}.
       const source = await loadTopology(values.topology);
       const services = values.request ? (await loadRequest(values.request, source.topology, new Date())).services : [];
       const { plans } = planServices(source.topology, services, source.allocations);
-      const failed = plans.flatMap((p) => p.diagnostics.filter((d) => d.severity === 'error'));
-      if (failed.length > 0) throw new CoreError('INVALID_INPUT', formatDiagnostics(values.request ?? values.topology, failed));
+      assertPlanned(plans, values.request ?? values.topology);
       file = exportPlans(format, { topology: source.topology, services, plans }, options);
     }
     const notes = file.diagnostics.filter((d) => d.severity !== 'info');

@@ -9,6 +9,7 @@ import { createStderrLogger } from '../../platform/logger';
 import { EXIT, parseOptions, type CliCommand } from '../command';
 import { formatDiagnostics, loadTopology } from '../sources';
 import { exportPlans } from '../../../../core/export';
+import { isSqliteFile } from '../../../../core/store/project-db';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -75,7 +76,7 @@ Exit 2 with one line per problem when a file cannot be imported (nothing is save
 
 /** Topology JSON text when the file is a topology (WICM topology JSON or a demi-wicm wim_info.db), else null. */
 async function topologyText(bytes: Buffer, file: string): Promise<string | null> {
-  if (bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000') {
+  if (isSqliteFile(bytes)) {
     const { topology } = await loadTopology(file);
     return exportPlans('topology-json', { topology, services: [], plans: [] }).text;
   }

@@ -3,7 +3,7 @@ import { exportPlans } from '../../../../core/export';
 import { planServices } from '../../../../core/service/planning';
 import { CoreError } from '../../../../core/util/core-error';
 import { EXIT, parseOptions, type CliCommand } from '../command';
-import { formatDiagnostics, loadRequest, loadTopology } from '../sources';
+import { assertPlanned, formatDiagnostics, loadRequest, loadTopology } from '../sources';
 
 export const planCommand: CliCommand = {
   name: 'plan',
@@ -30,8 +30,7 @@ Exit 2 with one line per problem when the request cannot be planned.`,
     const source = await loadTopology(values.topology);
     const request = await loadRequest(values.request, source.topology, new Date());
     const result = planServices(source.topology, request.services, source.allocations);
-    const failed = result.plans.flatMap((p) => p.diagnostics.filter((d) => d.severity === 'error'));
-    if (failed.length > 0) throw new CoreError('INVALID_INPUT', formatDiagnostics(values.request, failed));
+    assertPlanned(result.plans, values.request);
     const input = { topology: source.topology, services: request.services, plans: result.plans, lint: result.lint };
     const output = exportPlans(format === 'odl-vtn' ? 'odl-vtn' : 'plan-json', input, values.tenant ? { tenant: values.tenant } : {});
     for (const d of [...request.diagnostics, ...output.diagnostics, ...result.lint].filter((x) => x.severity !== 'info')) {

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ControllerTargetDto, ImportCommitDto, Method, PushReportDto, PushRequestDto } from '../../../../core/contract/api';
+import type { ControllerTargetDto, ImportCommitDto, Method, PlanSetDto, PushReportDto, PushRequestDto } from '../../../../core/contract/api';
 import { DEFAULT_ONOS_APP_ID } from '../../../../core/export';
 import { CoreError } from '../../../../core/util/core-error';
 import { startEngineHost, type EngineHost } from '../../engine-host';
 import { defaultDataDir } from '../../paths';
 import { createStderrLogger } from '../../platform/logger';
 import { EXIT, parseOptions, type CliCommand, type CliIo } from '../command';
-import { formatDiagnostics, loadRequest, loadTopology } from '../sources';
+import { assertPlanned, loadRequest, loadTopology } from '../sources';
 
 /** Options shared by `wicm push`, `wicm teardown` and `wicm drift`. */
 export const CONTROLLER_OPTIONS = {
@@ -115,9 +115,8 @@ export async function openControllerSession(argv: readonly string[], io: CliIo, 
     for (const service of request.services) db.upsertService(service);
   });
   const ids = request.services.map((s) => s.id).filter((id) => !v.service || v.service.includes(id));
-  const planned = await call<{ plans: { serviceId: string; diagnostics: { severity: string }[] }[] }>(host, 'plan.compute', { serviceIds: ids });
-  const failed = planned.plans.flatMap((p) => p.diagnostics.filter((d) => d.severity === 'error'));
-  if (failed.length > 0) throw new CoreError('INVALID_INPUT', formatDiagnostics(v.request, failed as never));
+  const planned = await call<PlanSetDto>(host, 'plan.compute', { serviceIds: ids });
+  assertPlanned(planned.plans, v.request);
   // Without a project file there is no project id to keep: use the exporter's default application.
   const stateless = target.kind === 'onos' && target.appId === undefined ? { ...target, appId: DEFAULT_ONOS_APP_ID } : target;
   return { host, values: v, request: { target: stateless, serviceIds: ids, ...(v.provision ? { provision: true } : {}) }, save: async () => undefined };

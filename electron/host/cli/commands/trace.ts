@@ -2,7 +2,7 @@ import { planServices } from '../../../../core/service/planning';
 import { Simulator } from '../../../../core/sim';
 import { CoreError } from '../../../../core/util/core-error';
 import { EXIT, parseOptions, type CliCommand } from '../command';
-import { formatDiagnostics, loadRequest, loadTopology } from '../sources';
+import { assertPlanned, loadRequest, loadTopology } from '../sources';
 
 export const traceCommand: CliCommand = {
   name: 'trace',
@@ -27,8 +27,7 @@ Exit 0 when DELIVERED, 4 for any other disposition, 2 for bad input.`,
     const requested = values.request ? (await loadRequest(values.request, source.topology, new Date())).services : [];
     const services = [...source.services.filter((s) => !requested.some((r) => r.id === s.id)), ...requested];
     const { plans } = planServices(source.topology, services, source.allocations);
-    const failed = plans.filter((p) => requested.some((r) => r.id === p.serviceId)).flatMap((p) => p.diagnostics.filter((d) => d.severity === 'error'));
-    if (failed.length > 0) throw new CoreError('INVALID_INPUT', formatDiagnostics(values.request ?? values.topology, failed));
+    assertPlanned(plans.filter((p) => requested.some((r) => r.id === p.serviceId)), values.request ?? values.topology);
     const down = values.down ? values.down.split(',').map((s) => s.trim()).filter(Boolean) : [];
     const result = new Simulator(source.topology, plans, { down }).trace({ src: values.src, dst: values.dst });
     if (values.json) {
