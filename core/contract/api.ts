@@ -31,7 +31,7 @@ export interface ProjectInfoDto {
   readonly path: string | null;
   /** Unsaved changes exist. */
   readonly dirty: boolean;
-  /** Increases on every model change (layout included). */
+  /** Increases on every model change (layout included), and on opening or creating a project. */
   readonly revision: number;
   readonly canUndo: boolean;
   readonly canRedo: boolean;

@@ -107,6 +107,7 @@ export class WicmEngine {
 
   private replaceSession(next: ProjectSession): ProjectInfoDto {
     const previous = this.sessionValue;
+    next.continueFrom(previous.revision);
     this.sessionValue = next;
     previous.close();
     return this.changed('project');

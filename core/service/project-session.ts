@@ -55,6 +55,16 @@ export class ProjectSession {
     };
   }
 
+  /**
+   * Starts this session's revisions after `previous`, so a revision names one state across the
+   * engine's lifetime: a UI that holds revision 7 of one project never takes revision 7 of the
+   * next for it. The new session counts as saved at its first revision.
+   */
+  continueFrom(previous: number): void {
+    this.revisionValue = previous + 1;
+    this.savedRevision = this.revisionValue;
+  }
+
   /** Applies a model change as one undoable, transactional step. */
   mutate<T>(label: string, change: (db: ProjectDb) => T): T {
     const before = this.dbValue.export();

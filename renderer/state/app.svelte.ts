@@ -58,6 +58,9 @@ export class AppState {
   }
 
   private refreshSeq = 0;
+  /** Revision of the snapshot last fetched (project.didChange alone does not fetch it). */
+  private fetchedRevision = -1;
+  private inflight: Promise<void> | null = null;
 
   constructor(client: Client) {
     this.client = client;
@@ -74,8 +77,8 @@ export class AppState {
   /** Loads engine info and the topology, then follows engine events. */
   async start(): Promise<void> {
     this.client.onEvent((event) => {
-      if (event.name === 'topology.didChange') void this.refresh().catch((e: unknown) => this.errors.post('Could not reload the project', e));
-      if (event.name === 'project.didChange' && this.snapshot) this.snapshot = { ...this.snapshot, project: event.payload };
+      if (event.name === 'topology.didChange') void this.refresh(event.payload.revision).catch((e: unknown) => this.errors.post('Could not reload the project', e));
+      if (event.name === 'project.didChange') this.setProject(event.payload);
       if (event.name === 'push.didProgress') this.push.progress = event.payload;
       if (event.name === 'app.didRequestCommand') runUiCommand(this, event.payload.command, event.payload.file);
     });
@@ -89,10 +92,27 @@ export class AppState {
   }
 
   /**
-   * Fetches the snapshot, then the plans; a slower, older answer never replaces a newer one.
-   * The graph draws as soon as the topology is in: plans (and their lint) follow.
+   * Brings the snapshot (then the plans) up to `revision`, or refetches when none is given.
+   *
+   * An edit's reply and the `topology.didChange` event it causes carry the same revision, so
+   * whichever arrives second finds it fetched (or being fetched) and sends nothing. A slower,
+   * older answer never replaces a newer one; the graph draws as soon as the topology is in.
    */
-  async refresh(): Promise<void> {
+  async refresh(revision?: number): Promise<void> {
+    if (revision !== undefined) {
+      await this.inflight?.catch(() => undefined);
+      if (this.fetchedRevision >= revision) return;
+    }
+    const run = this.fetch();
+    this.inflight = run;
+    try {
+      await run;
+    } finally {
+      if (this.inflight === run) this.inflight = null;
+    }
+  }
+
+  private async fetch(): Promise<void> {
     const seq = ++this.refreshSeq;
     const plans = this.client.call('plan.get', {});
     // Read the plans' rejection here too, so a failed topology.get does not leave it unhandled.
@@ -100,9 +120,15 @@ export class AppState {
     const snapshot = await this.client.call('topology.get', {});
     if (seq !== this.refreshSeq) return;
     this.snapshot = snapshot;
+    this.fetchedRevision = snapshot.project.revision;
     if (this.selection && !this.graph.exists(this.selection)) this.selection = null;
     const planSet = await plans;
     if (seq === this.refreshSeq) this.plans = planSet;
+  }
+
+  /** Takes the project's name, path, dirty and undo state (the model itself is unchanged). */
+  setProject(project: ProjectInfoDto): void {
+    if (this.snapshot) this.snapshot = { ...this.snapshot, project };
   }
 
   /** Applies moved positions to the local snapshot (the engine stores them without an event). */
@@ -125,14 +151,14 @@ export class AppState {
 
   /** Replaces the project with a new one (throws the engine's error for the dialog to show). */
   async newProject(template: 'empty' | 'sample', name?: string): Promise<void> {
-    await this.client.call('project.new', { template, ...(name ? { name } : {}) });
-    await this.afterReplace();
+    const info = await this.client.call('project.new', { template, ...(name ? { name } : {}) });
+    await this.afterReplace(info.revision);
   }
 
   /** Opens a `.wicm` file on the engine's machine (throws the engine's error for the dialog). */
   async open(path: string): Promise<void> {
-    await this.client.call('project.open', { path });
-    await this.afterReplace();
+    const info = await this.client.call('project.open', { path });
+    await this.afterReplace(info.revision);
   }
 
   async save(): Promise<void> {
@@ -140,28 +166,28 @@ export class AppState {
       this.view.dialog = 'saveAs';
       return;
     }
-    await this.run('Save failed', () => this.client.call('project.save', {}));
+    const info = await this.run('Save failed', () => this.client.call('project.save', {}));
+    if (info) this.setProject(info);
   }
 
   /** Saves to a path on the engine's machine (throws the engine's error for the dialog). */
   async saveAs(path: string): Promise<void> {
-    await this.client.call('project.saveAs', { path });
-    await this.refresh();
+    this.setProject(await this.client.call('project.saveAs', { path }));
   }
 
   async undo(): Promise<void> {
     if (this.project?.canUndo === false) return;
     await this.run('Undo failed', async () => {
-      await this.client.call('history.undo', {});
-      await this.refresh();
+      const info = await this.client.call('history.undo', {});
+      await this.refresh(info.revision);
     });
   }
 
   async redo(): Promise<void> {
     if (this.project?.canRedo === false) return;
     await this.run('Redo failed', async () => {
-      await this.client.call('history.redo', {});
-      await this.refresh();
+      const info = await this.client.call('history.redo', {});
+      await this.refresh(info.revision);
     });
   }
 
@@ -175,14 +201,14 @@ export class AppState {
     }
   }
 
-  private async afterReplace(): Promise<void> {
+  private async afterReplace(revision: number): Promise<void> {
     this.selection = null;
     this.planView.close();
     this.trace.reset();
     this.view.filterServiceId = null;
     this.view.search = '';
     this.view.flagged = null;
-    await this.refresh();
+    await this.refresh(revision);
     this.view.fitRequest += 1;
   }
 }

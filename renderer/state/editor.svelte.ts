@@ -53,9 +53,9 @@ export class EditorState {
     const selected = this.app.selection;
     if (!selected) return;
     await this.app.run('Delete failed', async () => {
-      await this.app.client.call('topology.remove', { kind: selected.kind, id: selected.id });
+      const result = await this.app.client.call('topology.remove', { kind: selected.kind, id: selected.id });
       this.app.select(null);
-      await this.app.refresh();
+      await this.app.refresh(result.project.revision);
     });
   }
 
@@ -63,7 +63,7 @@ export class EditorState {
   async link(aPortId: string, bPortId: string): Promise<void> {
     await this.app.run('Could not link the ports', async () => {
       const result = await this.app.client.call('topology.addLink', { aPortId, bPortId });
-      await this.app.refresh();
+      await this.app.refresh(result.project.revision);
       this.app.select({ kind: 'link', id: result.id });
     });
   }
@@ -74,7 +74,8 @@ export class EditorState {
     // The engine sends no event for layout moves: keep the local snapshot in step, or the next
     // redraw would put the nodes back where they were.
     this.app.mergePositions(positions);
-    await this.app.run('Could not store the layout', () => this.app.client.call('layout.move', { positions }));
+    const info = await this.app.run('Could not store the layout', () => this.app.client.call('layout.move', { positions }));
+    if (info) this.app.setProject(info);
   }
 
   /** Lays the whole topology out with the bridge-grid layout and stores it. */
@@ -83,8 +84,8 @@ export class EditorState {
     if (!topology) return;
     const positions = [...autoLayout(topology)].map(([elementId, p]) => ({ elementId, x: p.x, y: p.y }));
     await this.app.run('Auto-layout failed', async () => {
-      await this.app.client.call('layout.move', { positions });
-      await this.app.refresh();
+      this.app.setProject(await this.app.client.call('layout.move', { positions }));
+      this.app.mergePositions(positions);
       this.app.view.fitRequest += 1;
     });
   }
@@ -97,7 +98,7 @@ export class EditorState {
     try {
       const result = await action();
       this.feedback = { form, value: feedbackFromDiagnostics(result.diagnostics, values) };
-      await this.app.refresh();
+      await this.app.refresh(result.project.revision);
       return result;
     } catch (e) {
       if (e instanceof FieldError || (e instanceof RpcError && inlineCodes.has(e.code))) this.feedback = { form, value: feedbackFromError(e, values) };

@@ -56,7 +56,7 @@ export class ImportState {
     await this.step(async () => {
       this.result = await this.app.client.call('import.commit', { ...this.request(), plan: this.planAfter });
       this.preview = null;
-      await this.app.refresh();
+      await this.app.refresh(this.result.project.revision);
     });
   }
 

@@ -31,8 +31,8 @@ export class PlanViewState {
   async compute(serviceId: string): Promise<void> {
     this.busy = true;
     await this.app.run('Planning failed', async () => {
-      await this.app.client.call('plan.compute', { serviceIds: [serviceId] });
-      await this.app.refresh();
+      const planned = await this.app.client.call('plan.compute', { serviceIds: [serviceId] });
+      await this.app.refresh(planned.project.revision);
       this.show(serviceId);
     });
     this.busy = false;

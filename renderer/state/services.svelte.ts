@@ -73,7 +73,7 @@ export class ServicesState {
       });
       this.feedback = feedbackFromDiagnostics(result.diagnostics, values);
       this.draft = null;
-      await this.app.refresh();
+      await this.app.refresh(result.project.revision);
       return result.id;
     } catch (e) {
       if (e instanceof RpcError && e.code !== 'INTERNAL') this.feedback = feedbackFromError(e, values);
@@ -84,10 +84,10 @@ export class ServicesState {
 
   async remove(id: string): Promise<void> {
     await this.app.run('Could not delete the service', async () => {
-      await this.app.client.call('services.remove', { id });
+      const result = await this.app.client.call('services.remove', { id });
       if (this.app.planView.serviceId === id) this.app.planView.close();
       if (this.app.view.filterServiceId === id) this.app.view.filterServiceId = null;
-      await this.app.refresh();
+      await this.app.refresh(result.project.revision);
     });
   }
 }

@@ -127,3 +127,25 @@ test('dragging a node stores its new position in the project', async ({ page, se
   await app.drag(from, { x: from.x + 80, y: from.y + 30 });
   await expect.poll(storedX).toBeGreaterThan((before ?? 0) + 40);
 });
+
+test('an edit fetches the topology once, though both its reply and its change event ask for it', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  let fetches = 0;
+  page.on('request', (request) => {
+    if (request.url().endsWith('/rpc/topology.get')) fetches += 1;
+  });
+  await app.list('PoPs').getByRole('button', { name: /pop-heraklion/ }).click();
+  await page.keyboard.press('Delete');
+  await app.expectDrawn('2 PoPs');
+  await app.undoButton.click();
+  await app.expectDrawn('3 PoPs');
+  await expect(app.redoButton).toBeEnabled();
+  // One more edit's round trip: by its end the events of the first two have long been handled.
+  await app.list('PoPs').getByRole('button', { name: /pop-patras/ }).click();
+  await page.keyboard.press('Delete');
+  await app.expectDrawn('2 PoPs');
+  await expect.poll(() => fetches).toBeGreaterThanOrEqual(3);
+  expect(fetches).toBe(3);
+});

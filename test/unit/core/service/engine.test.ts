@@ -60,6 +60,16 @@ describe('topology editing through the contract', () => {
   });
 });
 
+  it('a revision names one state across projects: a new project never reuses an old revision', async () => {
+    const edited = await ok<EditResultDto>('topology.addBridge', { name: 'vbr9', kind: 'vtn-vbridge' });
+    const fresh = await ok<{ revision: number; dirty: boolean }>('project.new', { template: 'empty' });
+    expect(fresh.revision).toBeGreaterThan(edited.project.revision);
+    expect(fresh.dirty).toBe(false);
+    expect((await snapshot()).project.revision).toBe(fresh.revision);
+    const next = await ok<EditResultDto>('topology.addBridge', { name: 'vbr1', kind: 'vtn-vbridge' });
+    expect(next.project).toMatchObject({ revision: fresh.revision + 1, dirty: true });
+  });
+
 describe('services, plans and traces through the contract', () => {
   it('plans a service across the sample WAN and traces it both ways', async () => {
     const svc = await ok<EditResultDto>('services.save', { name: 'fw-dpi-nat', inSegment: null, outSegment: null, chain: ['vim-athens', 'pop-patras'], reverseChain: null });
