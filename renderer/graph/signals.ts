@@ -31,6 +31,20 @@ export function highlightedPath(cy: Core): string {
   return parts.join('; ');
 }
 
+/**
+ * The PoPs a service filter keeps in full colour (model ids, sorted, comma-separated), read
+ * back from cytoscape; empty when nothing is dimmed.
+ */
+export function focusedPops(cy: Core): string {
+  if (cy.$('.dimmed').length === 0) return '';
+  return cy
+    .nodes('node.pop')
+    .not('.dimmed')
+    .map((n) => String(n.data('modelId')))
+    .sort()
+    .join(',');
+}
+
 /** Where a single selected node is on screen (`x,y` in canvas pixels), or ''. */
 export function renderedSpot(selected: NodeCollection): string {
   if (selected.length !== 1) return '';

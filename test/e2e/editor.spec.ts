@@ -149,3 +149,21 @@ test('an edit fetches the topology once, though both its reply and its change ev
   await expect.poll(() => fetches).toBeGreaterThanOrEqual(3);
   expect(fetches).toBe(3);
 });
+
+test('filter by service dims everything but the chosen service’s elements', async ({ page, server }) => {
+  const app = new AppPage(page);
+  const services = new ServicesPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  await services.create({ name: 'athens-only', ingress: '192.168.10.0/24', egress: '172.16.1.0/24', chain: ['pop-athens'] });
+  await services.create({ name: 'patras-heraklion', ingress: '10.20.0.0/24', egress: '10.30.0.0/24', chain: ['pop-patras', 'pop-heraklion'] });
+  await expect(app.graph).toHaveAttribute('data-focused-pops', '');
+  const filter = page.getByLabel('Filter by service');
+  await filter.selectOption({ label: 'patras-heraklion' });
+  await expect(app.graph).toHaveAttribute('data-focused-pops', 'pop-heraklion,pop-patras');
+  await app.screenshot('editor-filter-by-service');
+  await filter.selectOption({ label: 'athens-only' });
+  await expect(app.graph).toHaveAttribute('data-focused-pops', 'pop-athens');
+  await filter.selectOption({ label: 'All services' });
+  await expect(app.graph).toHaveAttribute('data-focused-pops', '');
+});
