@@ -5,7 +5,7 @@ import { RpcError } from './rpc/client';
 export interface FieldSpec {
   readonly key: string;
   readonly label: string;
-  readonly type: 'text' | 'number' | 'select' | 'checkbox';
+  readonly type: 'text' | 'number' | 'password' | 'select' | 'checkbox';
   readonly options?: readonly { readonly value: string; readonly label: string }[];
   readonly placeholder?: string;
   readonly required?: boolean;

@@ -5,6 +5,9 @@ import type { AppState } from './app.svelte';
 /** What the push panel can ask a controller. */
 export type PushOperation = 'diff' | 'apply' | 'teardown' | 'drift' | 'adopt';
 
+/** What a service's own menu can ask of the push panel. */
+export type ServiceAction = 'push' | 'drift' | 'teardown';
+
 /** Pushing plans to SDN controllers: target profiles, dry run, push, teardown, drift, adopt. */
 export class PushState {
   private readonly app: AppState;
@@ -13,6 +16,8 @@ export class PushState {
   /** '' = every planned service. */
   serviceId = $state('');
   provision = $state(false);
+  /** The tear-down confirmation is showing (nothing is torn down before the user says yes). */
+  confirmingTeardown = $state(false);
   report = $state.raw<PushReportDto | null>(null);
   drift = $state.raw<DriftReportDto | null>(null);
   error = $state<string | null>(null);
@@ -58,6 +63,25 @@ export class PushState {
     }
   }
 
+  /**
+   * Opens the push panel for one service: ready to push, with the tear-down confirmation
+   * showing, or running a drift check against the chosen target straight away.
+   */
+  async forService(serviceId: string, action: ServiceAction): Promise<void> {
+    this.serviceId = serviceId;
+    this.confirmingTeardown = action === 'teardown';
+    this.app.view.rightTab = 'push';
+    if (action !== 'drift') return;
+    if (!this.profileId) await this.load();
+    await this.run('drift');
+  }
+
+  /** The user confirmed: tears the chosen services down. */
+  async confirmTeardown(): Promise<void> {
+    this.confirmingTeardown = false;
+    await this.run('teardown');
+  }
+
   /** Creates or changes a profile; errors go next to the form's fields. */
   async saveProfile(input: ControllerProfileInputDto, values: FormValues): Promise<boolean> {
     try {
@@ -70,6 +94,10 @@ export class PushState {
       this.profileFeedback = feedbackFromError(e, values);
       return false;
     }
+  }
+
+  resetProfileFeedback(): void {
+    this.profileFeedback = noFeedback;
   }
 
   async removeProfile(id: string): Promise<void> {

@@ -1,0 +1,73 @@
+import type { ControllerProfileDto, ControllerProfileInputDto } from '../../../core/contract/api';
+import { text, type FieldSpec, type FormValues } from '../../lib/forms';
+
+/** Hint of the password field when the edited profile has one stored. */
+export const KEEP_PASSWORD_HINT = 'Leave empty to keep the stored password.';
+
+/** The profile form's values: empty for a new profile, the profile's own when editing (never its password). */
+export function profileValues(profile: ControllerProfileDto | null): FormValues {
+  return {
+    name: profile?.name ?? '',
+    kind: profile?.kind ?? 'odl-vtn',
+    url: profile?.url ?? '',
+    user: profile ? profile.user : 'admin',
+    tenant: profile?.tenant ?? '',
+    appId: profile?.appId ?? '',
+    password: '',
+    clearPassword: false,
+  };
+}
+
+/**
+ * The profile form's fields for the values as they are: the driver's own field (VTN tenant or
+ * ONOS application id) follows the chosen controller; an edited profile with a stored password
+ * offers to keep it (empty field) or clear it.
+ */
+export function profileFields(values: FormValues, editing: ControllerProfileDto | null): FieldSpec[] {
+  const kind = text(values, 'kind');
+  const stored = editing?.hasPassword === true;
+  const clearing = stored && values.clearPassword === true;
+  return [
+    { key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'lab ODL' },
+    { key: 'kind', label: 'Controller', type: 'select', options: [{ value: 'odl-vtn', label: 'OpenDaylight VTN' }, { value: 'onos', label: 'ONOS' }] },
+    { key: 'url', label: 'URL', type: 'text', required: true, placeholder: 'http://10.0.0.5:8181' },
+    { key: 'user', label: 'User', type: 'text' },
+    ...(kind === 'odl-vtn' ? [{ key: 'tenant', label: 'VTN tenant', type: 'text', placeholder: 'vtn1', hint: 'Optional; empty = vtn1.' } as const] : []),
+    ...(kind === 'onos' ? [{ key: 'appId', label: 'ONOS application id', type: 'text', placeholder: 'org.wicm.studio', hint: "Optional; empty = the project's own application id." } as const] : []),
+    ...(clearing ? [] : [{ key: 'password', label: 'Password', type: 'password', hint: stored ? KEEP_PASSWORD_HINT : 'Encrypted at rest by the engine; never sent back to the page.' } as const]),
+    ...(stored ? [{ key: 'clearPassword', label: 'Clear the stored password', type: 'checkbox' } as const] : []),
+  ];
+}
+
+/**
+ * The engine request of the form: the edited profile's id kept; a typed password replaces the
+ * stored one, an empty one keeps it (undefined), "Clear" removes it (null); only the chosen
+ * controller's own field is sent, and only when filled in.
+ */
+export function profileInput(values: FormValues, editing: ControllerProfileDto | null): ControllerProfileInputDto {
+  const kind = text(values, 'kind') === 'onos' ? 'onos' : 'odl-vtn';
+  // Typed as is: a password may begin or end with spaces.
+  const typed = typeof values.password === 'string' ? values.password : '';
+  const password = editing?.hasPassword === true && values.clearPassword === true ? null : typed || undefined;
+  const tenant = kind === 'odl-vtn' ? text(values, 'tenant') : '';
+  const appId = kind === 'onos' ? text(values, 'appId') : '';
+  return {
+    ...(editing ? { id: editing.id } : {}),
+    name: text(values, 'name'),
+    kind,
+    url: text(values, 'url'),
+    user: text(values, 'user'),
+    ...(password !== undefined ? { password } : {}),
+    ...(tenant ? { tenant } : {}),
+    ...(appId ? { appId } : {}),
+  };
+}
+
+/** One line under the target: where it is, as whom, and how its password is kept. */
+export function profileSummary(profile: ControllerProfileDto): string {
+  if (profile.builtIn) return 'Built-in lab controller, started on first use.';
+  const who = profile.user ? ` as ${profile.user}` : '';
+  const driver = profile.tenant ? ` · tenant ${profile.tenant}` : profile.appId ? ` · app ${profile.appId}` : '';
+  const password = profile.hasPassword ? `password sealed${profile.passwordStorage ? ` (${profile.passwordStorage})` : ''}` : 'no password';
+  return `${profile.url}${who}${driver} · ${password}`;
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { ControllerProfileDto } from '../../../../core/contract/api';
+import { KEEP_PASSWORD_HINT, profileFields, profileInput, profileSummary, profileValues } from '../../../../renderer/features/push/profile-form';
+
+const saved: ControllerProfileDto = {
+  id: 'ctl-1',
+  name: 'lab ODL',
+  kind: 'odl-vtn',
+  url: 'http://10.0.0.5:8181',
+  user: 'admin',
+  hasPassword: true,
+  tenant: 'vtn7',
+  builtIn: false,
+  passwordStorage: 'local-key',
+};
+
+const keys = (fields: readonly { key: string }[]): string[] => fields.map((f) => f.key);
+
+describe('controller profile form', () => {
+  it('shows the driver field of the chosen controller only', () => {
+    const values = profileValues(null);
+    expect(keys(profileFields(values, null))).toEqual(['name', 'kind', 'url', 'user', 'tenant', 'password']);
+    expect(keys(profileFields({ ...values, kind: 'onos' }, null))).toEqual(['name', 'kind', 'url', 'user', 'appId', 'password']);
+    expect(profileFields(values, null).find((f) => f.key === 'password')?.type).toBe('password');
+  });
+
+  it('prefills an edited profile but never its password, and offers to keep or clear it', () => {
+    const values = profileValues(saved);
+    expect(values).toMatchObject({ name: 'lab ODL', kind: 'odl-vtn', url: 'http://10.0.0.5:8181', user: 'admin', tenant: 'vtn7', password: '', clearPassword: false });
+    const fields = profileFields(values, saved);
+    expect(fields.find((f) => f.key === 'password')?.hint).toBe(KEEP_PASSWORD_HINT);
+    expect(keys(fields)).toContain('clearPassword');
+    expect(keys(profileFields({ ...values, clearPassword: true }, saved))).not.toContain('password');
+    expect(keys(profileFields(values, { ...saved, hasPassword: false, passwordStorage: null }))).not.toContain('clearPassword');
+  });
+
+  it('keeps the id and the stored password unless one is typed or cleared', () => {
+    const values = profileValues(saved);
+    expect(profileInput({ ...values, name: ' renamed ' }, saved)).toEqual({ id: 'ctl-1', name: 'renamed', kind: 'odl-vtn', url: 'http://10.0.0.5:8181', user: 'admin', tenant: 'vtn7' });
+    expect(profileInput({ ...values, password: ' s3cret ' }, saved).password).toBe(' s3cret ');
+    expect(profileInput({ ...values, password: 'typed', clearPassword: true }, saved).password).toBeNull();
+    expect(profileInput({ ...profileValues(null), name: 'n', url: 'http://x' }, null)).toEqual({ name: 'n', kind: 'odl-vtn', url: 'http://x', user: 'admin' });
+  });
+
+  it("sends only the chosen controller's own field", () => {
+    const values = { ...profileValues(saved), kind: 'onos', appId: 'org.example.app' };
+    const input = profileInput(values, saved);
+    expect(input.appId).toBe('org.example.app');
+    expect(input).not.toHaveProperty('tenant');
+  });
+
+  it('says where the password is kept', () => {
+    expect(profileSummary(saved)).toBe('http://10.0.0.5:8181 as admin · tenant vtn7 · password sealed (local-key)');
+    expect(profileSummary({ ...saved, user: '', tenant: undefined, hasPassword: false, passwordStorage: null })).toBe('http://10.0.0.5:8181 · no password');
+    expect(profileSummary({ ...saved, builtIn: true, url: '' })).toMatch(/built-in/i);
+  });
+});
