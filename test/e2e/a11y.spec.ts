@@ -1,0 +1,186 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+import { MenuPage } from './pages/menu-page';
+
+/**
+ * Accessibility basics, checked by behaviour: keyboard reachable controls, a visible focus
+ * ring, the tabs and dialog keyboard patterns, and a name on every form control.
+ */
+
+/** What Tab landed on: a key to compare with the toolbar's controls, and its focus ring. */
+interface Focused {
+  readonly key: string;
+  readonly inToolbar: boolean;
+  readonly outlineStyle: string;
+  readonly outlineWidth: string;
+}
+
+async function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!(el instanceof HTMLElement) || el === document.body) return null;
+    const style = getComputedStyle(el);
+    return {
+      key: el.id || el.getAttribute('aria-label') || (el.textContent ?? '').trim(),
+      inToolbar: el.closest('[role="toolbar"]') !== null,
+      outlineStyle: style.outlineStyle,
+      outlineWidth: style.outlineWidth,
+    };
+  });
+}
+
+/** Visible inputs, selects and textareas under `scope`, and the ones among them with no accessible name. */
+async function unnamedControls(scope: Locator): Promise<{ checked: number; unnamed: string[] }> {
+  return scope.locator('input, select, textarea').evaluateAll((elements) => {
+    const visible = elements.filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+    const named = (el: Element): boolean => {
+      const labels = (el as HTMLInputElement).labels;
+      if (labels && [...labels].some((l) => (l.textContent ?? '').trim() !== '')) return true;
+      if ((el.getAttribute('aria-label') ?? '').trim() !== '') return true;
+      const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+      return ids.some((id) => (document.getElementById(id)?.textContent ?? '').trim() !== '');
+    };
+    return { checked: visible.length, unnamed: visible.filter((el) => !named(el)).map((el) => el.outerHTML.slice(0, 160)) };
+  });
+}
+
+async function expectAllNamed(scope: Locator): Promise<void> {
+  const { checked, unnamed } = await unnamedControls(scope);
+  expect(unnamed).toEqual([]);
+  expect(checked).toBeGreaterThan(0);
+}
+
+for (const theme of ['dark', 'light'] as const) {
+  test(`Tab from the page start reaches the toolbar buttons and the search in order, with a focus ring (${theme})`, async ({ page, server }) => {
+    const app = new AppPage(page);
+    await page.goto(server.url);
+    await app.waitReady();
+    const html = page.locator('html');
+    if ((await html.getAttribute('data-theme')) !== theme) {
+      await page.getByRole('button', { name: 'Light theme' }).click();
+      await expect(html).toHaveAttribute('data-theme', theme);
+      await page.reload();
+      await app.waitReady();
+    }
+    await expect(html).toHaveAttribute('data-theme', theme);
+
+    const toolbar = page.getByRole('toolbar', { name: 'Editor' });
+    const all = await toolbar
+      .locator('button:not(:disabled), input, select')
+      .evaluateAll((els) => els.map((el) => el.id || el.getAttribute('aria-label') || (el.textContent ?? '').trim()));
+    const expected = all.slice(0, all.indexOf('graph-search') + 1);
+    expect(expected).toEqual(expect.arrayContaining(['Save', 'Fit', 'Zoom in', 'Zoom out', 'Auto-layout', 'Link mode', 'graph-search']));
+
+    const visited: Focused[] = [];
+    for (let i = 0; i < 40 && visited.at(-1)?.key !== 'graph-search'; i++) {
+      await page.keyboard.press('Tab');
+      const now = await focused(page);
+      if (now) visited.push(now);
+    }
+    expect(visited.filter((f) => f.inToolbar).map((f) => f.key)).toEqual(expected);
+    for (const f of visited) {
+      expect.soft(f.outlineStyle, `focus ring on ${f.key}`).not.toBe('none');
+      expect.soft(f.outlineWidth, `focus ring on ${f.key}`).not.toBe('0px');
+    }
+    await expect(app.search).toBeFocused();
+  });
+}
+
+test('the panel tabs follow the ARIA tabs pattern: arrow keys, Home / End, roving tabindex', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  const side = page.getByRole('tablist', { name: 'Side panel' });
+  const tab = (name: string): Locator => side.getByRole('tab', { name: new RegExp(`^${name}`) });
+
+  await tab('Elements').focus();
+  await expect(tab('Elements')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(tab('Add')).toBeFocused();
+  await expect(tab('Add')).toHaveAttribute('aria-selected', 'true');
+  await expect(tab('Add')).toHaveAttribute('tabindex', '0');
+  await expect(tab('Elements')).toHaveAttribute('aria-selected', 'false');
+  await expect(tab('Elements')).toHaveAttribute('tabindex', '-1');
+  const panelId = await tab('Add').getAttribute('aria-controls');
+  await expect(page.locator(`[id="${panelId}"]`)).toHaveAttribute('role', 'tabpanel');
+  await expect(page.getByRole('tabpanel', { name: 'Add' })).toBeVisible();
+
+  await page.keyboard.press('ArrowLeft');
+  await expect(tab('Elements')).toBeFocused();
+  await expect(tab('Elements')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowLeft');
+  await expect(tab('Services')).toBeFocused();
+  await expect(tab('Services')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Home');
+  await expect(tab('Elements')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(tab('Services')).toBeFocused();
+  await expect(side.locator('[role="tab"][tabindex="0"]')).toHaveCount(1);
+
+  const details = page.getByRole('tablist', { name: 'Details' });
+  await details.getByRole('tab', { name: 'Inspector' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(details.getByRole('tab', { name: 'Plan' })).toBeFocused();
+  await expect(page.getByRole('tabpanel', { name: 'Plan' })).toBeVisible();
+});
+
+test('a dialog takes focus, keeps Tab inside, closes on Escape and gives focus back to its opener', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  const file = page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true });
+  await file.click();
+  await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'Import NSR…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import NSRs and service requests' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute('aria-modal', 'true');
+  await expect(dialog.locator(':focus')).toHaveCount(1);
+
+  const stops = await dialog.locator('button:not(:disabled), input, select, textarea').count();
+  for (const key of ['Tab', 'Shift+Tab']) {
+    for (let i = 0; i < stops + 2; i++) {
+      await page.keyboard.press(key);
+      await expect(dialog.locator(':focus'), `${key} #${i + 1} stays in the dialog`).toHaveCount(1);
+    }
+  }
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(file).toBeFocused();
+});
+
+test('every visible input, select and textarea has an accessible name, on the main screen and in each dialog', async ({ page, server }) => {
+  const app = new AppPage(page);
+  const menu = new MenuPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  const body = page.locator('body');
+  await expectAllNamed(body);
+  await app.tab('Add');
+  await expectAllNamed(page.getByRole('tabpanel', { name: 'Add' }));
+  await app.tab('Elements');
+  await app.list('Segments').getByRole('button', { name: /^10\.30\.0\.0\/24/ }).click();
+  await expectAllNamed(page.getByRole('form', { name: /^Edit Segment/ }));
+  await app.tab('Trace');
+  await expectAllNamed(page.getByRole('form', { name: 'Packet trace' }));
+
+  const dialogs = [
+    { item: 'Import NSR…', title: 'Import NSRs and service requests' },
+    { item: 'Export…', title: 'Export' },
+    { item: 'New', title: 'New project' },
+    { item: 'Open…', title: 'Open project' },
+    { item: 'Save As…', title: 'Save project as' },
+  ];
+  for (const { item, title } of dialogs) {
+    await menu.choose('File', item);
+    const dialog = page.getByRole('dialog', { name: title });
+    await expect(dialog).toBeVisible();
+    // The tenant field only shows for the VTN formats.
+    if (item === 'Export…') await dialog.getByLabel('Format').selectOption('odl-vtn');
+    if (item === 'Export…') await expect(dialog.getByLabel('VTN tenant')).toBeVisible();
+    await expectAllNamed(dialog);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+});
