@@ -378,6 +378,11 @@ export interface Api {
   'topology.update': (req: { readonly kind: ElementKindDto; readonly id: string; readonly changes: Readonly<Record<string, unknown>> }) => EditResultDto;
   /** Deletes an element; what hangs off it (ports, segments, PoPs, links) goes with it. */
   'topology.remove': (req: { readonly kind: ElementKindDto; readonly id: string }) => EditResultDto;
+  /**
+   * Sets (or with `pool: null` clears) the VLAN tag range a port allocates from; without one the
+   * planner uses T-NOVA's 400–500. Warns about tags planned services hold outside the new range.
+   */
+  'topology.setVlanPool': (req: { readonly portId: string; readonly pool: { readonly first: number; readonly last: number } | null }) => EditResultDto;
   /** Sets the default source/target segments of NSR-driven services. */
   'topology.setDefaults': (req: TopologyDefaultsDto) => EditResultDto;
   /** Replaces the topology (and optionally the layout) from topology JSON text. */

@@ -82,6 +82,16 @@ export const requestSchemas = {
   'topology.addNap': z.object({ name, cePortId: id, pePortId: id }).strict(),
   'topology.update': z.object({ kind: elementKind, id, changes: z.record(z.string(), z.unknown()) }).strict(),
   'topology.remove': z.object({ kind: elementKind, id }).strict(),
+  'topology.setVlanPool': z
+    .object({
+      portId: id,
+      pool: z
+        .object({ first: z.number().int().min(1).max(4094), last: z.number().int().min(1).max(4094) })
+        .strict()
+        .refine((p) => p.first <= p.last, { message: 'must not be below first (a pool runs from first up to last)', path: ['last'] })
+        .nullable(),
+    })
+    .strict(),
   'topology.setDefaults': z.object({ sourceSegment: prefixText.nullable(), targetSegment: prefixText.nullable() }).strict(),
   'topology.import': z.object({ text: z.string().min(1).max(64 * 1024 * 1024) }).strict(),
   'export.formats': noArgs,

@@ -5,6 +5,7 @@ import { autoLayout } from '../graph/layout';
 import { feedbackFromDiagnostics, feedbackFromError, noFeedback, FieldError, type Feedback, type FormValues } from '../lib/forms';
 import { RpcError } from '../lib/rpc/client';
 import type { AddKind, AddRequest } from '../features/palette/add-forms';
+import { poolRange } from '../features/inspector/vlan-pool';
 import type { AppState } from './app.svelte';
 
 /** Which node kind an add creates (an uplink is a segment drawn as its port's shape). */
@@ -46,6 +47,12 @@ export class EditorState {
   /** Changes an element's fields from the inspector. */
   async update(kind: GraphKind, id: string, changes: () => Record<string, unknown>, values: FormValues): Promise<boolean> {
     return (await this.submit(`edit-${id}`, values, () => this.app.client.call('topology.update', { kind, id, changes: changes() }))) !== null;
+  }
+
+  /** Sets a port's VLAN pool from its form, or with `values: null` goes back to the default pool. */
+  async setVlanPool(portId: string, values: FormValues | null): Promise<boolean> {
+    const request = () => this.app.client.call('topology.setVlanPool', { portId, pool: values ? poolRange(values) : null });
+    return (await this.submit(`vlan-${portId}`, values ?? {}, request)) !== null;
   }
 
   /** Deletes the selected element (what hangs off it goes with it). */

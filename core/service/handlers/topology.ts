@@ -3,6 +3,7 @@ import type { DiagnosticDto, TopologyDto } from '../../contract/dto';
 import { parseTopologyJson } from '../../export';
 import { isVnodeName } from '../../model';
 import { parsePrefix } from '../../net';
+import { DEFAULT_VLAN_POOL } from '../../plan';
 import type { ElementKind, ProjectDb } from '../../store/project-db';
 import { CoreError } from '../../util/core-error';
 import type { WicmEngine } from '../engine';
@@ -18,6 +19,7 @@ type TopologyHandlers = Pick<
   | 'topology.addNap'
   | 'topology.update'
   | 'topology.remove'
+  | 'topology.setVlanPool'
   | 'topology.setDefaults'
   | 'topology.import'
   | 'layout.move'
@@ -109,6 +111,23 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         must(listOf(t, req.kind), req.id, req.kind);
         db.deleteElement(req.kind as ElementKind, req.id);
         return { id: req.id };
+      }),
+    'topology.setVlanPool': async (req) =>
+      edit('set VLAN pool', (db, t) => {
+        const port = must(t.ports, req.portId, 'port');
+        if (t.vlanPools.some((v) => v.portId === port.id)) db.deleteElement('vlanPool', port.id);
+        if (req.pool) db.insertElement('vlanPool', { portId: port.id, first: req.pool.first, last: req.pool.last });
+        const pool = req.pool ?? DEFAULT_VLAN_POOL;
+        const outside = db.readAllocations().filter((a) => a.kind === 'vlan' && a.scope === port.id && (Number(a.value) < pool.first || Number(a.value) > pool.last));
+        const diagnostics: DiagnosticDto[] = outside.map((a) => ({
+          severity: 'warning',
+          code: 'VLAN_OUTSIDE_POOL',
+          message: `Service '${a.serviceId}' holds VLAN ${a.value} on port '${port.name}' (${a.direction}), outside the pool ${pool.first}–${pool.last}.`,
+          pointer: '/pool',
+          elementId: port.id,
+          hint: `Re-plan '${a.serviceId}' to move it into the pool, or widen the pool to include ${a.value}.`,
+        }));
+        return { id: port.id, diagnostics };
       }),
     'topology.setDefaults': async (req) =>
       edit('set default segments', (db) => {

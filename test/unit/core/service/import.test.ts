@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ImportCommitDto, ImportPreviewDto, PlanSetDto, TopologySnapshotDto } from '../../../../core/contract/api';
+import type { EditResultDto, ImportCommitDto, ImportPreviewDto, PlanSetDto, TopologySnapshotDto } from '../../../../core/contract/api';
 import type { Envelope } from '../../../../core/contract/errors';
 import { startTestHost } from '../../../contract/rpc/engine-fixture';
 
@@ -83,5 +83,53 @@ describe('import through the contract into the sample WAN', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('bad.json') } });
     if (!reply.ok) expect((reply.error.details as { diagnostics: { pointer?: string }[] }).diagnostics.some((d) => d.pointer?.startsWith('/payload'))).toBe(true);
     expect((await ok<TopologySnapshotDto>('topology.get', {})).project.dirty).toBe(false);
+  });
+});
+
+describe('VLAN pools on ports', () => {
+  /** A pool on pop-athens's port tags the Open Baton chain's visits there; returns the port and a tag it holds. */
+  async function planWithPool(): Promise<{ portId: string; tag: number }> {
+    await ok('topology.setVlanPool', { portId: 'pt-vbr1-athens', pool: { first: 400, last: 409 } });
+    await ok('import.commit', { text: fixture('openbaton-nsr-instantiate.json'), plan: true });
+    const plans = await ok<PlanSetDto>('plan.get', {});
+    const rule = plans.plans.flatMap((p) => [...p.forward.rules, ...p.reverse.rules]).find((r) => r.vlan !== null && r.outPortId === 'pt-vbr1-athens');
+    expect(rule?.vlan).toBe(400);
+    return { portId: 'pt-vbr1-athens', tag: rule!.vlan! };
+  }
+
+  it('sets, replaces and clears a port\'s pool as undoable edits', async () => {
+    const pool = (snap: TopologySnapshotDto) => snap.topology.vlanPools.filter((v) => v.portId === 'pt-vbr1-athens');
+    await ok('topology.setVlanPool', { portId: 'pt-vbr1-athens', pool: { first: 100, last: 199 } });
+    await ok('topology.setVlanPool', { portId: 'pt-vbr1-athens', pool: { first: 200, last: 250 } });
+    expect(pool(await ok<TopologySnapshotDto>('topology.get', {}))).toEqual([{ portId: 'pt-vbr1-athens', first: 200, last: 250 }]);
+    await ok('topology.setVlanPool', { portId: 'pt-vbr1-athens', pool: null });
+    expect(pool(await ok<TopologySnapshotDto>('topology.get', {}))).toEqual([]);
+    await ok('history.undo', {});
+    expect(pool(await ok<TopologySnapshotDto>('topology.get', {}))).toEqual([{ portId: 'pt-vbr1-athens', first: 200, last: 250 }]);
+  });
+
+  it('warns about tags planned services hold outside the new pool, and re-planning moves them in', async () => {
+    const { portId, tag } = await planWithPool();
+    const narrowed = await ok<EditResultDto>('topology.setVlanPool', { portId, pool: { first: tag + 10, last: tag + 20 } });
+    // The forward and the reverse visit of pop-athens each hold a tag there.
+    expect(narrowed.diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'VLAN_OUTSIDE_POOL', pointer: '/pool', elementId: portId, message: expect.stringContaining(`VLAN ${tag} on port 'if_athens' (forward)`) }),
+      expect.objectContaining({ code: 'VLAN_OUTSIDE_POOL', message: expect.stringContaining('(reverse)') }),
+    ]);
+    await ok('plan.compute', {});
+    const moved = (await ok<PlanSetDto>('plan.get', {})).plans.flatMap((p) => [...p.forward.rules, ...p.reverse.rules]).filter((r) => r.outPortId === portId && r.vlan !== null);
+    expect(moved.length).toBeGreaterThan(0);
+    for (const rule of moved) expect(rule.vlan).toBeGreaterThanOrEqual(tag + 10);
+    const inside = await ok<EditResultDto>('topology.setVlanPool', { portId, pool: { first: tag + 10, last: tag + 30 } });
+    expect(inside.diagnostics).toEqual([]);
+  });
+
+  it('refuses an empty or out-of-range pool with a pointer, and an unknown port by name', async () => {
+    expect(await call('topology.setVlanPool', { portId: 'pt-vbr1-athens', pool: { first: 300, last: 200 } })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { issues: [expect.objectContaining({ pointer: '/pool/last' })] } },
+    });
+    expect(await call('topology.setVlanPool', { portId: 'pt-vbr1-athens', pool: { first: 0, last: 4095 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('topology.setVlanPool', { portId: 'nope', pool: null })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: "No port with id 'nope' in this project." } });
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { editForm, toChanges } from '../../../../renderer/features/inspector/edit-forms';
 import { vlanStrips } from '../../../../renderer/features/inspector/vlan-strip';
+import { poolRange, poolValues } from '../../../../renderer/features/inspector/vlan-pool';
+import type { PlanDto, ServiceDto, ServiceState } from '../../../../core/contract/dto';
 import { addFields, addKinds, addValues, toAddRequest } from '../../../../renderer/features/palette/add-forms';
 import { FieldError } from '../../../../renderer/lib/forms';
 import { serviceFocus } from '../../../../renderer/lib/service-focus';
@@ -60,21 +62,40 @@ describe('edit forms', () => {
 });
 
 describe('VLAN strip', () => {
-  it('marks the tags the plans use on the port and leaves the rest free', () => {
-    const plan = athensPatrasPlan();
-    const withVlan = { ...plan, forward: { ...plan.forward, rules: plan.forward.rules.map((r) => (r.outPortId === 'p1a' ? { ...r, vlan: 401 } : r)) } };
-    const [strip] = vlanStrips('p1a', [{ portId: 'p1a', first: 400, last: 403 }, { portId: 'other', first: 1, last: 2 }], [withVlan]);
+  const plan = athensPatrasPlan();
+  const tagged = (serviceId: string, vlan: number): PlanDto => ({
+    ...plan,
+    serviceId,
+    forward: { ...plan.forward, rules: plan.forward.rules.map((r) => (r.outPortId === 'p1a' ? { ...r, serviceId, vlan } : r)) },
+    reverse: { ...plan.reverse, rules: [] },
+  });
+  const service = (id: string, state: ServiceState): ServiceDto => ({ id, name: `${id} name`, inSegment: null, outSegment: null, chain: [], reverseChain: null, state, provenance: null, attributes: {} });
+
+  it('marks each tag of the port\'s pool free, allocated to a planned service, or pushed', () => {
+    const pools = [{ portId: 'p1a', first: 400, last: 403 }, { portId: 'other', first: 1, last: 2 }];
+    const [strip] = vlanStrips('p1a', pools, [tagged('planned-one', 401), tagged('live-one', 402)], [service('planned-one', 'planned'), service('live-one', 'pushed')]);
     expect(strip?.cells).toEqual([
-      { tag: 400, holders: [] },
-      { tag: 401, holders: ['svc'] },
-      { tag: 402, holders: [] },
-      { tag: 403, holders: [] },
+      { tag: 400, holders: [], use: 'free' },
+      { tag: 401, holders: ['planned-one name'], use: 'allocated' },
+      { tag: 402, holders: ['live-one name'], use: 'pushed' },
+      { tag: 403, holders: [], use: 'free' },
     ]);
-    expect(strip?.allocated).toBe(1);
+    expect(strip).toMatchObject({ isDefault: false, counts: { free: 2, allocated: 1, pushed: 1 } });
   });
 
-  it('has no strip for a port without a pool', () => {
-    expect(vlanStrips('p1c', [], [])).toEqual([]);
+  it('shows the default 400–500 pool where plans tag a port without a pool, and nothing on an untagged port', () => {
+    const [strip] = vlanStrips('p1a', [], [tagged('svc', 400)], [service('svc', 'drifted')]);
+    expect(strip).toMatchObject({ first: 400, last: 500, isDefault: true, counts: { pushed: 1, allocated: 0, free: 100 } });
+    expect(vlanStrips('p1c', [], [tagged('svc', 400)], [])).toEqual([]);
+  });
+});
+
+describe('VLAN pool form', () => {
+  it('reads a range, and names the missing or non-numeric field', () => {
+    expect(poolRange({ first: ' 100 ', last: '199' })).toEqual({ first: 100, last: 199 });
+    expect(() => poolRange({ first: '', last: '10' })).toThrow(expect.objectContaining({ field: 'first' }));
+    expect(() => poolRange({ first: '1', last: '1x' })).toThrow(expect.objectContaining({ field: 'last', message: 'Last VLAN must be a whole number.' }));
+    expect(poolValues(null)).toEqual({ first: '', last: '' });
   });
 });
 
