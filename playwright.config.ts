@@ -3,6 +3,17 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium (Playwright cannot download its own browsers here); override with WICM_CHROMIUM. */
 export const chromiumPath = process.env.WICM_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Flags for Chromium on this closed, GPU-less machine (no sandbox as root, no background traffic). */
+export const chromiumArgs: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
@@ -19,15 +30,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...chromiumArgs],
     },
   },
   projects: [

@@ -6,15 +6,18 @@
  * layout, so the time includes the bridge-grid auto layout. Target < 2,000 ms.
  *
  * Prints: graph_open_2000_nodes_ms (median of warm runs), graph_open_2000_nodes_cold_ms (first
- * run), graph_auto_layout_2000_nodes_ms (the layout alone, in Node). Needs a build
- * (`node scripts/build.mjs`) and Chromium at /usr/bin/chromium (or WICM_CHROMIUM).
+ * run), graph_auto_layout_2000_nodes_ms (the layout alone, in Node); then, for the canvas and
+ * the WebGL renderer each, graph_open_2000_nodes_<renderer>_ms and graph_pan_frame_2000_nodes_
+ * <renderer>_ms (median and p95 time between frames while the user drags the view across the
+ * graph). Needs a build (`node scripts/build.mjs`) and Chromium at /usr/bin/chromium (or
+ * WICM_CHROMIUM).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TopologyDto } from '../core/contract/dto';
 import { startEngineHost } from '../electron/host/engine-host';
 import { autoLayout } from '../renderer/graph/layout';
@@ -27,7 +30,8 @@ const LINKS = 2_440;
 const TARGET_MS = 2_000;
 const RUNS = 4;
 const CHROMIUM = process.env.WICM_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { chromiumArgs } from '../playwright.config';
+import type { GraphRenderer } from '../renderer/graph/renderers';
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 const rng = seededRandom;
@@ -84,17 +88,52 @@ async function serve(dir: string, project: string): Promise<{ url: string; child
   return { url, child };
 }
 
-async function openOnce(browser: Browser, url: string): Promise<{ ms: number; nodes: number }> {
+interface Opened {
+  readonly ms: number;
+  readonly nodes: number;
+  /** Frame intervals while panning, when asked for. */
+  readonly frames?: readonly number[];
+}
+
+async function openOnce(browser: Browser, url: string, renderer: GraphRenderer = 'canvas', pan = false): Promise<Opened> {
   const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
   try {
+    await page.addInitScript((chosen) => localStorage.setItem('wicm.renderer', chosen), renderer);
     await page.goto(url);
     await page.locator('[data-app-state="ready"]').waitFor({ timeout: 20_000 });
     const ms = await page.evaluate(() => performance.getEntriesByName('wicm:ready')[0]?.startTime ?? Number.NaN);
-    const nodes = Number(await page.getByRole('img', { name: /WAN topology graph/ }).getAttribute('data-node-count'));
-    return { ms, nodes };
+    const graph = page.getByRole('img', { name: /WAN topology graph/ });
+    const drawnWith = await graph.getAttribute('data-renderer');
+    if (drawnWith !== renderer) throw new Error(`asked for the ${renderer} renderer, the page drew with ${drawnWith}`);
+    const nodes = Number(await graph.getAttribute('data-node-count'));
+    return { ms, nodes, ...(pan ? { frames: await panFrames(page) } : {}) };
   } finally {
     await page.close();
   }
+}
+
+/** Drags the view across the graph in 60 mouse steps and returns the intervals between the frames drawn meanwhile. */
+async function panFrames(page: Page): Promise<number[]> {
+  const box = (await page.getByRole('img', { name: /WAN topology graph/ }).boundingBox())!;
+  // Grab empty canvas near the edge, so the drag pans instead of moving a node.
+  const [x, y] = [box.x + 8, box.y + box.height - 8];
+  // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.frameTimes = [];
+    window.stopFrames = false;
+    const tick = (t) => { window.frameTimes.push(t); if (!window.stopFrames) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 400, y - 300, { steps: 60 });
+  await page.mouse.up();
+  const times = await page.evaluate(() => {
+    const w = window as unknown as { frameTimes: number[]; stopFrames: boolean };
+    w.stopFrames = true;
+    return w.frameTimes;
+  });
+  return times.slice(1).map((t, i) => t - times[i]!);
 }
 
 function median(values: readonly number[]): number {
@@ -118,20 +157,27 @@ async function main(): Promise<void> {
   let child: ChildProcess | undefined;
   let browser: Browser | undefined;
   const guard = setTimeout(() => {
-    process.stderr.write('graph-render bench: over 55 s, giving up\n');
+    process.stderr.write('graph-render bench: over 110 s, giving up\n');
     child?.kill('SIGKILL');
     process.exit(1);
-  }, 55_000);
+  }, 110_000);
   try {
     const served = await serve(dir, await writeProject(dir, topology));
     child = served.child;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: [...chromiumArgs] });
     const runs: { ms: number; nodes: number }[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await openOnce(browser, served.url));
     const nodes = runs[0]!.nodes;
     process.stderr.write(`graph-render: ${nodes} nodes drawn; runs ${runs.map((r) => Math.round(r.ms)).join(', ')} ms\n`);
     print('graph_open_2000_nodes_cold_ms', runs[0]!.ms, 'ms', { target: TARGET_MS });
     print('graph_open_2000_nodes_ms', median(runs.slice(1).map((r) => r.ms)), 'ms', { target: TARGET_MS });
+    for (const renderer of ['canvas', 'webgl'] as const) {
+      const opened: Opened[] = [];
+      for (let i = 0; i < 3; i++) opened.push(await openOnce(browser, served.url, renderer, true));
+      const frames = opened.flatMap((o) => o.frames ?? []).sort((a, b) => a - b);
+      print(`graph_open_2000_nodes_${renderer}_ms`, median(opened.map((o) => o.ms)), 'ms', { target: TARGET_MS });
+      print(`graph_pan_frame_2000_nodes_${renderer}_ms`, median(frames), 'ms', { p95: Math.round(frames[Math.floor(frames.length * 0.95)]! * 10) / 10, frames: frames.length });
+    }
   } finally {
     clearTimeout(guard);
     await browser?.close();

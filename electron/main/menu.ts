@@ -62,6 +62,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolea
         { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: () => actions.ui('zoomOut') },
         { type: 'separator' },
         { label: 'Toggle Theme', accelerator: 'CmdOrCtrl+Shift+L', click: () => actions.ui('toggleTheme') },
+        { label: 'Toggle WebGL Renderer', click: () => actions.ui('toggleRenderer') },
         { role: 'togglefullscreen' },
         ...(isDev ? [{ role: 'toggleDevTools' as const }] : []),
       ],

@@ -2,6 +2,8 @@ import type { StylesheetJson } from 'cytoscape';
 
 /** Colours per theme; meaning is carried by shape, colour, width and z-order, not by labels alone. */
 export interface GraphPalette {
+  /** The canvas background (the page's `--bg`); WebGL blends arrow heads against it. */
+  readonly background: string;
   readonly text: string;
   readonly textOutline: string;
   readonly bridgeFill: string;
@@ -24,6 +26,7 @@ export interface GraphPalette {
 
 /** Dark theme. */
 export const darkPalette: GraphPalette = {
+  background: '#0f172a',
   text: '#e2e8f0',
   textOutline: '#0f172a',
   bridgeFill: '#1e293b',
@@ -46,6 +49,7 @@ export const darkPalette: GraphPalette = {
 
 /** Light theme. */
 export const lightPalette: GraphPalette = {
+  background: '#f8fafc',
   text: '#0f172a',
   textOutline: '#f8fafc',
   bridgeFill: '#e2e8f0',
@@ -96,7 +100,7 @@ export function graphStyle(c: GraphPalette = darkPalette): StylesheetJson {
     { selector: 'edge.attach', style: { width: 1.5, 'line-style': 'dotted' } },
     { selector: 'edge.pop-attach', style: { 'line-color': c.pop } },
     { selector: 'edge.nap-attach', style: { 'line-color': c.nap } },
-    { selector: 'edge.nap-pe', style: { 'line-style': 'dashed' } },
+    { selector: 'edge.nap-pe', style: { width: 3, 'line-style': 'dashed' } },
     { selector: 'edge.wan-edge', style: { width: 2.5, 'line-style': 'dashed', 'line-color': c.uplink, 'z-index': 2 } },
     { selector: 'node.path-forward', style: { 'border-width': 4, 'border-color': c.forward, 'z-index': 22 } },
     { selector: 'node.path-reverse', style: { 'border-width': 4, 'border-color': c.reverse, 'z-index': 22 } },

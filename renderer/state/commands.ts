@@ -28,6 +28,9 @@ export function runUiCommand(app: AppState, command: UiCommand, file?: { readonl
     case 'toggleTheme':
       app.view.toggleTheme();
       return;
+    case 'toggleRenderer':
+      app.view.toggleRenderer();
+      return;
     case 'about':
       app.view.dialog = 'about';
       return;

@@ -1,3 +1,4 @@
+import type { GraphRenderer } from '../graph/renderers';
 import type { Theme } from '../graph/style';
 import { downloadBlob } from '../lib/download';
 
@@ -13,20 +14,35 @@ export interface GraphCommands {
 export type DialogKind = 'open' | 'saveAs' | 'new' | 'about' | 'import' | 'export';
 
 const THEME_KEY = 'wicm.theme';
+const RENDERER_KEY = 'wicm.renderer';
 
-function storedTheme(): Theme {
+/** A setting kept in localStorage, or `fallback()` when absent, unknown or storage is off. */
+function stored<T extends string>(key: string, allowed: readonly T[], fallback: () => T): T {
   try {
-    const stored = globalThis.localStorage?.getItem(THEME_KEY);
-    if (stored === 'light' || stored === 'dark') return stored;
-    return globalThis.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark';
+    const value = globalThis.localStorage?.getItem(key);
+    return allowed.includes(value as T) ? (value as T) : fallback();
   } catch {
-    return 'dark';
+    return fallback();
   }
 }
 
+function remember(key: string, value: string): void {
+  try {
+    globalThis.localStorage?.setItem(key, value);
+  } catch {
+    // Storage can be off (private mode); the setting still applies for this session.
+  }
+}
+
+const systemTheme = (): Theme => (globalThis.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
+
 /** View-only state: theme, panels, search, filter, dialogs, and requests to the graph. */
 export class ViewState {
-  theme = $state<Theme>(storedTheme());
+  theme = $state<Theme>(stored(THEME_KEY, ['dark', 'light'], systemTheme));
+  /** How cytoscape draws the graph: its 2D canvas renderer or its WebGL one (large graphs). */
+  renderer = $state<GraphRenderer>(stored(RENDERER_KEY, ['canvas', 'webgl'], () => 'canvas'));
+  /** Why the WebGL renderer could not start, when it fell back to the canvas. */
+  rendererFallback = $state<string | null>(null);
   leftTab = $state<'elements' | 'add' | 'services'>('elements');
   rightTab = $state<'inspector' | 'plan' | 'trace' | 'push'>('inspector');
   search = $state('');
@@ -43,11 +59,14 @@ export class ViewState {
 
   toggleTheme(): void {
     this.theme = this.theme === 'dark' ? 'light' : 'dark';
-    try {
-      globalThis.localStorage?.setItem(THEME_KEY, this.theme);
-    } catch {
-      // Storage can be off (private mode); the theme still applies for this session.
-    }
+    remember(THEME_KEY, this.theme);
+  }
+
+  /** Switches between the canvas and WebGL renderers (the graph is redrawn from the model). */
+  toggleRenderer(): void {
+    this.renderer = this.renderer === 'webgl' ? 'canvas' : 'webgl';
+    this.rendererFallback = null;
+    remember(RENDERER_KEY, this.renderer);
   }
 
   revealElements(ids: readonly string[]): void {

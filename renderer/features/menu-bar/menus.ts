@@ -44,6 +44,7 @@ export function appMenus(app: AppState): MenuSpec[] {
         { label: 'Zoom in', run: () => app.view.zoomIn() },
         { label: 'Zoom out', run: () => app.view.zoomOut() },
         { label: 'Theme', shortcut: app.view.theme === 'dark' ? 'dark' : 'light', run: () => app.view.toggleTheme() },
+        { label: 'WebGL renderer', shortcut: app.view.renderer === 'webgl' ? 'on' : 'off', run: () => app.view.toggleRenderer() },
       ],
     },
     { label: 'Help', items: [{ label: 'About', run: () => (app.view.dialog = 'about') }] },

@@ -57,6 +57,26 @@ describe('graphStyle', () => {
     expect(cy.getElementById('port:p2p').style('background-color')).toBe(rgb(darkPalette.down));
   });
 
+  it.each([
+    ['dark', darkPalette],
+    ['light', lightPalette],
+  ])('tells every kind of line apart by colour or width alone, as the WebGL renderer draws them solid (%s)', (_name, palette) => {
+    const plan = athensPatrasPlan();
+    const trace = { hops: plan.forward.hops.map((h) => ({ bridgeId: h.bridgeId, portId: h.portId, action: 'forward' as const })), delivered: true };
+    const cy = styled(decorate(base, { ...noHighlight, paths: [plan.forward, plan.reverse], trace, down: new Set(['l12']) }), palette);
+    // One signature per kind of line: what a solid stroke can show.
+    const kinds = new Map<string, Set<string>>();
+    cy.edges().forEach((edge) => {
+      const kind = edge.classes().filter((c) => c !== 'path-edge' && c !== 'overlay').sort().join(' ');
+      const solid = `${edge.style('line-color') as string} ${parseFloat(edge.style('width') as string)}`;
+      kinds.set(kind, (kinds.get(kind) ?? new Set()).add(solid));
+    });
+    expect([...kinds.keys()].sort()).toEqual(['attach', 'attach nap-attach', 'attach nap-attach nap-pe', 'attach pop-attach', 'down link', 'path-forward', 'path-reverse', 'trace-edge', 'wan-edge']);
+    for (const looks of kinds.values()) expect(looks.size).toBe(1);
+    const signatures = [...kinds.values()].map((looks) => [...looks][0]);
+    expect(new Set(signatures).size).toBe(signatures.length);
+  });
+
   it('has a light theme with the same selectors and other colours', () => {
     expect(graphStyle(lightPalette).map((r) => ('selector' in r ? r.selector : ''))).toEqual(graphStyle(darkPalette).map((r) => ('selector' in r ? r.selector : '')));
     expect(styled(base, lightPalette).getElementById('pop:pop-a').style('background-color')).toBe(rgb(lightPalette.pop));

@@ -1,0 +1,17 @@
+import { chromiumArgs, chromiumPath } from '../../playwright.config';
+import { expect, test } from './fixtures';
+import { AppPage } from './pages/app-page';
+import { MenuPage } from './pages/menu-page';
+
+// A browser without WebGL (blocklisted GPU, WebGL turned off by policy).
+test.use({ launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--disable-webgl'] } });
+
+test('choosing the WebGL renderer where there is no WebGL says why and keeps drawing with the canvas', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  await new MenuPage(page).choose('View', 'WebGL renderer');
+  await expect(page.getByRole('alert')).toContainText('WebGL renderer unavailable');
+  await expect(app.graph).toHaveAttribute('data-renderer', 'canvas');
+  await app.expectDrawn('3 bridges', '3 PoPs', '3 links');
+});
