@@ -324,6 +324,17 @@ export interface ControllerDriverDto {
   readonly defaults: Readonly<Record<string, string | number>>;
 }
 
+/**
+ * A failure to rehearse on a built-in lab controller: counted from when it is armed, its
+ * `nthWrite` write request (POST, PUT, DELETE) fails once, so a push must roll back.
+ */
+export interface LabFaultDto {
+  /** Which write request fails (1 = the first after arming). */
+  readonly nthWrite: number;
+  /** HTTP 500, no answer at all (the push's request timeout ends it), or a reset connection. */
+  readonly action: 'error-500' | 'hang' | 'reset';
+}
+
 /** A running built-in lab controller. */
 export interface LabControllerDto {
   readonly kind: ControllerKindDto;
@@ -411,6 +422,8 @@ export interface Api {
   'controllers.drivers': (req: NoArgs) => readonly ControllerDriverDto[];
   /** Starts (once per kind per process) the built-in lab controller and says how to reach it. */
   'controllers.startLab': (req: { readonly kind: ControllerKindDto }) => LabControllerDto;
+  /** Arms (or with `fault: null` disarms) a failure on the built-in lab controller of that kind. */
+  'controllers.setLabFault': (req: { readonly kind: ControllerKindDto; readonly fault: LabFaultDto | null }) => { readonly kind: ControllerKindDto; readonly fault: LabFaultDto | null };
   /** Saved controller profiles, the built-in lab controllers first. */
   'controllers.profiles': (req: NoArgs) => readonly ControllerProfileDto[];
   /** Creates or changes a profile; the password is encrypted at rest. */

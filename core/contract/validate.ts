@@ -115,6 +115,9 @@ export const requestSchemas = {
   'push.adopt': pushRequest,
   'controllers.drivers': noArgs,
   'controllers.startLab': z.object({ kind: controllerKind }).strict(),
+  'controllers.setLabFault': z
+    .object({ kind: controllerKind, fault: z.object({ nthWrite: z.number().int().min(1).max(100_000), action: z.enum(['error-500', 'hang', 'reset']) }).strict().nullable() })
+    .strict(),
   'controllers.profiles': noArgs,
   'controllers.saveProfile': z
     .object({

@@ -1,4 +1,4 @@
-import type { AppMode, ControllerKindDto, LabControllerDto } from '../contract/api';
+import type { AppMode, ControllerKindDto, LabControllerDto, LabFaultDto } from '../contract/api';
 import type { HttpClient } from '../drivers/http';
 import type { EventMessage } from '../contract/events';
 import type { SqlEngine } from '../store/sqlite-port';
@@ -25,6 +25,8 @@ export interface Logger {
 /** Starts the built-in lab controllers (the host runs them; at most one per kind per process). */
 export interface LabControllers {
   start(kind: ControllerKindDto): Promise<LabControllerDto>;
+  /** Starts the lab of that kind if needed and replaces its injected failure (null = none). */
+  setFault(kind: ControllerKindDto, fault: LabFaultDto | null): Promise<void>;
 }
 
 /** A controller profile as stored: the password sealed by the host's SecretBox. */

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AppMode } from '../../core/contract/api';
+import type { AppMode, ControllerKindDto, LabFaultDto } from '../../core/contract/api';
 import type { EventMessage } from '../../core/contract/events';
 import { WicmEngine } from '../../core/service/engine';
 import type { EnginePorts, LabControllers, Logger, SecretBox } from '../../core/service/ports';
 import { fileProfileStore, localKeySecretBox } from './platform/profile-store';
-import type { ControllerKindDto } from '../../core/contract/api';
-import { LAB_DEFAULT_CREDENTIALS, startLabController, type LabController } from './lab';
+import { LAB_DEFAULT_CREDENTIALS, startLabController, type LabController, type LabFault, type LabFaultAction } from './lab';
 import { createNodeHttpClient } from './platform/http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { nodeProjectFiles, writeFileAtomic } from './platform/node-files';
@@ -119,17 +118,32 @@ async function rememberLastProject(settingsFile: string, path: string, logger: L
 
 const runningLabs = new Map<ControllerKindDto, Promise<LabController>>();
 
+/** The running lab controller of a kind, started on first use. */
+function labOf(kind: ControllerKindDto): Promise<LabController> {
+  let running = runningLabs.get(kind);
+  if (!running) {
+    running = startLabController({ kind, port: 0 });
+    runningLabs.set(kind, running);
+    running.catch(() => runningLabs.delete(kind));
+  }
+  return running;
+}
+
+/** The lab's fault for a rehearsed failure: the nth write request fails once. */
+function labFaults(fault: LabFaultDto | null): LabFault[] {
+  if (!fault) return [];
+  const action: LabFaultAction = fault.action === 'error-500' ? { kind: 'status', status: 500, body: { error: 'fault injected by WICM Studio (rehearsed failure)' } } : { kind: fault.action };
+  return [{ nth: fault.nthWrite, action }];
+}
+
 /** The built-in lab controllers: started on first use, one per kind for the whole process. */
 const processLabControllers: LabControllers = {
   async start(kind) {
-    let running = runningLabs.get(kind);
-    if (!running) {
-      running = startLabController({ kind, port: 0 });
-      runningLabs.set(kind, running);
-      running.catch(() => runningLabs.delete(kind));
-    }
-    const lab = await running;
+    const lab = await labOf(kind);
     return { kind, url: lab.url, ...LAB_DEFAULT_CREDENTIALS[kind] };
+  },
+  async setFault(kind, fault) {
+    (await labOf(kind)).setFaults(labFaults(fault));
   },
 };
 

@@ -1,4 +1,4 @@
-import type { ControllerProfileDto, ControllerProfileInputDto, DriftReportDto, PushReportDto, PushRequestDto } from '../../core/contract/api';
+import type { ControllerKindDto, ControllerProfileDto, ControllerProfileInputDto, DriftReportDto, LabFaultDto, PushReportDto, PushRequestDto } from '../../core/contract/api';
 import { feedbackFromError, noFeedback, type Feedback, type FormValues } from '../lib/forms';
 import type { AppState } from './app.svelte';
 
@@ -25,7 +25,11 @@ export class PushState {
   /** Steps applied so far by the running push or teardown (engine `push.didProgress` events). */
   progress = $state.raw<{ readonly done: number; readonly total: number; readonly current: string } | null>(null);
   profileFeedback = $state.raw<Feedback>(noFeedback);
+  /** The failure armed on a built-in lab controller for its next push or tear-down. */
+  private armed = $state.raw<{ readonly kind: ControllerKindDto; readonly fault: LabFaultDto | null } | null>(null);
   profile = $derived(this.profiles.find((p) => p.id === this.profileId) ?? null);
+  /** The failure armed on the chosen target (a built-in lab), if any. */
+  labFault = $derived(this.profile?.builtIn && this.armed?.kind === this.profile.kind ? this.armed.fault : null);
 
   constructor(app: AppState) {
     this.app = app;
@@ -61,6 +65,16 @@ export class PushState {
     } finally {
       this.busy = null;
     }
+    // A rehearsed failure is for one transaction: later pushes talk to a healthy lab again.
+    if (this.labFault && (operation === 'apply' || operation === 'teardown')) await this.armLabFault(null);
+  }
+
+  /** Arms (or disarms, with null) a failure on the chosen built-in lab controller. */
+  async armLabFault(fault: LabFaultDto | null): Promise<void> {
+    const profile = this.profile;
+    if (!profile?.builtIn) return;
+    const armed = await this.app.run('Could not set the lab controller\'s failure', () => this.app.client.call('controllers.setLabFault', { kind: profile.kind, fault }));
+    if (armed) this.armed = armed;
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { ControllerTargetDto, DriftReportDto, Handlers, PushReportDto, PushRequestDto } from '../../contract/api';
+import type { LabControllers } from '../ports';
 import type { PlanDto, ServiceDto, ServiceState } from '../../contract/dto';
 import {
   adoptDrift,
@@ -28,7 +29,10 @@ import type { WicmEngine } from '../engine';
 import { resolveProfile } from './controllers';
 import { isPlanned, planProject, planServices, readAllocations, readPlans } from '../planning';
 
-type PushHandlers = Pick<Handlers, 'push.diff' | 'push.apply' | 'push.teardown' | 'push.drift' | 'push.adopt' | 'controllers.drivers' | 'controllers.startLab'>;
+type PushHandlers = Pick<
+  Handlers,
+  'push.diff' | 'push.apply' | 'push.teardown' | 'push.drift' | 'push.adopt' | 'controllers.drivers' | 'controllers.startLab' | 'controllers.setLabFault'
+>;
 
 let txCounter = 0;
 
@@ -317,6 +321,12 @@ async function concrete<R extends PushRequestDto>(engine: WicmEngine, req: R): P
   return { ...req, target: await resolveProfile(engine, req.target) };
 }
 
+function labsOf(engine: WicmEngine, kind: string): LabControllers {
+  const labs = engine.ports.labControllers;
+  if (labs === undefined) throw new CoreError('DRIVER_UNAVAILABLE', `This engine cannot run lab controllers here: start one with \`wicm lab-controller --kind ${kind}\` (faults: --faults FILE.json).`);
+  return labs;
+}
+
 /** Push, teardown, drift and the lab controllers. */
 export function pushHandlers(engine: WicmEngine): PushHandlers {
   const serial = serialiser();
@@ -327,10 +337,10 @@ export function pushHandlers(engine: WicmEngine): PushHandlers {
     'push.drift': (req) => serial(async () => driftCheck(engine, await concrete(engine, req), false)),
     'push.adopt': (req) => serial(async () => driftCheck(engine, await concrete(engine, req), true)),
     'controllers.drivers': async () => driverList(),
-    'controllers.startLab': async (req) => {
-      const labs = engine.ports.labControllers;
-      if (labs === undefined) throw new CoreError('DRIVER_UNAVAILABLE', 'This engine cannot run lab controllers here: start one with `wicm lab-controller --kind ' + req.kind + '`.');
-      return labs.start(req.kind);
+    'controllers.startLab': async (req) => labsOf(engine, req.kind).start(req.kind),
+    'controllers.setLabFault': async (req) => {
+      await labsOf(engine, req.kind).setFault(req.kind, req.fault);
+      return { kind: req.kind, fault: req.fault };
     },
   };
 }
