@@ -62,6 +62,8 @@ export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolea
         { label: 'Zoom Out', accelerator: 'CmdOrCtrl+-', click: () => actions.ui('zoomOut') },
         { type: 'separator' },
         { label: 'Toggle Theme', accelerator: 'CmdOrCtrl+Shift+L', click: () => actions.ui('toggleTheme') },
+        { label: 'Toggle Side Panel', accelerator: 'CmdOrCtrl+B', click: () => actions.ui('toggleSidePanel') },
+        { label: 'Toggle Details Panel', accelerator: 'CmdOrCtrl+Alt+B', click: () => actions.ui('toggleDetailsPanel') },
         { label: 'Toggle WebGL Renderer', click: () => actions.ui('toggleRenderer') },
         { role: 'togglefullscreen' },
         ...(isDev ? [{ role: 'toggleDevTools' as const }] : []),

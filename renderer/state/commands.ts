@@ -31,6 +31,12 @@ export function runUiCommand(app: AppState, command: UiCommand, file?: { readonl
     case 'toggleRenderer':
       app.view.toggleRenderer();
       return;
+    case 'toggleSidePanel':
+      app.view.togglePanel('left');
+      return;
+    case 'toggleDetailsPanel':
+      app.view.togglePanel('right');
+      return;
     case 'about':
       app.view.dialog = 'about';
       return;

@@ -34,6 +34,43 @@ function remember(key: string, value: string): void {
   }
 }
 
+/** The panels beside the graph: the side panel (left) and the details panel (right). */
+export type PanelSide = 'left' | 'right';
+
+/** A panel's width and whether it is folded away. */
+export interface PanelLayout {
+  readonly width: number;
+  readonly collapsed: boolean;
+}
+
+/** Default width and the range a panel can be dragged to, in CSS pixels. */
+export const PANEL_LIMITS: Readonly<Record<PanelSide, { readonly initial: number; readonly min: number; readonly max: number }>> = {
+  left: { initial: 304, min: 200, max: 560 },
+  right: { initial: 432, min: 280, max: 720 },
+};
+
+const PANELS_KEY = 'wicm.panels';
+
+function storedPanels(): Record<PanelSide, PanelLayout> {
+  const fallback = { left: { width: PANEL_LIMITS.left.initial, collapsed: false }, right: { width: PANEL_LIMITS.right.initial, collapsed: false } };
+  try {
+    const saved = JSON.parse(globalThis.localStorage?.getItem(PANELS_KEY) ?? 'null') as Partial<Record<PanelSide, Partial<PanelLayout>>> | null;
+    const read = (side: PanelSide): PanelLayout => {
+      const s = saved?.[side];
+      return typeof s?.width === 'number' && typeof s.collapsed === 'boolean' ? { width: clampWidth(side, s.width), collapsed: s.collapsed } : fallback[side];
+    };
+    return { left: read('left'), right: read('right') };
+  } catch {
+    return fallback;
+  }
+}
+
+/** A panel width within its side's range. */
+export function clampWidth(side: PanelSide, width: number): number {
+  const { min, max } = PANEL_LIMITS[side];
+  return Math.round(Math.min(max, Math.max(min, width)));
+}
+
 const systemTheme = (): Theme => (globalThis.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
 
 /** View-only state: theme, panels, search, filter, dialogs, and requests to the graph. */
@@ -41,6 +78,8 @@ export class ViewState {
   theme = $state<Theme>(stored(THEME_KEY, ['dark', 'light'], systemTheme));
   /** How cytoscape draws the graph: its 2D canvas renderer or its WebGL one (large graphs). */
   renderer = $state<GraphRenderer>(stored(RENDERER_KEY, ['canvas', 'webgl'], () => 'canvas'));
+  /** Widths of the panels beside the graph, and which are folded away (remembered). */
+  panels = $state.raw<Readonly<Record<PanelSide, PanelLayout>>>(storedPanels());
   /** Why the WebGL renderer could not start, when it fell back to the canvas. */
   rendererFallback = $state<string | null>(null);
   leftTab = $state<'elements' | 'add' | 'services'>('elements');
@@ -67,6 +106,21 @@ export class ViewState {
     this.renderer = this.renderer === 'webgl' ? 'canvas' : 'webgl';
     this.rendererFallback = null;
     remember(RENDERER_KEY, this.renderer);
+  }
+
+  /** Sets a panel's width (clamped to its range); a folded panel unfolds. */
+  resizePanel(side: PanelSide, width: number): void {
+    this.setPanel(side, { width: clampWidth(side, width), collapsed: false });
+  }
+
+  /** Folds a panel away, or brings it back at its last width. */
+  togglePanel(side: PanelSide): void {
+    this.setPanel(side, { ...this.panels[side], collapsed: !this.panels[side].collapsed });
+  }
+
+  private setPanel(side: PanelSide, layout: PanelLayout): void {
+    this.panels = { ...this.panels, [side]: layout };
+    remember(PANELS_KEY, JSON.stringify(this.panels));
   }
 
   revealElements(ids: readonly string[]): void {

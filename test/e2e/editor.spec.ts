@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { ServicesPage } from './pages/services-page';
+import { MenuPage } from './pages/menu-page';
 
 test('a prefix typo shows the engine’s error next to the field; host bits come back as a warning', async ({ page, server }) => {
   const app = new AppPage(page);
@@ -166,4 +167,43 @@ test('filter by service dims everything but the chosen service’s elements', as
   await expect(app.graph).toHaveAttribute('data-focused-pops', 'pop-athens');
   await filter.selectOption({ label: 'All services' });
   await expect(app.graph).toHaveAttribute('data-focused-pops', '');
+});
+
+test('the panels beside the graph resize by drag or keyboard, fold away, and keep their layout across a reload', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  const side = page.getByRole('complementary', { name: 'Topology elements' });
+  const details = page.getByRole('complementary', { name: 'Details' });
+  const sideSplitter = page.getByRole('separator', { name: 'Resize the side panel' });
+  const detailsSplitter = page.getByRole('separator', { name: 'Resize the details panel' });
+  const widthOf = async (target: typeof side): Promise<number> => Math.round((await target.boundingBox())!.width);
+
+  await expect(sideSplitter).toHaveAttribute('aria-valuenow', '304');
+  const graphBefore = await widthOf(app.graph);
+  const box = (await sideSplitter.boundingBox())!;
+  await app.drag({ x: box.x + box.width / 2, y: box.y + 200 }, { x: box.x + box.width / 2 - 100, y: box.y + 200 });
+  await expect(sideSplitter).toHaveAttribute('aria-valuenow', '204');
+  await expect.poll(() => widthOf(side)).toBe(204);
+  // cytoscape follows its container: the canvas got the room the panel gave up.
+  await expect.poll(() => widthOf(app.graph)).toBe(graphBefore + 100);
+
+  await sideSplitter.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(sideSplitter).toHaveAttribute('aria-valuenow', '220');
+  await page.keyboard.press('Enter');
+  await expect(side).toBeHidden();
+  await expect(sideSplitter).toHaveAttribute('aria-valuetext', 'folded away');
+  await detailsSplitter.focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => widthOf(details)).toBe(720);
+  await page.keyboard.press('Home');
+  await expect.poll(() => widthOf(details)).toBe(280);
+
+  await page.reload();
+  await app.waitReady();
+  await expect(side).toBeHidden();
+  await expect.poll(() => widthOf(details)).toBe(280);
+  await new MenuPage(page).choose('View', 'Side panel');
+  await expect.poll(() => widthOf(side)).toBe(220);
 });

@@ -44,6 +44,8 @@ export function appMenus(app: AppState): MenuSpec[] {
         { label: 'Zoom in', run: () => app.view.zoomIn() },
         { label: 'Zoom out', run: () => app.view.zoomOut() },
         { label: 'Theme', shortcut: app.view.theme === 'dark' ? 'dark' : 'light', run: () => app.view.toggleTheme() },
+        { label: 'Side panel', shortcut: app.view.panels.left.collapsed ? 'hidden' : 'shown', run: () => app.view.togglePanel('left') },
+        { label: 'Details panel', shortcut: app.view.panels.right.collapsed ? 'hidden' : 'shown', run: () => app.view.togglePanel('right') },
         { label: 'WebGL renderer', shortcut: app.view.renderer === 'webgl' ? 'on' : 'off', run: () => app.view.toggleRenderer() },
       ],
     },
