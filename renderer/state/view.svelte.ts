@@ -80,8 +80,6 @@ export class ViewState {
   renderer = $state<GraphRenderer>(stored(RENDERER_KEY, ['canvas', 'webgl'], () => 'canvas'));
   /** Widths of the panels beside the graph, and which are folded away (remembered). */
   panels = $state.raw<Readonly<Record<PanelSide, PanelLayout>>>(storedPanels());
-  /** Why the WebGL renderer could not start, when it fell back to the canvas. */
-  rendererFallback = $state<string | null>(null);
   leftTab = $state<'elements' | 'add' | 'services'>('elements');
   rightTab = $state<'inspector' | 'plan' | 'trace' | 'push'>('inspector');
   search = $state('');
@@ -104,7 +102,12 @@ export class ViewState {
   /** Switches between the canvas and WebGL renderers (the graph is redrawn from the model). */
   toggleRenderer(): void {
     this.renderer = this.renderer === 'webgl' ? 'canvas' : 'webgl';
-    this.rendererFallback = null;
+    remember(RENDERER_KEY, this.renderer);
+  }
+
+  /** Goes back to the canvas renderer where WebGL cannot run (and stays there on later starts). */
+  fallBackToCanvas(): void {
+    this.renderer = 'canvas';
     remember(RENDERER_KEY, this.renderer);
   }
 

@@ -119,13 +119,14 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         if (req.pool) db.insertElement('vlanPool', { portId: port.id, first: req.pool.first, last: req.pool.last });
         const pool = req.pool ?? DEFAULT_VLAN_POOL;
         const outside = db.readAllocations().filter((a) => a.kind === 'vlan' && a.scope === port.id && (Number(a.value) < pool.first || Number(a.value) > pool.last));
+        const nameOf = new Map(outside.length > 0 ? db.readServices().map((s) => [s.id, s.name]) : []);
         const diagnostics: DiagnosticDto[] = outside.map((a) => ({
           severity: 'warning',
           code: 'VLAN_OUTSIDE_POOL',
-          message: `Service '${a.serviceId}' holds VLAN ${a.value} on port '${port.name}' (${a.direction}), outside the pool ${pool.first}–${pool.last}.`,
+          message: `Service '${nameOf.get(a.serviceId) ?? a.serviceId}' holds VLAN ${a.value} on port '${port.name}' (${a.direction}), outside the pool ${pool.first}–${pool.last}.`,
           pointer: '/pool',
           elementId: port.id,
-          hint: `Re-plan '${a.serviceId}' to move it into the pool, or widen the pool to include ${a.value}.`,
+          hint: `Re-plan it to move the tag into the pool, or widen the pool to include ${a.value}.`,
         }));
         return { id: port.id, diagnostics };
       }),
