@@ -11,6 +11,7 @@ import { startEngineHost, type EngineHost } from '../host/engine-host';
 import { createStderrLogger } from '../host/platform/logger';
 import { registerIpc, forwardEvent } from './ipc';
 import { menuTemplate, type MenuActions } from './menu';
+import { saveDownloadsThroughDialog } from './downloads';
 import { installSecurityGuards, safeOpenExternal } from './security';
 import { mainWindowOptions, windowTitle } from './window';
 import { safeStorageSecretBox } from './secrets';
@@ -44,6 +45,7 @@ app.on('open-file', (event, path) => {
 
 app.whenReady().then(async () => {
   installSecurityGuards(app, shell, session.defaultSession, appUrl);
+  saveDownloadsThroughDialog(session.defaultSession, dialog, (contents) => (contents ? BrowserWindow.fromWebContents(contents) : null) ?? mainWindow);
   host = await startEngineHost({
     mode: 'desktop',
     logger,
