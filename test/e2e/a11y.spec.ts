@@ -164,6 +164,13 @@ test('every visible input, select and textarea has an accessible name, on the ma
   await expectAllNamed(page.getByRole('form', { name: /^Edit Segment/ }));
   await app.tab('Trace');
   await expectAllNamed(page.getByRole('form', { name: 'Packet trace' }));
+  await app.tab('Inspector');
+  await app.selectBySearch('if_athens');
+  await page.getByText('VLAN pool (default 400–500)').click();
+  await expectAllNamed(page.getByRole('form', { name: 'VLAN pool' }));
+  await app.tab('Push');
+  await page.getByText('Rehearse a failure').click();
+  await expectAllNamed(page.getByRole('complementary', { name: 'Details' }));
 
   const dialogs = [
     { item: 'Import NSR…', title: 'Import NSRs and service requests' },
