@@ -35,6 +35,10 @@ export interface ProjectInfoDto {
   readonly revision: number;
   readonly canUndo: boolean;
   readonly canRedo: boolean;
+  /** What Undo would take back ("add PoP pop-crete"), null when nothing. */
+  readonly undoLabel: string | null;
+  /** What Redo would bring back, null when nothing. */
+  readonly redoLabel: string | null;
 }
 
 /** Everything the graph editor draws, in one consistent snapshot. */

@@ -19,6 +19,16 @@ export class History {
     return this.redoStack.length > 0;
   }
 
+  /** The label of the step undo would take back. */
+  get undoLabel(): string | null {
+    return this.undoStack.at(-1)?.label ?? null;
+  }
+
+  /** The label of the step redo would bring back. */
+  get redoLabel(): string | null {
+    return this.redoStack.at(-1)?.label ?? null;
+  }
+
   /** Records the state before a change; a new change clears redo. */
   record(label: string, before: Uint8Array): void {
     this.undoStack.push({ label, bytes: before });

@@ -52,6 +52,8 @@ export class ProjectSession {
       revision: this.revisionValue,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
+      undoLabel: this.history.undoLabel,
+      redoLabel: this.history.redoLabel,
     };
   }
 
@@ -65,11 +67,14 @@ export class ProjectSession {
     this.savedRevision = this.revisionValue;
   }
 
-  /** Applies a model change as one undoable, transactional step. */
-  mutate<T>(label: string, change: (db: ProjectDb) => T): T {
+  /**
+   * Applies a model change as one undoable, transactional step, labelled for the Undo / Redo
+   * commands (a function names it from the change's result, e.g. the deleted element's name).
+   */
+  mutate<T>(label: string | ((result: T) => string), change: (db: ProjectDb) => T): T {
     const before = this.dbValue.export();
     const result = this.dbValue.transaction(() => change(this.dbValue));
-    this.history.record(label, before);
+    this.history.record(typeof label === 'string' ? label : label(result), before);
     this.revisionValue += 1;
     return result;
   }

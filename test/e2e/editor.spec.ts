@@ -30,8 +30,10 @@ test('Delete removes the selection and Ctrl+Z / Ctrl+Shift+Z undo and redo it', 
   await app.list('PoPs').getByRole('button', { name: /pop-heraklion/ }).click();
   await page.keyboard.press('Delete');
   await app.expectDrawn('2 PoPs');
+  await expect(app.undoButton).toHaveAttribute('title', 'Undo delete PoP pop-heraklion (Ctrl+Z)');
   await page.keyboard.press('Control+z');
   await app.expectDrawn('3 PoPs');
+  await expect(app.redoButton).toHaveAttribute('title', 'Redo delete PoP pop-heraklion (Ctrl+Shift+Z)');
   await page.keyboard.press('Control+Shift+Z');
   await app.expectDrawn('2 PoPs');
   await expect(app.redoButton).toBeDisabled();

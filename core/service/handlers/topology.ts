@@ -30,9 +30,11 @@ type TopologyHandlers = Pick<
  * name the element (the database's foreign keys and unique constraints are the backstop).
  */
 export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
-  const edit = (label: string, change: (db: ProjectDb, topology: TopologyDto) => { id: string; diagnostics?: DiagnosticDto[] }): EditResultDto => {
-    const result = engine.session.mutate(label, (db) => change(db, db.readTopology()));
-    return { id: result.id, diagnostics: result.diagnostics ?? [], project: engine.changed(label) };
+  // A change may name itself once it has found its element (`label`), for Undo / Redo.
+  type Change = (db: ProjectDb, topology: TopologyDto) => { id: string; diagnostics?: DiagnosticDto[]; label?: string };
+  const edit = (label: string, change: Change): EditResultDto => {
+    const result = engine.session.mutate<ReturnType<Change>>((r) => r.label ?? label, (db) => change(db, db.readTopology()));
+    return { id: result.id, diagnostics: result.diagnostics ?? [], project: engine.changed(result.label ?? label) };
   };
   return {
     'topology.addBridge': async (req) =>
@@ -56,7 +58,7 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         if (a.bridgeId === b.bridgeId) throw new CoreError('INVALID_INPUT', `Ports '${a.name}' and '${b.name}' are on the same bridge; a link joins two bridges.`);
         const id = db.nextId('ln');
         db.insertElement('link', { id, aPortId: a.id, bPortId: b.id });
-        return { id };
+        return { id, label: `add link ${a.name} – ${b.name}` };
       }),
     'topology.addSegment': async (req) =>
       edit(`add segment ${req.prefix}`, (db, t) => {
@@ -75,7 +77,7 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         if (other) throw new CoreError('CONFLICT', `Bridge already has an ${prefix} uplink on port ${other.portId}; remove it first.`);
         const id = db.nextId('sg');
         db.insertElement('segment', { id, prefix, portId: port.id, name: 'uplink' });
-        return { id };
+        return { id, label: `add uplink on ${port.name}` };
       }),
     'topology.addPop': async (req) =>
       edit(`add PoP ${req.name}`, (db, t) => {
@@ -94,7 +96,7 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
       }),
     'topology.update': async (req) =>
       edit(`edit ${req.kind}`, (db, t) => {
-        must(listOf(t, req.kind), req.id, req.kind);
+        const element = must(listOf(t, req.kind), req.id, req.kind);
         const changes: Record<string, unknown> = { ...req.changes };
         const diagnostics: DiagnosticDto[] = [];
         if ('id' in changes) throw new CoreError('INVALID_INPUT', 'An element id cannot be changed (/changes/id).');
@@ -104,13 +106,13 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
           diagnostics.push(...canonical.diagnostics);
         }
         db.updateElement(req.kind as ElementKind, req.id, changes);
-        return { id: req.id, diagnostics };
+        return { id: req.id, diagnostics, label: `edit ${describe(req.kind, element)}` };
       }),
     'topology.remove': async (req) =>
       edit(`delete ${req.kind}`, (db, t) => {
-        must(listOf(t, req.kind), req.id, req.kind);
+        const element = must(listOf(t, req.kind), req.id, req.kind);
         db.deleteElement(req.kind as ElementKind, req.id);
-        return { id: req.id };
+        return { id: req.id, label: `delete ${describe(req.kind, element)}` };
       }),
     'topology.setVlanPool': async (req) =>
       edit('set VLAN pool', (db, t) => {
@@ -128,7 +130,7 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
           elementId: port.id,
           hint: `Re-plan it to move the tag into the pool, or widen the pool to include ${a.value}.`,
         }));
-        return { id: port.id, diagnostics };
+        return { id: port.id, diagnostics, label: req.pool ? `set VLAN pool ${req.pool.first}–${req.pool.last} on ${port.name}` : `reset VLAN pool of ${port.name}` };
       }),
     'topology.setDefaults': async (req) =>
       edit('set default segments', (db) => {
@@ -168,6 +170,15 @@ function listOf(t: TopologyDto, kind: ElementKind): readonly { readonly id: stri
     case 'vlanPool':
       return t.vlanPools.map((v) => ({ ...v, id: v.portId }));
   }
+}
+
+const KIND_NAMES: Readonly<Record<ElementKind, string>> = { bridge: 'bridge', port: 'port', link: 'link', segment: 'segment', pop: 'PoP', nap: 'NAP', vlanPool: 'VLAN pool' };
+
+/** "PoP pop-athens", "segment 10.20.0.0/24", "link": how an Undo / Redo label names an element. */
+function describe(kind: ElementKind, element: { readonly id: string }): string {
+  const e = element as { readonly name?: unknown; readonly prefix?: unknown };
+  const name = typeof e.prefix === 'string' ? e.prefix : typeof e.name === 'string' ? e.name : null;
+  return name === null ? KIND_NAMES[kind] : `${KIND_NAMES[kind]} ${name}`;
 }
 
 function must<T extends { readonly id: string }>(items: readonly T[], id: string, what: string): T {

@@ -5,6 +5,8 @@ export interface MenuItemSpec {
   readonly label: string;
   readonly shortcut?: string;
   readonly disabled?: boolean;
+  /** What the item would do, in words (the accessible description and tooltip). */
+  readonly detail?: string;
   readonly run: () => void;
 }
 
@@ -33,8 +35,8 @@ export function appMenus(app: AppState): MenuSpec[] {
     {
       label: 'Edit',
       items: [
-        { label: 'Undo', shortcut: 'Ctrl+Z', disabled: !project?.canUndo, run: () => void app.undo() },
-        { label: 'Redo', shortcut: 'Ctrl+Shift+Z', disabled: !project?.canRedo, run: () => void app.redo() },
+        { label: 'Undo', shortcut: 'Ctrl+Z', disabled: !project?.canUndo, detail: project?.undoLabel ? `Undo ${project.undoLabel}` : undefined, run: () => void app.undo() },
+        { label: 'Redo', shortcut: 'Ctrl+Shift+Z', disabled: !project?.canRedo, detail: project?.redoLabel ? `Redo ${project.redoLabel}` : undefined, run: () => void app.redo() },
       ],
     },
     {

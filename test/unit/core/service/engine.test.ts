@@ -58,6 +58,19 @@ describe('topology editing through the contract', () => {
     await ok('history.redo', {});
     expect((await snapshot()).topology).toEqual(after);
   });
+
+  it('names what Undo and Redo would do, with the element\'s name', async () => {
+    const fresh = (await snapshot()).project;
+    expect([fresh.undoLabel, fresh.redoLabel]).toEqual([null, null]);
+    const added = await ok<EditResultDto>('topology.addPop', { name: 'pop-crete', portId: 'pt-vbr3-crete' });
+    expect(added.project.undoLabel).toBe('add PoP pop-crete');
+    const edited = await ok<EditResultDto>('topology.update', { kind: 'segment', id: 'sg-crete', changes: { name: 'campus' } });
+    expect(edited.project.undoLabel).toBe('edit segment 10.30.0.0/24');
+    const removed = await ok<EditResultDto>('topology.remove', { kind: 'pop', id: added.id });
+    expect(removed.project.undoLabel).toBe('delete PoP pop-crete');
+    const undone = await ok<{ undoLabel: string | null; redoLabel: string | null }>('history.undo', {});
+    expect(undone).toMatchObject({ undoLabel: 'edit segment 10.30.0.0/24', redoLabel: 'delete PoP pop-crete' });
+  });
 });
 
   it('a revision names one state across projects: a new project never reuses an old revision', async () => {
