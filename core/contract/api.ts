@@ -328,6 +328,21 @@ export interface ControllerDriverDto {
   readonly defaults: Readonly<Record<string, string | number>>;
 }
 
+/** Where an address lands: the segment whose prefix is its longest match, and that segment's port. */
+export interface AddressLookupDto {
+  /** The address or prefix asked about, normalised (`10.20.0.9/32`). */
+  readonly prefix: string;
+  /** The longest-matching segment; null when no segment contains it. */
+  readonly segmentId: string | null;
+  readonly segmentPrefix: string | null;
+  readonly portId: string | null;
+  readonly bridgeId: string | null;
+  /** The match is an uplink's default route (0.0.0.0/0 or ::/0): the address is off the WAN's own segments. */
+  readonly isDefault: boolean;
+  /** Other segments with the same prefix on other ports (an ambiguity the planner reports). */
+  readonly alsoOn: readonly string[];
+}
+
 /**
  * A failure to rehearse on a built-in lab controller: counted from when it is armed, its
  * `nthWrite` write request (POST, PUT, DELETE) fails once, so a push must roll back.
@@ -398,6 +413,8 @@ export interface Api {
    * planner uses T-NOVA's 400–500. Warns about tags planned services hold outside the new range.
    */
   'topology.setVlanPool': (req: { readonly portId: string; readonly pool: { readonly first: number; readonly last: number } | null }) => EditResultDto;
+  /** Longest-prefix match of an address (or prefix) against the project's segments. */
+  'topology.lookup': (req: { readonly address: string }) => AddressLookupDto;
   /** Sets the default source/target segments of NSR-driven services. */
   'topology.setDefaults': (req: TopologyDefaultsDto) => EditResultDto;
   /** Replaces the topology (and optionally the layout) from topology JSON text. */

@@ -92,6 +92,7 @@ export const requestSchemas = {
         .nullable(),
     })
     .strict(),
+  'topology.lookup': z.object({ address: prefixText }).strict(),
   'topology.setDefaults': z.object({ sourceSegment: prefixText.nullable(), targetSegment: prefixText.nullable() }).strict(),
   'topology.import': z.object({ text: z.string().min(1).max(64 * 1024 * 1024) }).strict(),
   'export.formats': noArgs,

@@ -1,3 +1,4 @@
+import type { AddressLookupDto } from '../../core/contract/api';
 import type { TopologyDto } from '../../core/contract/dto';
 import type { GraphKind } from '../graph/elements';
 
@@ -30,4 +31,21 @@ export function searchTopology(topology: TopologyDto, query: string): SearchMatc
     ...topology.naps.filter((n) => hit(n.name)).map((n) => ({ kind: 'nap' as const, id: n.id, label: n.name })),
   ];
   return out.slice(0, MAX_MATCHES);
+}
+
+/** Whether a query is a whole IPv4 or IPv6 address (or prefix), worth a longest-prefix lookup. */
+export function looksLikeAddress(query: string): boolean {
+  const q = query.trim();
+  return /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/.test(q) || (/^[0-9a-f:]+(\/\d{1,3})?$/i.test(q) && q.includes('::')) || /^([0-9a-f]{1,4}:){7}[0-9a-f]{1,4}(\/\d{1,3})?$/i.test(q);
+}
+
+/** The segment an address lands in, as a search result labelled "10.20.0.0/24 on vbr2 / if_internet". */
+export function addressMatch(lookup: AddressLookupDto, topology: TopologyDto): SearchMatch | null {
+  if (lookup.segmentId === null) return null;
+  const port = topology.ports.find((p) => p.id === lookup.portId);
+  const bridge = topology.bridges.find((b) => b.id === lookup.bridgeId);
+  const where = port ? ` on ${bridge?.name ?? '?'} / ${port.name}` : '';
+  const also = lookup.alsoOn.length > 0 ? ` (and ${lookup.alsoOn.length} more)` : '';
+  const label = `${lookup.segmentPrefix}${lookup.isDefault ? ' (uplink default route)' : ''}${where}${also}`;
+  return { kind: 'segment', id: lookup.segmentId, label };
 }

@@ -2,7 +2,7 @@ import type { GraphKind } from '../graph/elements';
 import { toElements } from '../graph/elements';
 import { decorate, type Highlight } from '../graph/overlay';
 import { kindIndex } from '../lib/names';
-import { searchTopology } from '../lib/search';
+import { addressMatch, looksLikeAddress, searchTopology, type SearchMatch } from '../lib/search';
 import { idSet } from '../lib/sets';
 import { serviceFocus } from '../lib/service-focus';
 import type { AppState, Selection } from './app.svelte';
@@ -12,7 +12,18 @@ export class GraphState {
   private readonly app: AppState;
   /** Topology elements with positions (recomputed only when the snapshot changes). */
   base = $derived.by(() => this.app.topology ? toElements(this.app.topology, this.app.positions) : []);
-  matches = $derived.by(() => this.app.topology ? searchTopology(this.app.topology, this.app.view.search) : []);
+  /** The engine's longest-prefix answer for an address typed in the search box, at a revision. */
+  private addressHit = $state.raw<{ readonly query: string; readonly revision: number; readonly match: SearchMatch | null } | null>(null);
+  /** Where the address in the search box lands, once the engine has answered for this revision. */
+  addressAnswer = $derived.by(() => {
+    const hit = this.addressHit;
+    return hit && hit.query === this.app.view.search && hit.revision === this.app.project?.revision ? hit.match : null;
+  });
+  matches = $derived.by(() => {
+    const local = this.app.topology ? searchTopology(this.app.topology, this.app.view.search) : [];
+    const answer = this.addressAnswer;
+    return answer ? [answer, ...local.filter((m) => m.id !== answer.id)] : local;
+  });
   /** Model id → kind, for lint findings and search results that carry only an id. */
   kinds = $derived.by(() => kindIndex(this.app.topology));
   focus = $derived.by(() => {
@@ -39,6 +50,28 @@ export class GraphState {
 
   constructor(app: AppState) {
     this.app = app;
+  }
+
+  /**
+   * Asks the engine where an address typed in the search box lands (longest prefix match) and
+   * reveals that segment; text that is no whole address asks nothing.
+   */
+  async lookupAddress(query: string): Promise<void> {
+    const revision = this.app.project?.revision ?? -1;
+    if (!looksLikeAddress(query) || !this.app.topology) {
+      this.addressHit = null;
+      return;
+    }
+    try {
+      const lookup = await this.app.client.call('topology.lookup', { address: query.trim() });
+      const topology = this.app.topology;
+      const match = topology ? addressMatch(lookup, topology) : null;
+      this.addressHit = { query, revision, match };
+      if (match && this.app.view.search === query) this.app.view.revealElements([match.id]);
+    } catch {
+      // Half-typed or out-of-range text ("10.0.0.300"): the local matches stand alone.
+      this.addressHit = { query, revision, match: null };
+    }
   }
 
   kindOf(id: string): GraphKind | null {

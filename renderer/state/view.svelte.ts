@@ -45,8 +45,8 @@ export interface PanelLayout {
 
 /** Default width and the range a panel can be dragged to, in CSS pixels. */
 export const PANEL_LIMITS: Readonly<Record<PanelSide, { readonly initial: number; readonly min: number; readonly max: number }>> = {
-  left: { initial: 304, min: 200, max: 560 },
-  right: { initial: 432, min: 280, max: 720 },
+  left: { initial: 266, min: 200, max: 560 },
+  right: { initial: 378, min: 280, max: 720 },
 };
 
 const PANELS_KEY = 'wicm.panels';

@@ -84,6 +84,23 @@ test('search finds segments by prefix and says how many', async ({ page, server 
   await expect(page.getByRole('form', { name: /^Edit Segment/ }).getByLabel(/^Prefix/)).toHaveValue(/^172\.16\./);
 });
 
+test('search takes an address and finds the segment it lands in by longest prefix', async ({ page, server }) => {
+  const app = new AppPage(page);
+  await page.goto(server.url);
+  await app.waitReady();
+  await app.search.fill('10.20.0.9');
+  await expect(page.locator('#graph-search-status')).toHaveText('→ 10.20.0.0/24 on vbr2 / if_internet');
+  await app.search.press('Enter');
+  await expect(page.getByRole('form', { name: /^Edit Segment/ }).getByLabel(/^Prefix/)).toHaveValue('10.20.0.0/24');
+  // An address off the WAN's segments lands on an uplink's default route.
+  await app.search.fill('8.8.8.8');
+  await expect(page.locator('#graph-search-status')).toHaveText(/^→ 0\.0\.0\.0\/0 \(uplink default route\) on vbr\d \/ if_vbr\d_uplink \(and 2 more\)$/);
+  await app.search.press('Enter');
+  await expect(page.getByRole('form', { name: /^Edit Segment/ }).getByLabel(/^Prefix/)).toHaveValue('0.0.0.0/0');
+  await app.search.fill('10.20.0.300');
+  await expect(page.locator('#graph-search-status')).toHaveText('No match');
+});
+
 test('the PoP chain reorders with buttons and by drag and drop; what-if names the broken service', async ({ page, server }) => {
   const app = new AppPage(page);
   const services = new ServicesPage(page);
@@ -181,18 +198,18 @@ test('the panels beside the graph resize by drag or keyboard, fold away, and kee
   const detailsSplitter = page.getByRole('separator', { name: 'Resize the details panel' });
   const widthOf = async (target: typeof side): Promise<number> => Math.round((await target.boundingBox())!.width);
 
-  await expect(sideSplitter).toHaveAttribute('aria-valuenow', '304');
+  await expect(sideSplitter).toHaveAttribute('aria-valuenow', '266');
   const graphBefore = await widthOf(app.graph);
   const box = (await sideSplitter.boundingBox())!;
-  await app.drag({ x: box.x + box.width / 2, y: box.y + 200 }, { x: box.x + box.width / 2 - 100, y: box.y + 200 });
-  await expect(sideSplitter).toHaveAttribute('aria-valuenow', '204');
-  await expect.poll(() => widthOf(side)).toBe(204);
+  await app.drag({ x: box.x + box.width / 2, y: box.y + 200 }, { x: box.x + box.width / 2 - 60, y: box.y + 200 });
+  await expect(sideSplitter).toHaveAttribute('aria-valuenow', '206');
+  await expect.poll(() => widthOf(side)).toBe(206);
   // cytoscape follows its container: the canvas got the room the panel gave up.
-  await expect.poll(() => widthOf(app.graph)).toBe(graphBefore + 100);
+  await expect.poll(() => widthOf(app.graph)).toBe(graphBefore + 60);
 
   await sideSplitter.focus();
   await page.keyboard.press('ArrowRight');
-  await expect(sideSplitter).toHaveAttribute('aria-valuenow', '220');
+  await expect(sideSplitter).toHaveAttribute('aria-valuenow', '222');
   await page.keyboard.press('Enter');
   await expect(side).toBeHidden();
   await expect(sideSplitter).toHaveAttribute('aria-valuetext', 'folded away');
@@ -207,5 +224,5 @@ test('the panels beside the graph resize by drag or keyboard, fold away, and kee
   await expect(side).toBeHidden();
   await expect.poll(() => widthOf(details)).toBe(280);
   await new MenuPage(page).choose('View', 'Side panel');
-  await expect.poll(() => widthOf(side)).toBe(220);
+  await expect.poll(() => widthOf(side)).toBe(222);
 });

@@ -1,9 +1,9 @@
 import type { EditResultDto, Handlers } from '../../contract/api';
 import type { DiagnosticDto, TopologyDto } from '../../contract/dto';
 import { parseTopologyJson } from '../../export';
-import { isVnodeName } from '../../model';
-import { parsePrefix } from '../../net';
-import { DEFAULT_VLAN_POOL } from '../../plan';
+import { isVnodeName, TopologyIndex } from '../../model';
+import { parsePrefix, tryParsePrefix } from '../../net';
+import { DEFAULT_VLAN_POOL, SegmentIndex } from '../../plan';
 import type { ElementKind, ProjectDb } from '../../store/project-db';
 import { CoreError } from '../../util/core-error';
 import type { WicmEngine } from '../engine';
@@ -20,6 +20,7 @@ type TopologyHandlers = Pick<
   | 'topology.update'
   | 'topology.remove'
   | 'topology.setVlanPool'
+  | 'topology.lookup'
   | 'topology.setDefaults'
   | 'topology.import'
   | 'layout.move'
@@ -30,6 +31,12 @@ type TopologyHandlers = Pick<
  * name the element (the database's foreign keys and unique constraints are the backstop).
  */
 export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
+  // The segment table of the current revision: typing addresses in the search box asks often.
+  let segments: { readonly revision: number; readonly index: SegmentIndex } | null = null;
+  const segmentsAt = (revision: number, read: () => TopologyDto): SegmentIndex => {
+    if (segments?.revision !== revision) segments = { revision, index: new SegmentIndex(new TopologyIndex(read())) };
+    return segments.index;
+  };
   // A change may name itself once it has found its element (`label`), for Undo / Redo.
   type Change = (db: ProjectDb, topology: TopologyDto) => { id: string; diagnostics?: DiagnosticDto[]; label?: string };
   const edit = (label: string, change: Change): EditResultDto => {
@@ -132,6 +139,20 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         }));
         return { id: port.id, diagnostics, label: req.pool ? `set VLAN pool ${req.pool.first}–${req.pool.last} on ${port.name}` : `reset VLAN pool of ${port.name}` };
       }),
+    'topology.lookup': async (req) => {
+      const parsed = tryParsePrefix(req.address);
+      if (!parsed.ok) throw new CoreError('INVALID_INPUT', parsed.message, { issues: [{ pointer: '/address', message: parsed.message }] });
+      const match = segmentsAt(engine.session.revision, () => engine.session.db.readTopology()).match(parsed.value.prefix);
+      return {
+        prefix: parsed.value.prefix,
+        segmentId: match?.segment.id ?? null,
+        segmentPrefix: match?.segment.prefix ?? null,
+        portId: match?.port.id ?? null,
+        bridgeId: match?.port.bridgeId ?? null,
+        isDefault: match?.isDefault ?? false,
+        alsoOn: match?.alsoOn.map((s) => s.id) ?? [],
+      };
+    },
     'topology.setDefaults': async (req) =>
       edit('set default segments', (db) => {
         const src = req.sourceSegment === null ? null : canonicalPrefix(req.sourceSegment, '/sourceSegment');

@@ -18,7 +18,7 @@ export class AppPage {
     this.mode = page.getByTestId('app-mode');
     this.undoButton = page.getByRole('button', { name: 'Undo', exact: true });
     this.redoButton = page.getByRole('button', { name: 'Redo', exact: true });
-    this.search = page.getByLabel('Search by name or prefix');
+    this.search = page.getByLabel('Search by name, prefix or address');
   }
 
   /** Waits for the app's readiness signal (first topology drawn). */

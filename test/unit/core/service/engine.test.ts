@@ -59,6 +59,27 @@ describe('topology editing through the contract', () => {
     expect((await snapshot()).topology).toEqual(after);
   });
 
+  it('looks an address up by longest prefix, follows edits, and says what is wrong with a typo', async () => {
+    expect(await ok('topology.lookup', { address: '10.20.0.9' })).toEqual({
+      prefix: '10.20.0.9/32',
+      segmentId: 'sg-internet',
+      segmentPrefix: '10.20.0.0/24',
+      portId: 'pt-vbr2-internet',
+      bridgeId: 'br-patras',
+      isDefault: false,
+      alsoOn: [],
+    });
+    // Off the WAN's own segments, the uplinks' default routes match, on each of the three bridges.
+    expect(await ok('topology.lookup', { address: '8.8.8.8' })).toMatchObject({ segmentPrefix: '0.0.0.0/0', isDefault: true, alsoOn: [expect.any(String), expect.any(String)] });
+    const narrower = await ok<EditResultDto>('topology.addSegment', { portId: 'pt-vbr3-crete', prefix: '10.20.0.0/28' });
+    expect(await ok('topology.lookup', { address: '10.20.0.9' })).toMatchObject({ segmentId: narrower.id, portId: 'pt-vbr3-crete' });
+    expect(await ok('topology.lookup', { address: '2001:db8::1' })).toMatchObject({ prefix: '2001:db8::1/128', segmentId: null, isDefault: false });
+    expect(await call('topology.lookup', { address: '10.20.0.300' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('octet 300 > 255'), details: { issues: [{ pointer: '/address' }] } },
+    });
+  });
+
   it('names what Undo and Redo would do, with the element\'s name', async () => {
     const fresh = (await snapshot()).project;
     expect([fresh.undoLabel, fresh.redoLabel]).toEqual([null, null]);
