@@ -5,6 +5,7 @@ import { kindIndex, namesOf } from '../../../../renderer/lib/names';
 import { idSet, noIds, toggled } from '../../../../renderer/lib/sets';
 import { shortcutOf, type KeyPress } from '../../../../renderer/lib/shortcuts';
 import { cycle } from '../../../../renderer/features/menu-bar/menus';
+import { serviceRoute } from '../../../../renderer/lib/route';
 import { smallWan } from '../fixtures';
 
 describe('sampleAddress', () => {
@@ -87,5 +88,15 @@ describe('id sets and menu cycling', () => {
     expect(cycle(3, 1, 4)).toBe(0);
     expect(cycle(0, -1, 4)).toBe(3);
     expect(cycle(-1, 1, 4)).toBe(0);
+  });
+});
+
+describe('serviceRoute', () => {
+  const defaults = { sourceSegment: '192.168.10.0/24', targetSegment: '10.20.0.0/24' };
+  it('spells out the project defaults a service without its own ends uses', () => {
+    expect(serviceRoute({ inSegment: null, outSegment: null, chain: ['pop-athens', 'pop-patras'] }, defaults)).toBe('192.168.10.0/24 (default) → pop-athens → pop-patras → 10.20.0.0/24 (default)');
+  });
+  it('keeps a service\'s own segments, and says when a default is missing', () => {
+    expect(serviceRoute({ inSegment: '10.1.0.0/16', outSegment: null, chain: [] }, { sourceSegment: null, targetSegment: null })).toBe('10.1.0.0/16 → default (not set)');
   });
 });
