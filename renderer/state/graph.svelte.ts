@@ -3,6 +3,7 @@ import { toElements } from '../graph/elements';
 import { decorate, type Highlight } from '../graph/overlay';
 import { kindIndex } from '../lib/names';
 import { addressMatch, looksLikeAddress, searchTopology, type SearchMatch } from '../lib/search';
+import { RpcError } from '../lib/rpc/client';
 import { idSet } from '../lib/sets';
 import { serviceFocus } from '../lib/service-focus';
 import type { AppState, Selection } from './app.svelte';
@@ -68,9 +69,10 @@ export class GraphState {
       const match = topology ? addressMatch(lookup, topology) : null;
       this.addressHit = { query, revision, match };
       if (match && this.app.view.search === query) this.app.view.revealElements([match.id]);
-    } catch {
-      // Half-typed or out-of-range text ("10.0.0.300"): the local matches stand alone.
+    } catch (e) {
+      // Out-of-range text ("10.0.0.300") is no address: the local matches stand alone.
       this.addressHit = { query, revision, match: null };
+      if (!(e instanceof RpcError && e.code === 'INVALID_INPUT')) this.app.errors.post('Address lookup failed', e);
     }
   }
 
