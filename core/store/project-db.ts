@@ -284,7 +284,8 @@ export class ProjectDb {
     const table = TOPOLOGY_TABLES[kind];
     const existed = this.one(`SELECT 1 FROM ${table.name} WHERE ${table.columns[table.key]} = ?`, [id]) !== undefined;
     this.db.run(`DELETE FROM ${table.name} WHERE ${table.columns[table.key]} = ?`, [id]);
-    this.db.run('DELETE FROM positions WHERE element_id = ?', [id]);
+    // A VLAN pool is not drawn: its key is its port's id, whose position must stay.
+    if (kind !== 'vlanPool') this.db.run('DELETE FROM positions WHERE element_id = ?', [id]);
     return existed;
   }
 

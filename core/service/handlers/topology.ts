@@ -33,8 +33,9 @@ type TopologyHandlers = Pick<
 export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
   // The segment table of the current revision: typing addresses in the search box asks often.
   let segments: { readonly revision: number; readonly index: SegmentIndex } | null = null;
-  const segmentsAt = (revision: number, read: () => TopologyDto): SegmentIndex => {
-    if (segments?.revision !== revision) segments = { revision, index: new SegmentIndex(new TopologyIndex(read())) };
+  const currentSegments = (): SegmentIndex => {
+    const { revision, db } = engine.session;
+    if (segments?.revision !== revision) segments = { revision, index: new SegmentIndex(new TopologyIndex(db.readTopology())) };
     return segments.index;
   };
   // A change may name itself once it has found its element (`label`), for Undo / Redo.
@@ -124,7 +125,7 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
     'topology.setVlanPool': async (req) =>
       edit('set VLAN pool', (db, t) => {
         const port = must(t.ports, req.portId, 'port');
-        if (t.vlanPools.some((v) => v.portId === port.id)) db.deleteElement('vlanPool', port.id);
+        db.deleteElement('vlanPool', port.id);
         if (req.pool) db.insertElement('vlanPool', { portId: port.id, first: req.pool.first, last: req.pool.last });
         const pool = req.pool ?? DEFAULT_VLAN_POOL;
         const outside = db.readAllocations().filter((a) => a.kind === 'vlan' && a.scope === port.id && (Number(a.value) < pool.first || Number(a.value) > pool.last));
@@ -142,7 +143,7 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
     'topology.lookup': async (req) => {
       const parsed = tryParsePrefix(req.address);
       if (!parsed.ok) throw new CoreError('INVALID_INPUT', parsed.message, { issues: [{ pointer: '/address', message: parsed.message }] });
-      const match = segmentsAt(engine.session.revision, () => engine.session.db.readTopology()).match(parsed.value.prefix);
+      const match = currentSegments().match(parsed.value.prefix);
       return {
         prefix: parsed.value.prefix,
         segmentId: match?.segment.id ?? null,

@@ -108,6 +108,15 @@ describe('VLAN pools on ports', () => {
     expect(pool(await ok<TopologySnapshotDto>('topology.get', {}))).toEqual([{ portId: 'pt-vbr1-athens', first: 200, last: 250 }]);
   });
 
+  it('keeps the port where it was drawn when its pool is replaced or cleared', async () => {
+    await ok('layout.move', { positions: [{ elementId: 'pt-vbr1-athens', x: 123, y: 456 }] });
+    await ok('topology.setVlanPool', { portId: 'pt-vbr1-athens', pool: { first: 100, last: 199 } });
+    await ok('topology.setVlanPool', { portId: 'pt-vbr1-athens', pool: { first: 200, last: 250 } });
+    await ok('topology.setVlanPool', { portId: 'pt-vbr1-athens', pool: null });
+    const { positions } = await ok<TopologySnapshotDto>('topology.get', {});
+    expect(positions).toContainEqual({ elementId: 'pt-vbr1-athens', x: 123, y: 456 });
+  });
+
   it('warns about tags planned services hold outside the new pool, and re-planning moves them in', async () => {
     const { portId, tag } = await planWithPool();
     const narrowed = await ok<EditResultDto>('topology.setVlanPool', { portId, pool: { first: tag + 10, last: tag + 20 } });
