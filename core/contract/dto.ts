@@ -77,6 +77,9 @@ export interface VlanPoolDto {
   readonly last: number;
 }
 
+/** VLAN range of a PoP port without a pool of its own (T-NOVA's 400–500). */
+export const DEFAULT_VLAN_POOL = { first: 400, last: 500 } as const;
+
 /** Segments used for services whose NSR carries none (demi-wicm's `userclient`). */
 export interface TopologyDefaultsDto {
   readonly sourceSegment: string | null;

@@ -8,6 +8,7 @@ import type {
   ServiceDto,
   TopologyDto,
 } from '../contract/dto';
+import { DEFAULT_VLAN_POOL } from '../contract/dto';
 import { TopologyIndex } from '../model';
 import { AllocationState, withHoldings } from './allocations';
 import type { Allocations, ConditionAllocation, FilterIndexAllocation, ServiceHoldings, VlanAllocation } from './allocations';
@@ -22,8 +23,7 @@ import { SegmentIndex } from './segment-index';
 import { Walker } from './walk';
 import type { Stop, WalkResult } from './walk';
 
-/** VLAN range of a PoP port without a pool of its own (T-NOVA). */
-export const DEFAULT_VLAN_POOL = { first: 400, last: 500 } as const;
+export { DEFAULT_VLAN_POOL } from '../contract/dto';
 
 /** VTN drops a packet redirected more than this many times. */
 export const MAX_REDIRECTIONS = 100;

@@ -46,17 +46,13 @@ export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
       return { id, diagnostics, project: engine.changed(label) };
     },
     'services.remove': async (req) => {
-      const name = engine.session.mutate(
-        (deleted) => `delete service ${deleted}`,
-        (d) => {
-          const found = d.readServices().find((s) => s.id === req.id)?.name ?? req.id;
-          const allocations = readAllocations(d);
-          if (!d.deleteService(req.id)) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
-          writeAllocations(d, releaseService(allocations, req.id));
-          return found;
-        },
-      );
-      return { id: req.id, diagnostics: [], project: engine.changed(`delete service ${name}`) };
+      const label = `delete service ${engine.session.db.readServices().find((s) => s.id === req.id)?.name ?? req.id}`;
+      engine.session.mutate(label, (d) => {
+        const allocations = readAllocations(d);
+        if (!d.deleteService(req.id)) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
+        writeAllocations(d, releaseService(allocations, req.id));
+      });
+      return { id: req.id, diagnostics: [], project: engine.changed(label) };
     },
     'services.setState': async (req) => {
       const label = `service ${req.id} ${req.state}`;

@@ -1,7 +1,4 @@
-import type { PlanDto, ServiceDto, VlanPoolDto } from '../../../core/contract/dto';
-
-/** The planner's pool on a port without one of its own (T-NOVA's default). */
-export const DEFAULT_POOL = { first: 400, last: 500 } as const;
+import { DEFAULT_VLAN_POOL, type PlanDto, type ServiceDto, type VlanPoolDto } from '../../../core/contract/dto';
 
 /** What a tag is used for: nobody's, held by planned services, or by services on a controller. */
 export type VlanUse = 'free' | 'allocated' | 'pushed';
@@ -43,7 +40,7 @@ export function vlanStrips(portId: string, pools: readonly VlanPoolDto[], plans:
     }
   }
   const own = pools.filter((p) => p.portId === portId);
-  const shown = own.length > 0 ? own.map((p) => ({ ...p, isDefault: false })) : held.size > 0 ? [{ ...DEFAULT_POOL, isDefault: true }] : [];
+  const shown = own.length > 0 ? own.map((p) => ({ ...p, isDefault: false })) : held.size > 0 ? [{ ...DEFAULT_VLAN_POOL, isDefault: true }] : [];
   const byId = new Map(services.map((s) => [s.id, s]));
   return shown.map((pool) => {
     const cells: VlanCell[] = [];
