@@ -41,7 +41,10 @@ export const test = base.extend<{ server: BrowserModeServer }>({
     const dataDir = await mkdtemp(join(tmpdir(), 'wicm-e2e-'));
     const { url, child } = await startServer(dataDir);
     await use({ url, dataDir });
+    // The server writes its settings as it stops: remove its folder only once it has exited.
+    const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
+    await exited;
     await rm(dataDir, { recursive: true, force: true });
   },
 });
