@@ -11,6 +11,8 @@ export {
   prefixContains,
   prefixesOverlap,
 } from './prefix';
+export type { CanonicalPrefix, CanonicalPrefixResult } from './canonical';
+export { parseCanonicalPrefix, canonicalPrefix } from './canonical';
 export type { PrefixKey } from './prefix-key';
 export { keyContains, keysOverlap } from './prefix-key';
 export { formatPrefixKey } from './format-prefix';
