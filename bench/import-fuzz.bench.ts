@@ -36,7 +36,7 @@ function loadSeeds(): { name: string; doc: Json }[] {
   for (const f of payloads) out.push({ name: f, doc: JSON.parse(readFileSync(new URL(`reference/${f}`, fixtures), 'utf8')) as Json });
   for (const format of ['demi-flows', 'tnova', 'katana']) {
     const dir = new URL(`import/${format}/`, fixtures);
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.endsWith('.golden.json'))) {
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json') && !n.startsWith('expected.'))) {
       out.push({ name: `${format}/${f}`, doc: JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Json });
     }
   }

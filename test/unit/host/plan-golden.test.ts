@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/host/cli/index';
 import type { CliIo } from '../../../electron/host/cli/command';
@@ -10,11 +10,20 @@ import { previewImport } from '../../../core/import';
 import { planProject, serviceFromRequest } from '../../../core/service/planning';
 import { loadSqlEngine } from '../../../electron/host/platform/sqljs';
 import { demiWimDb } from '../../helpers/demi-wim-db';
+import { expectGoldenJson, goldenFilesUnder } from '../../helpers/golden';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 // Golden tests of `wicm plan --export …` (UPDATE_GOLDEN=1 rewrites the expected files).
 const root = 'test/fixtures/plan';
 const tempDir = useTempDirs();
+
+/** Case folders planned from their own topology.json (shared-interface first builds a project). */
+const cases = readdirSync(root).filter((n) => existsSync(join(root, n, 'request.json')) && !existsSync(join(root, n, 'existing.json')));
+
+/** The golden file of a plan export, named after the format written (`--export json` writes plan-json). */
+function goldenName(format: string): string {
+  return `expected.${format === 'json' ? 'plan-json' : format}.json`;
+}
 
 function capture(): CliIo & { stdout: string; stderr: string } {
   const box = { stdout: '', stderr: '' };
@@ -28,9 +37,7 @@ async function golden(dir: string, topology: string, request: string, format: st
   expect(code).toBe(0);
   // Provenance carries the import time: pin it so the golden file is stable.
   const actual = JSON.parse(io.stdout, (key, value: unknown) => (key === 'importedAt' ? '<import time>' : value)) as unknown;
-  const expectedFile = join(dir, `expected.${format}.json`);
-  if (process.env.UPDATE_GOLDEN || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
-  expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+  expectGoldenJson(resolve(dir, goldenName(format)), actual);
   return actual;
 }
 
@@ -45,11 +52,11 @@ function filters(doc: unknown): string[] {
 }
 
 describe('wicm plan golden cases', () => {
-  for (const name of readdirSync(root).filter((n) => existsSync(join(root, n, 'request.json')) && !existsSync(join(root, n, 'existing.json')))) {
+  const formatOf = (name: string): string => readFileSync(join(root, name, 'export.txt'), 'utf8').trim();
+  for (const name of cases) {
     it(name, async () => {
       const dir = join(root, name);
-      const format = readFileSync(join(dir, 'export.txt'), 'utf8').trim();
-      await golden(dir, join(dir, 'topology.json'), join(dir, 'request.json'), format);
+      await golden(dir, join(dir, 'topology.json'), join(dir, 'request.json'), formatOf(name));
     });
   }
 
@@ -112,5 +119,11 @@ describe('wicm plan golden cases', () => {
     const missing = capture();
     expect(await runCli(['plan', '--topology', join(dir, 'nope.json'), '--request', join(dir, 'bad.json')], missing)).toBe(2);
     expect(missing.stderr.trim()).toBe(`wicm plan: --topology ${join(dir, 'nope.json')}: no such file.`);
+  });
+
+  // Last, so that UPDATE_GOLDEN=1 has written every file before it looks.
+  it('compares every golden file in test/fixtures/plan', () => {
+    const compared = [...cases, 'shared-interface'].map((name) => `${name}/${goldenName(formatOf(name))}`);
+    expect(goldenFilesUnder('plan')).toEqual(compared.sort());
   });
 });

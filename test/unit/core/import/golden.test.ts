@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../../../core/import';
 import { previewImport } from '../../../../core/import';
+import { expectGoldenJson, goldenFilesUnder } from '../../../helpers/golden';
 import { GOLDEN_CASES as CASES } from './golden-cases';
-import { fixture, fixtureText, withTopology, writeFixture } from './helpers';
+import { fixtureText, withTopology } from './helpers';
 
 /** The parts of a preview a golden file pins (messages may be reworded; codes and pointers not). */
 function summary(result: ImportPreview): unknown {
@@ -15,10 +16,10 @@ function summary(result: ImportPreview): unknown {
   };
 }
 
-function goldenPath(input: string): string {
+/** `import/<format>/expected.<input name>.json`, relative to test/fixtures. */
+function goldenPath(input: string, format: string): string {
   const name = input.split('/').pop()!.replace(/\.json$/, '');
-  const format = CASES.find((c) => c.input === input)!.format;
-  return `import/${format}/${name}.golden.json`;
+  return `import/${format}/expected.${name}.json`;
 }
 
 describe('golden imports of the reference payloads', () => {
@@ -29,10 +30,14 @@ describe('golden imports of the reference payloads', () => {
       expect(result.services.map((s) => s.chain)).toEqual(c.chains);
       if (c.reverse) expect(result.services.map((s) => s.reverseChain)).toEqual(c.reverse);
       expect(result.deletions).toEqual(c.deletions ?? []);
-      if (process.env.UPDATE_GOLDEN === '1') writeFixture(goldenPath(c.input), summary(result));
-      expect(summary(result)).toEqual(fixture(goldenPath(c.input)));
+      expectGoldenJson(goldenPath(c.input, c.format), summary(result));
     });
   }
+
+  it('compares every golden file in test/fixtures/import', () => {
+    const compared = CASES.map((c) => goldenPath(c.input, c.format).replace(/^import\//, ''));
+    expect(goldenFilesUnder('import')).toEqual(compared.sort());
+  });
 
   it('the Katana v1.0 descriptor is recognised but refused with an error', () => {
     const result = previewImport(fixtureText('import/katana/services-segment-v1.0.json'), withTopology);

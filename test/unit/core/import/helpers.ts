@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { TopologyDto } from '../../../../core/contract/dto';
 import { previewImport, type ImportContext, type ImportPreview } from '../../../../core/import';
 import type { ImportResult } from '../../../../core/model';
@@ -20,11 +20,6 @@ export type Doc = any;
 /** Parsed JSON of a file under test/fixtures (a fresh copy each time, safe to mutate). */
 export function fixture<T = Doc>(path: string): T {
   return JSON.parse(fixtureText(path)) as T;
-}
-
-/** Writes a golden file (only when UPDATE_GOLDEN=1). */
-export function writeFixture(path: string, value: unknown): void {
-  writeFileSync(new URL(path, FIXTURES), `${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** The test project: pop-athens, pop-patras, pop-core with the aliases the fixtures use. */

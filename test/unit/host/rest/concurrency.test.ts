@@ -12,7 +12,7 @@ describe('REST API under concurrent requests', () => {
     expect(result.lostServices).toBe(0);
     expect(result.duplicateAllocations).toBe(0);
     expect(result.vlansAllocated).toBeGreaterThan(0);
-    expect(result.seconds).toBeLessThan(15);
+    // How long it takes is a bench metric (rest_load_plan_only_seconds in bench/rest-load.bench.ts).
   }, 30_000);
 
   it('keeps allocations unique while pushing concurrently to a lab ODL VTN controller (about 30 requests)', async () => {
