@@ -1,5 +1,6 @@
 // Flat config. Layering rules (ARCHITECTURE.md): core is pure; the renderer reaches core only
-// through core/contract; only the preload touches ipcRenderer; only security.ts opens URLs.
+// through core/contract, and its state/ and lib/ never reach up into features/; only the preload
+// touches ipcRenderer; only security.ts opens URLs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
@@ -26,6 +27,14 @@ const rendererBans = {
       message: 'renderer talks to core only through core/contract.',
     },
     { regex: '(^|/)electron/(main|host)(/|$)', message: 'renderer may not import the host.' },
+  ],
+};
+
+// State and helpers sit below the views: renderer/state and renderer/lib never import features/.
+const rendererStateBans = {
+  patterns: [
+    ...rendererBans.patterns,
+    { regex: '(^|/)features/', message: 'state/ and lib/ sit below the views: move what they share into renderer/lib.' },
   ],
 };
 
@@ -63,6 +72,10 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', rendererBans] },
+  },
+  {
+    files: ['renderer/state/**/*.ts', 'renderer/lib/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', rendererStateBans] },
   },
   {
     files: ['electron/**/*.ts', 'renderer/**/*.ts', 'renderer/**/*.svelte', 'core/**/*.ts', 'test/**/*.ts'],

@@ -9,15 +9,18 @@ import { fileProfileStore, localKeySecretBox } from './platform/profile-store';
 import { LAB_DEFAULT_CREDENTIALS, startLabController, type LabController, type LabFault, type LabFaultAction } from './lab';
 import { createNodeHttpClient } from './platform/http-client';
 import { createDispatch, type Dispatch } from './dispatch';
-import { nodeProjectFiles, writeFileAtomic } from './platform/node-files';
+import { nodeProjectFiles } from './platform/node-files';
 import { loadSqlEngine } from './platform/sqljs';
 import { findResourcesDir } from './paths';
+import { recentProjectsStore, type RecentProjects } from './recent-projects';
 import { version } from './version';
 
 /** An engine with its dispatcher and event fan-out, ready for any transport. */
 export interface EngineHost {
   readonly engine: WicmEngine;
   readonly dispatch: Dispatch;
+  /** The recently opened projects of this data folder (the first is reopened on start). */
+  readonly recent: RecentProjects;
   /** Subscribes to engine events; returns the unsubscribe function. */
   onEvent(listener: (event: EventMessage) => void): () => void;
 }
@@ -60,16 +63,17 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     labControllers: processLabControllers,
     profiles: { store: fileProfileStore(options.dataDir), secrets: options.secretBox ?? localKeySecretBox(options.dataDir) },
   };
-  const engine = await openInitialProject(ports, options);
-  const settingsFile = join(options.dataDir, 'settings.json');
+  const recent = recentProjectsStore(options.dataDir, options.logger);
+  const engine = await openInitialProject(ports, options, recent);
   // The UI reopens the last project; CLI runs never touch the user's settings.
   if (options.mode !== 'cli') {
     listeners.add((event) => {
-      if (event.name === 'project.didChange' && event.payload.path) void rememberLastProject(settingsFile, event.payload.path, options.logger);
+      if (event.name === 'project.didChange' && event.payload.path) void recent.add(event.payload.path);
     });
   }
   return {
     engine,
+    recent,
     dispatch: createDispatch(engine.handlers(), options.logger, { exposeStacks: options.exposeStacks ?? false }),
     onEvent(listener) {
       listeners.add(listener);
@@ -78,11 +82,10 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
   };
 }
 
-async function openInitialProject(ports: EnginePorts, options: EngineHostOptions): Promise<WicmEngine> {
+async function openInitialProject(ports: EnginePorts, options: EngineHostOptions, recent: RecentProjects): Promise<WicmEngine> {
   if (options.projectPath) return WicmEngine.open(ports, resolve(options.projectPath));
   if (options.template) return WicmEngine.create(ports, options.template);
-  const settingsFile = join(options.dataDir, 'settings.json');
-  const last = await readLastProject(settingsFile);
+  const last = await recent.last();
   if (last && existsSync(last)) {
     try {
       return await WicmEngine.open(ports, last);
@@ -97,23 +100,6 @@ async function openInitialProject(ports: EnginePorts, options: EngineHostOptions
   await mkdir(join(options.dataDir, 'projects'), { recursive: true });
   await engine.handlers()['project.saveAs']({ path: samplePath });
   return engine;
-}
-
-async function readLastProject(settingsFile: string): Promise<string | null> {
-  try {
-    const settings = JSON.parse(await readFile(settingsFile, 'utf8')) as { lastProject?: unknown };
-    return typeof settings.lastProject === 'string' ? settings.lastProject : null;
-  } catch {
-    return null;
-  }
-}
-
-async function rememberLastProject(settingsFile: string, path: string, logger: Logger): Promise<void> {
-  try {
-    await writeFileAtomic(settingsFile, new TextEncoder().encode(JSON.stringify({ lastProject: path }, null, 2)));
-  } catch (e) {
-    logger.warn(`could not write ${settingsFile}`, e instanceof Error ? e.message : e);
-  }
 }
 
 const runningLabs = new Map<ControllerKindDto, Promise<LabController>>();

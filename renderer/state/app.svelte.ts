@@ -1,12 +1,12 @@
 import { createContext } from 'svelte';
 import type { AppInfoDto, PlanSetDto, ProjectInfoDto, TopologySnapshotDto } from '../../core/contract/api';
 import type { PositionDto } from '../../core/contract/dto';
-import type { GraphKind } from '../graph/elements';
 import { mergePositions } from '../lib/positions';
 import type { Client } from '../lib/rpc/client';
 import { EditorState } from './editor.svelte';
 import { ErrorState } from './errors.svelte';
 import { runUiCommand } from './commands';
+import { engineContext, type EngineContext, type ProjectContext, type ProjectUpdates, type Selection, type SelectionContext } from './context';
 import { ExportState } from './export.svelte';
 import { GraphState } from './graph.svelte';
 import { ImportState } from './import.svelte';
@@ -16,8 +16,7 @@ import { ServicesState } from './services.svelte';
 import { TraceState } from './trace.svelte';
 import { ViewState } from './view.svelte';
 
-/** Element the side panel or the graph selected (model id), or null. */
-export type Selection = { readonly kind: GraphKind; readonly id: string } | null;
+export type { Selection } from './context';
 
 /** Name of the performance mark set when the first topology is on screen (read by the bench). */
 export const READY_MARK = 'wicm:ready';
@@ -37,6 +36,8 @@ export class AppState {
   drawnRevision = $state<number | null>(null);
   loadFailed = $state(false);
   readonly errors = new ErrorState();
+  /** The engine as the feature states see it: calls, and toasts for failures. */
+  private readonly engine: EngineContext;
   readonly view = new ViewState();
   readonly editor: EditorState;
   readonly services: ServicesState;
@@ -64,14 +65,19 @@ export class AppState {
 
   constructor(client: Client) {
     this.client = client;
-    this.editor = new EditorState(this);
-    this.services = new ServicesState(this);
-    this.planView = new PlanViewState(this);
-    this.trace = new TraceState(this);
-    this.graph = new GraphState(this);
-    this.imports = new ImportState(this);
-    this.exports = new ExportState(this);
-    this.push = new PushState(this);
+    this.engine = engineContext(client, this.errors);
+    // Each feature state gets only the parts of the app it uses (see ./context.ts).
+    const project = projectContextOf(this);
+    const selection = selectionContextOf(this);
+    const { engine, view } = this;
+    this.planView = new PlanViewState({ engine, project, selection, view, kindOf: (id) => this.graph.kindOf(id) });
+    this.trace = new TraceState({ engine, project, planView: this.planView, view });
+    this.graph = new GraphState({ engine, project, planView: this.planView, trace: this.trace, view });
+    this.editor = new EditorState({ engine, project, selection, view });
+    this.services = new ServicesState({ engine, project, planView: this.planView, view });
+    this.imports = new ImportState({ engine, project, view });
+    this.exports = new ExportState({ engine, planView: this.planView, view });
+    this.push = new PushState({ engine, project, planView: this.planView, view });
   }
 
   /** Loads engine info and the topology, then follows engine events. */
@@ -192,13 +198,8 @@ export class AppState {
   }
 
   /** Runs an action, posting any error as a toast; returns its result or undefined. */
-  async run<T>(title: string, action: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await action();
-    } catch (e) {
-      this.errors.post(title, e);
-      return undefined;
-    }
+  run<T>(title: string, action: () => Promise<T>): Promise<T | undefined> {
+    return this.engine.run(title, action);
   }
 
   private async afterReplace(revision: number): Promise<void> {
@@ -211,6 +212,39 @@ export class AppState {
     await this.refresh(revision);
     this.view.fitRequest += 1;
   }
+}
+
+/** The fetched project as the feature states see it (reads stay reactive: they go to `app`). */
+function projectContextOf(app: AppState): ProjectContext & ProjectUpdates {
+  return {
+    get snapshot() {
+      return app.snapshot;
+    },
+    get plans() {
+      return app.plans;
+    },
+    get info() {
+      return app.project;
+    },
+    get topology() {
+      return app.topology;
+    },
+    get positions() {
+      return app.positions;
+    },
+    refresh: (revision) => app.refresh(revision),
+    setProject: (info) => app.setProject(info),
+    mergePositions: (moved) => app.mergePositions(moved),
+  };
+}
+
+function selectionContextOf(app: AppState): SelectionContext {
+  return {
+    get current() {
+      return app.selection;
+    },
+    select: (selected, reveal) => app.select(selected, reveal),
+  };
 }
 
 /** Typed context pair for the app state. */

@@ -1,8 +1,19 @@
 import type { UiCommand } from '../../core/contract/events';
-import type { AppState } from './app.svelte';
+import type { ExportState } from './export.svelte';
+import type { ImportState } from './import.svelte';
+import type { TraceState } from './trace.svelte';
+import type { ViewState } from './view.svelte';
+
+/** The parts of the app a menu command or a dropped file reaches. */
+export interface CommandTargets {
+  readonly imports: Pick<ImportState, 'open' | 'loadText' | 'loadFile'>;
+  readonly exports: Pick<ExportState, 'open'>;
+  readonly trace: Pick<TraceState, 'open'>;
+  readonly view: Pick<ViewState, 'rightTab' | 'dialog' | 'fit' | 'zoomIn' | 'zoomOut' | 'toggleTheme' | 'toggleRenderer' | 'togglePanel'>;
+}
 
 /** Runs a command the desktop shell's native menu handed to the UI. */
-export function runUiCommand(app: AppState, command: UiCommand, file?: { readonly name: string; readonly text: string }): void {
+export function runUiCommand(app: CommandTargets, command: UiCommand, file?: { readonly name: string; readonly text: string }): void {
   switch (command) {
     case 'importNsr':
       void app.imports.open().then(() => (file ? app.imports.loadText(file.name, file.text) : undefined));
@@ -44,7 +55,7 @@ export function runUiCommand(app: AppState, command: UiCommand, file?: { readonl
 }
 
 /** Files dropped on the window go to the Import NSR preview (the first one; JSON only). */
-export async function importDropped(app: AppState, files: FileList | null | undefined): Promise<void> {
+export async function importDropped(app: Pick<CommandTargets, 'imports'>, files: FileList | null | undefined): Promise<void> {
   const file = files?.[0];
   if (!file) return;
   await app.imports.open();

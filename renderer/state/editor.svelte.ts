@@ -4,9 +4,18 @@ import type { GraphKind } from '../graph/elements';
 import { autoLayout } from '../graph/layout';
 import { feedbackFromDiagnostics, feedbackFromError, noFeedback, FieldError, type Feedback, type FormValues } from '../lib/forms';
 import { RpcError } from '../lib/rpc/client';
-import type { AddKind, AddRequest } from '../features/palette/add-forms';
-import { poolRange } from '../features/inspector/vlan-pool';
-import type { AppState } from './app.svelte';
+import type { AddKind, AddMethod, AddRequest } from '../lib/add-forms';
+import { poolRange } from '../lib/vlan-pool';
+import type { EngineContext, ProjectContext, ProjectUpdates, SelectionContext } from './context';
+import type { ViewState } from './view.svelte';
+
+/** What the editor works with. */
+export interface EditorContext {
+  readonly engine: EngineContext;
+  readonly project: ProjectContext & ProjectUpdates;
+  readonly selection: SelectionContext;
+  readonly view: Pick<ViewState, 'fitRequest'>;
+}
 
 /** Which node kind an add creates (an uplink is a segment drawn as its port's shape). */
 const createdKind: Readonly<Record<AddKind, GraphKind>> = { bridge: 'bridge', port: 'port', segment: 'segment', uplink: 'port', pop: 'pop', nap: 'nap', link: 'link' };
@@ -16,14 +25,14 @@ const inlineCodes = new Set(['INVALID_INPUT', 'NOT_FOUND', 'CONFLICT']);
 
 /** Topology editing: add, change, delete, link, move, auto-layout; inline feedback per form. */
 export class EditorState {
-  private readonly app: AppState;
+  private readonly ctx: EditorContext;
   /** Drag from port to port draws a link (nodes cannot be moved meanwhile). */
   linkMode = $state(false);
   /** Feedback of the last submitted form, by form id. */
   feedback = $state.raw<{ readonly form: string; readonly value: Feedback } | null>(null);
 
-  constructor(app: AppState) {
-    this.app = app;
+  constructor(ctx: EditorContext) {
+    this.ctx = ctx;
   }
 
   feedbackOf(form: string): Feedback {
@@ -37,41 +46,41 @@ export class EditorState {
   /** Adds an element from a palette form; selects it. Returns whether it was added. */
   async add(kind: AddKind, build: () => AddRequest, values: FormValues): Promise<boolean> {
     const form = `add-${kind}`;
-    const result = await this.submit(form, values, () => call(this.app, build()));
+    const result = await this.submit(form, values, () => addElement(this.ctx.engine, build()));
     if (!result) return false;
     const id = kind === 'uplink' ? (build().req as { portId: string }).portId : result.id;
-    this.app.select({ kind: createdKind[kind], id });
+    this.ctx.selection.select({ kind: createdKind[kind], id });
     return true;
   }
 
   /** Changes an element's fields from the inspector. */
   async update(kind: GraphKind, id: string, changes: () => Record<string, unknown>, values: FormValues): Promise<boolean> {
-    return (await this.submit(`edit-${id}`, values, () => this.app.client.call('topology.update', { kind, id, changes: changes() }))) !== null;
+    return (await this.submit(`edit-${id}`, values, () => this.ctx.engine.rpc.call('topology.update', { kind, id, changes: changes() }))) !== null;
   }
 
   /** Sets a port's VLAN pool from its form, or with `values: null` goes back to the default pool. */
   async setVlanPool(portId: string, values: FormValues | null): Promise<boolean> {
-    const request = () => this.app.client.call('topology.setVlanPool', { portId, pool: values ? poolRange(values) : null });
+    const request = () => this.ctx.engine.rpc.call('topology.setVlanPool', { portId, pool: values ? poolRange(values) : null });
     return (await this.submit(`vlan-${portId}`, values ?? {}, request)) !== null;
   }
 
   /** Deletes the selected element (what hangs off it goes with it). */
   async removeSelected(): Promise<void> {
-    const selected = this.app.selection;
+    const selected = this.ctx.selection.current;
     if (!selected) return;
-    await this.app.run('Delete failed', async () => {
-      const result = await this.app.client.call('topology.remove', { kind: selected.kind, id: selected.id });
-      this.app.select(null);
-      await this.app.refresh(result.project.revision);
+    await this.ctx.engine.run('Delete failed', async () => {
+      const result = await this.ctx.engine.rpc.call('topology.remove', { kind: selected.kind, id: selected.id });
+      this.ctx.selection.select(null);
+      await this.ctx.project.refresh(result.project.revision);
     });
   }
 
   /** Links two ports (drag-to-connect or the link form). */
   async link(aPortId: string, bPortId: string): Promise<void> {
-    await this.app.run('Could not link the ports', async () => {
-      const result = await this.app.client.call('topology.addLink', { aPortId, bPortId });
-      await this.app.refresh(result.project.revision);
-      this.app.select({ kind: 'link', id: result.id });
+    await this.ctx.engine.run('Could not link the ports', async () => {
+      const result = await this.ctx.engine.rpc.call('topology.addLink', { aPortId, bPortId });
+      await this.ctx.project.refresh(result.project.revision);
+      this.ctx.selection.select({ kind: 'link', id: result.id });
     });
   }
 
@@ -80,20 +89,20 @@ export class EditorState {
     if (positions.length === 0) return;
     // The engine sends no event for layout moves: keep the local snapshot in step, or the next
     // redraw would put the nodes back where they were.
-    this.app.mergePositions(positions);
-    const info = await this.app.run('Could not store the layout', () => this.app.client.call('layout.move', { positions }));
-    if (info) this.app.setProject(info);
+    this.ctx.project.mergePositions(positions);
+    const info = await this.ctx.engine.run('Could not store the layout', () => this.ctx.engine.rpc.call('layout.move', { positions }));
+    if (info) this.ctx.project.setProject(info);
   }
 
   /** Lays the whole topology out with the bridge-grid layout and stores it. */
   async autoLayout(): Promise<void> {
-    const topology = this.app.topology;
+    const topology = this.ctx.project.topology;
     if (!topology) return;
     const positions = [...autoLayout(topology)].map(([elementId, p]) => ({ elementId, x: p.x, y: p.y }));
-    await this.app.run('Auto-layout failed', async () => {
-      this.app.setProject(await this.app.client.call('layout.move', { positions }));
-      this.app.mergePositions(positions);
-      this.app.view.fitRequest += 1;
+    await this.ctx.engine.run('Auto-layout failed', async () => {
+      this.ctx.project.setProject(await this.ctx.engine.rpc.call('layout.move', { positions }));
+      this.ctx.project.mergePositions(positions);
+      this.ctx.view.fitRequest += 1;
     });
   }
 
@@ -105,31 +114,17 @@ export class EditorState {
     try {
       const result = await action();
       this.feedback = { form, value: feedbackFromDiagnostics(result.diagnostics, values) };
-      await this.app.refresh(result.project.revision);
+      await this.ctx.project.refresh(result.project.revision);
       return result;
     } catch (e) {
       if (e instanceof FieldError || (e instanceof RpcError && inlineCodes.has(e.code))) this.feedback = { form, value: feedbackFromError(e, values) };
-      else this.app.errors.post('The edit failed', e);
+      else this.ctx.engine.toasts.post('The edit failed', e);
       return null;
     }
   }
 }
 
-function call(app: AppState, request: AddRequest): Promise<EditResultDto> {
-  switch (request.method) {
-    case 'topology.addBridge':
-      return app.client.call(request.method, request.req);
-    case 'topology.addPort':
-      return app.client.call(request.method, request.req);
-    case 'topology.addSegment':
-      return app.client.call(request.method, request.req);
-    case 'topology.addUplink':
-      return app.client.call(request.method, request.req);
-    case 'topology.addPop':
-      return app.client.call(request.method, request.req);
-    case 'topology.addNap':
-      return app.client.call(request.method, request.req);
-    case 'topology.addLink':
-      return app.client.call(request.method, request.req);
-  }
+/** Sends a palette form's add call (each method with its own request type). */
+function addElement<M extends AddMethod>(engine: EngineContext, request: AddRequest<M>): Promise<EditResultDto> {
+  return engine.rpc.call(request.method, request.req);
 }

@@ -1,9 +1,18 @@
 import type { ExportFileDto, ExportFormatDto, ExportRequestDto } from '../../core/contract/api';
-import type { AppState } from './app.svelte';
+import type { EngineContext } from './context';
+import type { PlanViewState } from './plan.svelte';
+import type { ViewState } from './view.svelte';
+
+/** What the export dialog works with. */
+export interface ExportContext {
+  readonly engine: EngineContext;
+  readonly planView: Pick<PlanViewState, 'serviceId'>;
+  readonly view: Pick<ViewState, 'dialog'>;
+}
 
 /** File exports of the stored plans (controller payloads, scripts) or of the topology. */
 export class ExportState {
-  private readonly app: AppState;
+  private readonly ctx: ExportContext;
   formats = $state.raw<readonly ExportFormatDto[]>([]);
   format = $state<ExportFormatDto['id']>('plan-json');
   /** '' = every planned service. */
@@ -16,16 +25,16 @@ export class ExportState {
   busy = $state(false);
   current = $derived(this.formats.find((f) => f.id === this.format) ?? null);
 
-  constructor(app: AppState) {
-    this.app = app;
+  constructor(ctx: ExportContext) {
+    this.ctx = ctx;
   }
 
   async open(): Promise<void> {
     this.file = null;
     this.error = null;
-    this.serviceId = this.app.planView.serviceId ?? '';
-    this.app.view.dialog = 'export';
-    if (this.formats.length === 0) this.formats = (await this.app.run('Could not list export formats', () => this.app.client.call('export.formats', {}))) ?? [];
+    this.serviceId = this.ctx.planView.serviceId ?? '';
+    this.ctx.view.dialog = 'export';
+    if (this.formats.length === 0) this.formats = (await this.ctx.engine.run('Could not list export formats', () => this.ctx.engine.rpc.call('export.formats', {}))) ?? [];
   }
 
   async run(): Promise<void> {
@@ -39,7 +48,7 @@ export class ExportState {
       ...(this.tenant.trim() ? { tenant: this.tenant.trim() } : {}),
     };
     try {
-      this.file = await this.app.client.call('export.run', req);
+      this.file = await this.ctx.engine.rpc.call('export.run', req);
     } catch (e) {
       this.file = null;
       this.error = e instanceof Error ? e.message : String(e);

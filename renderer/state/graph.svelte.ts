@@ -6,51 +6,63 @@ import { addressMatch, looksLikeAddress, searchTopology, type SearchMatch } from
 import { RpcError } from '../lib/rpc/client';
 import { idSet } from '../lib/sets';
 import { serviceFocus } from '../lib/service-focus';
-import type { AppState, Selection } from './app.svelte';
+import type { EngineContext, ProjectContext, Selection } from './context';
+import type { PlanViewState } from './plan.svelte';
+import type { TraceState } from './trace.svelte';
+import type { ViewState } from './view.svelte';
+
+/** What the graph state derives from. */
+export interface GraphContext {
+  readonly engine: EngineContext;
+  readonly project: Pick<ProjectContext, 'snapshot' | 'plans' | 'info' | 'topology' | 'positions'>;
+  readonly planView: Pick<PlanViewState, 'plan' | 'direction' | 'hopIndex'>;
+  readonly trace: Pick<TraceState, 'result' | 'down'>;
+  readonly view: Pick<ViewState, 'search' | 'filterServiceId' | 'flagged' | 'revealElements'>;
+}
 
 /** What the graph draws, derived from the model and the view (the canvas only applies it). */
 export class GraphState {
-  private readonly app: AppState;
+  private readonly ctx: GraphContext;
   /** Topology elements with positions (recomputed only when the snapshot changes). */
-  base = $derived.by(() => this.app.topology ? toElements(this.app.topology, this.app.positions) : []);
+  base = $derived.by(() => this.ctx.project.topology ? toElements(this.ctx.project.topology, this.ctx.project.positions) : []);
   /** The engine's longest-prefix answer for an address typed in the search box, at a revision. */
   private addressHit = $state.raw<{ readonly query: string; readonly revision: number; readonly match: SearchMatch | null } | null>(null);
   /** Where the address in the search box lands, once the engine has answered for this revision. */
   addressAnswer = $derived.by(() => {
     const hit = this.addressHit;
-    return hit && hit.query === this.app.view.search && hit.revision === this.app.project?.revision ? hit.match : null;
+    return hit && hit.query === this.ctx.view.search && hit.revision === this.ctx.project.info?.revision ? hit.match : null;
   });
   matches = $derived.by(() => {
-    const local = this.app.topology ? searchTopology(this.app.topology, this.app.view.search) : [];
+    const local = this.ctx.project.topology ? searchTopology(this.ctx.project.topology, this.ctx.view.search) : [];
     const answer = this.addressAnswer;
     return answer ? [answer, ...local.filter((m) => m.id !== answer.id)] : local;
   });
   /** Model id → kind, for lint findings and search results that carry only an id. */
-  kinds = $derived.by(() => kindIndex(this.app.topology));
+  kinds = $derived.by(() => kindIndex(this.ctx.project.topology));
   focus = $derived.by(() => {
-    const t = this.app.topology;
-    const id = this.app.view.filterServiceId;
-    const service = this.app.snapshot?.services.find((s) => s.id === id);
+    const t = this.ctx.project.topology;
+    const id = this.ctx.view.filterServiceId;
+    const service = this.ctx.project.snapshot?.services.find((s) => s.id === id);
     if (!t || !service) return null;
-    return serviceFocus(t, service, this.app.plans?.plans.find((p) => p.serviceId === service.id) ?? null);
+    return serviceFocus(t, service, this.ctx.project.plans?.plans.find((p) => p.serviceId === service.id) ?? null);
   });
   highlight = $derived.by((): Highlight => {
-    const plan = this.app.planView.plan;
-    const trace = this.app.trace.result;
+    const plan = this.ctx.planView.plan;
+    const trace = this.ctx.trace.result;
     return {
       paths: plan ? [plan.forward, plan.reverse] : [],
-      currentHop: plan ? { direction: this.app.planView.direction, index: this.app.planView.hopIndex } : null,
+      currentHop: plan ? { direction: this.ctx.planView.direction, index: this.ctx.planView.hopIndex } : null,
       trace: trace ? { hops: trace.hops, delivered: trace.disposition === 'DELIVERED' } : null,
-      down: this.app.trace.down,
+      down: this.ctx.trace.down,
       matches: idSet(this.matches),
       focus: this.focus,
-      flagged: this.app.view.flagged,
+      flagged: this.ctx.view.flagged,
     };
   });
   elements = $derived(decorate(this.base, this.highlight));
 
-  constructor(app: AppState) {
-    this.app = app;
+  constructor(ctx: GraphContext) {
+    this.ctx = ctx;
   }
 
   /**
@@ -58,21 +70,21 @@ export class GraphState {
    * reveals that segment; text that is no whole address asks nothing.
    */
   async lookupAddress(query: string): Promise<void> {
-    const revision = this.app.project?.revision ?? -1;
-    if (!looksLikeAddress(query) || !this.app.topology) {
+    const revision = this.ctx.project.info?.revision ?? -1;
+    if (!looksLikeAddress(query) || !this.ctx.project.topology) {
       this.addressHit = null;
       return;
     }
     try {
-      const lookup = await this.app.client.call('topology.lookup', { address: query.trim() });
-      const topology = this.app.topology;
+      const lookup = await this.ctx.engine.rpc.call('topology.lookup', { address: query.trim() });
+      const topology = this.ctx.project.topology;
       const match = topology ? addressMatch(lookup, topology) : null;
       this.addressHit = { query, revision, match };
-      if (match && this.app.view.search === query) this.app.view.revealElements([match.id]);
+      if (match && this.ctx.view.search === query) this.ctx.view.revealElements([match.id]);
     } catch (e) {
       // Out-of-range text ("10.0.0.300") is no address: the local matches stand alone.
       this.addressHit = { query, revision, match: null };
-      if (!(e instanceof RpcError && e.code === 'INVALID_INPUT')) this.app.errors.post('Address lookup failed', e);
+      if (!(e instanceof RpcError && e.code === 'INVALID_INPUT')) this.ctx.engine.toasts.post('Address lookup failed', e);
     }
   }
 

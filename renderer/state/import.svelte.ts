@@ -1,9 +1,17 @@
 import type { ImportCommitDto, ImportPreviewDto } from '../../core/contract/api';
-import type { AppState } from './app.svelte';
+import type { EngineContext, ProjectContext } from './context';
+import type { ViewState } from './view.svelte';
+
+/** What the import dialog works with. */
+export interface ImportContext {
+  readonly engine: EngineContext;
+  readonly project: Pick<ProjectContext, 'refresh'>;
+  readonly view: Pick<ViewState, 'dialog'>;
+}
 
 /** NSR / request import: pick or paste a document, preview what it does, then commit it. */
 export class ImportState {
-  private readonly app: AppState;
+  private readonly ctx: ImportContext;
   formats = $state.raw<readonly { readonly id: string; readonly label: string }[]>([]);
   text = $state('');
   fileName = $state<string | null>(null);
@@ -15,8 +23,8 @@ export class ImportState {
   error = $state<string | null>(null);
   busy = $state(false);
 
-  constructor(app: AppState) {
-    this.app = app;
+  constructor(ctx: ImportContext) {
+    this.ctx = ctx;
   }
 
   /** Opens the dialog (fresh), loading the format list once. */
@@ -24,8 +32,8 @@ export class ImportState {
     this.text = '';
     this.fileName = null;
     this.clearOutcome();
-    this.app.view.dialog = 'import';
-    if (this.formats.length === 0) this.formats = (await this.app.run('Could not list import formats', () => this.app.client.call('import.formats', {}))) ?? [];
+    this.ctx.view.dialog = 'import';
+    if (this.formats.length === 0) this.formats = (await this.ctx.engine.run('Could not list import formats', () => this.ctx.engine.rpc.call('import.formats', {}))) ?? [];
   }
 
   /** Reads a file the user picked (in the page: the engine never sees the local path). */
@@ -48,15 +56,15 @@ export class ImportState {
 
   async runPreview(): Promise<void> {
     await this.step(async () => {
-      this.preview = await this.app.client.call('import.preview', this.request());
+      this.preview = await this.ctx.engine.rpc.call('import.preview', this.request());
     });
   }
 
   async commit(): Promise<void> {
     await this.step(async () => {
-      this.result = await this.app.client.call('import.commit', { ...this.request(), plan: this.planAfter });
+      this.result = await this.ctx.engine.rpc.call('import.commit', { ...this.request(), plan: this.planAfter });
       this.preview = null;
-      await this.app.refresh(this.result.project.revision);
+      await this.ctx.project.refresh(this.result.project.revision);
     });
   }
 

@@ -1,6 +1,16 @@
 import type { ControllerKindDto, ControllerProfileDto, ControllerProfileInputDto, DriftReportDto, LabFaultDto, PushReportDto, PushRequestDto } from '../../core/contract/api';
 import { feedbackFromError, noFeedback, type Feedback, type FormValues } from '../lib/forms';
-import type { AppState } from './app.svelte';
+import type { EngineContext, ProjectContext } from './context';
+import type { PlanViewState } from './plan.svelte';
+import type { ViewState } from './view.svelte';
+
+/** What the push panel works with. */
+export interface PushContext {
+  readonly engine: EngineContext;
+  readonly project: Pick<ProjectContext, 'refresh'>;
+  readonly planView: Pick<PlanViewState, 'serviceId'>;
+  readonly view: Pick<ViewState, 'rightTab'>;
+}
 
 /** What the push panel can ask a controller. */
 export type PushOperation = 'diff' | 'apply' | 'teardown' | 'drift' | 'adopt';
@@ -10,7 +20,7 @@ export type ServiceAction = 'push' | 'drift' | 'teardown';
 
 /** Pushing plans to SDN controllers: target profiles, dry run, push, teardown, drift, adopt. */
 export class PushState {
-  private readonly app: AppState;
+  private readonly ctx: PushContext;
   profiles = $state.raw<readonly ControllerProfileDto[]>([]);
   profileId = $state('');
   /** '' = every planned service. */
@@ -31,17 +41,17 @@ export class PushState {
   /** The failure armed on the chosen target (a built-in lab), if any. */
   labFault = $derived(this.profile?.builtIn && this.armed?.kind === this.profile.kind ? this.armed.fault : null);
 
-  constructor(app: AppState) {
-    this.app = app;
+  constructor(ctx: PushContext) {
+    this.ctx = ctx;
   }
 
   /** Loads the profiles (built-in lab controllers first) and picks the first one. */
   async load(): Promise<void> {
-    const profiles = await this.app.run('Could not list controller profiles', () => this.app.client.call('controllers.profiles', {}));
+    const profiles = await this.ctx.engine.run('Could not list controller profiles', () => this.ctx.engine.rpc.call('controllers.profiles', {}));
     if (!profiles) return;
     this.profiles = profiles;
     if (!profiles.some((p) => p.id === this.profileId)) this.profileId = profiles[0]?.id ?? '';
-    if (this.serviceId === '' && this.app.planView.serviceId) this.serviceId = this.app.planView.serviceId;
+    if (this.serviceId === '' && this.ctx.planView.serviceId) this.serviceId = this.ctx.planView.serviceId;
   }
 
   /** Runs one controller operation on the chosen target and services; the report replaces the last. */
@@ -53,13 +63,13 @@ export class PushState {
     this.progress = null;
     try {
       if (operation === 'drift' || operation === 'adopt') {
-        this.drift = await this.app.client.call(operation === 'drift' ? 'push.drift' : 'push.adopt', req);
+        this.drift = await this.ctx.engine.rpc.call(operation === 'drift' ? 'push.drift' : 'push.adopt', req);
         this.report = null;
       } else {
-        this.report = await this.app.client.call(operation === 'diff' ? 'push.diff' : operation === 'apply' ? 'push.apply' : 'push.teardown', req);
+        this.report = await this.ctx.engine.rpc.call(operation === 'diff' ? 'push.diff' : operation === 'apply' ? 'push.apply' : 'push.teardown', req);
         this.drift = null;
       }
-      await this.app.refresh();
+      await this.ctx.project.refresh();
     } catch (e) {
       this.error = e instanceof Error ? e.message : String(e);
     } finally {
@@ -73,7 +83,7 @@ export class PushState {
   async armLabFault(fault: LabFaultDto | null): Promise<void> {
     const profile = this.profile;
     if (!profile?.builtIn) return;
-    const armed = await this.app.run('Could not set the lab controller\'s failure', () => this.app.client.call('controllers.setLabFault', { kind: profile.kind, fault }));
+    const armed = await this.ctx.engine.run('Could not set the lab controller\'s failure', () => this.ctx.engine.rpc.call('controllers.setLabFault', { kind: profile.kind, fault }));
     if (armed) this.armed = armed;
   }
 
@@ -84,7 +94,7 @@ export class PushState {
   async forService(serviceId: string, action: ServiceAction): Promise<void> {
     this.serviceId = serviceId;
     this.confirmingTeardown = action === 'teardown';
-    this.app.view.rightTab = 'push';
+    this.ctx.view.rightTab = 'push';
     if (action !== 'drift') return;
     if (!this.profileId) await this.load();
     await this.run('drift');
@@ -99,7 +109,7 @@ export class PushState {
   /** Creates or changes a profile; errors go next to the form's fields. */
   async saveProfile(input: ControllerProfileInputDto, values: FormValues): Promise<boolean> {
     try {
-      const saved = await this.app.client.call('controllers.saveProfile', input);
+      const saved = await this.ctx.engine.rpc.call('controllers.saveProfile', input);
       this.profileFeedback = noFeedback;
       await this.load();
       this.profileId = saved.id;
@@ -115,7 +125,7 @@ export class PushState {
   }
 
   async removeProfile(id: string): Promise<void> {
-    const profiles = await this.app.run('Could not delete the profile', () => this.app.client.call('controllers.removeProfile', { id }));
+    const profiles = await this.ctx.engine.run('Could not delete the profile', () => this.ctx.engine.rpc.call('controllers.removeProfile', { id }));
     if (!profiles) return;
     this.profiles = profiles;
     if (this.profileId === id) this.profileId = profiles[0]?.id ?? '';

@@ -1,7 +1,9 @@
 import type { ServiceDto } from '../../core/contract/dto';
 import { feedbackFromDiagnostics, feedbackFromError, noFeedback, type Feedback, type FormValues } from '../lib/forms';
 import { RpcError } from '../lib/rpc/client';
-import type { AppState } from './app.svelte';
+import type { EngineContext, ProjectContext } from './context';
+import type { PlanViewState } from './plan.svelte';
+import type { ViewState } from './view.svelte';
 
 /** A service being written in the services panel. */
 export interface ServiceDraft {
@@ -30,16 +32,24 @@ export function draftOf(service: ServiceDto | null): ServiceDraft {
     : { id: null, name: '', inSegment: '', outSegment: '', chain: [], hasReverse: false, reverseChain: [] };
 }
 
+/** What the services panel works with. */
+export interface ServicesContext {
+  readonly engine: EngineContext;
+  readonly project: Pick<ProjectContext, 'snapshot' | 'refresh'>;
+  readonly planView: Pick<PlanViewState, 'serviceId' | 'close'>;
+  readonly view: Pick<ViewState, 'filterServiceId'>;
+}
+
 /** The services panel: list, create / edit form, delete. */
 export class ServicesState {
-  private readonly app: AppState;
+  private readonly ctx: ServicesContext;
   /** The form's content while creating or editing (a local draft, so deep state). */
   draft = $state<ServiceDraft | null>(null);
   feedback = $state.raw<Feedback>(noFeedback);
-  list = $derived.by(() => this.app.snapshot?.services ?? []);
+  list = $derived.by(() => this.ctx.project.snapshot?.services ?? []);
 
-  constructor(app: AppState) {
-    this.app = app;
+  constructor(ctx: ServicesContext) {
+    this.ctx = ctx;
   }
 
   startNew(): void {
@@ -63,7 +73,7 @@ export class ServicesState {
     if (!d) return null;
     const values: FormValues = { name: d.name, inSegment: d.inSegment, outSegment: d.outSegment };
     try {
-      const result = await this.app.client.call('services.save', {
+      const result = await this.ctx.engine.rpc.call('services.save', {
         ...(d.id ? { id: d.id } : {}),
         name: d.name.trim(),
         inSegment: d.inSegment.trim() || null,
@@ -73,21 +83,21 @@ export class ServicesState {
       });
       this.feedback = feedbackFromDiagnostics(result.diagnostics, values);
       this.draft = null;
-      await this.app.refresh(result.project.revision);
+      await this.ctx.project.refresh(result.project.revision);
       return result.id;
     } catch (e) {
       if (e instanceof RpcError && e.code !== 'INTERNAL') this.feedback = feedbackFromError(e, values);
-      else this.app.errors.post('Could not save the service', e);
+      else this.ctx.engine.toasts.post('Could not save the service', e);
       return null;
     }
   }
 
   async remove(id: string): Promise<void> {
-    await this.app.run('Could not delete the service', async () => {
-      const result = await this.app.client.call('services.remove', { id });
-      if (this.app.planView.serviceId === id) this.app.planView.close();
-      if (this.app.view.filterServiceId === id) this.app.view.filterServiceId = null;
-      await this.app.refresh(result.project.revision);
+    await this.ctx.engine.run('Could not delete the service', async () => {
+      const result = await this.ctx.engine.rpc.call('services.remove', { id });
+      if (this.ctx.planView.serviceId === id) this.ctx.planView.close();
+      if (this.ctx.view.filterServiceId === id) this.ctx.view.filterServiceId = null;
+      await this.ctx.project.refresh(result.project.revision);
     });
   }
 }

@@ -3,11 +3,21 @@ import { sampleAddress } from '../lib/addresses';
 import { feedbackFromError, noFeedback, type Feedback } from '../lib/forms';
 import { RpcError } from '../lib/rpc/client';
 import { noIds, toggled } from '../lib/sets';
-import type { AppState } from './app.svelte';
+import type { EngineContext, ProjectContext } from './context';
+import type { PlanViewState } from './plan.svelte';
+import type { ViewState } from './view.svelte';
+
+/** What the trace panel works with. */
+export interface TraceContext {
+  readonly engine: EngineContext;
+  readonly project: Pick<ProjectContext, 'topology'>;
+  readonly planView: Pick<PlanViewState, 'service'>;
+  readonly view: Pick<ViewState, 'rightTab'>;
+}
 
 /** Packet trace (sim.trace) and what-if failures (sim.whatIf). */
 export class TraceState {
-  private readonly app: AppState;
+  private readonly ctx: TraceContext;
   src = $state('');
   dst = $state('');
   result = $state.raw<TraceDto | null>(null);
@@ -17,8 +27,8 @@ export class TraceState {
   feedback = $state.raw<Feedback>(noFeedback);
   busy = $state(false);
 
-  constructor(app: AppState) {
-    this.app = app;
+  constructor(ctx: TraceContext) {
+    this.ctx = ctx;
   }
 
   /** Opens the trace panel prefilled from the plan view's service, else the project defaults. */
@@ -26,13 +36,13 @@ export class TraceState {
     this.prefill();
     this.result = null;
     this.feedback = noFeedback;
-    this.app.view.rightTab = 'trace';
+    this.ctx.view.rightTab = 'trace';
   }
 
   /** Addresses in the plan view's service's segments, else in the project's default segments. */
   prefill(): void {
-    const service = this.app.planView.service;
-    const defaults = this.app.topology?.defaults;
+    const service = this.ctx.planView.service;
+    const defaults = this.ctx.project.topology?.defaults;
     this.src = sampleAddress(service?.inSegment ?? defaults?.sourceSegment ?? null);
     this.dst = sampleAddress(service?.outSegment ?? defaults?.targetSegment ?? null);
   }
@@ -40,11 +50,11 @@ export class TraceState {
   async run(): Promise<void> {
     this.busy = true;
     try {
-      this.result = await this.app.client.call('sim.trace', { src: this.src.trim(), dst: this.dst.trim(), down: [...this.down] });
+      this.result = await this.ctx.engine.rpc.call('sim.trace', { src: this.src.trim(), dst: this.dst.trim(), down: [...this.down] });
       this.feedback = noFeedback;
     } catch (e) {
       if (e instanceof RpcError && e.code === 'INVALID_INPUT') this.feedback = feedbackFromError(e, { src: this.src, dst: this.dst });
-      else this.app.errors.post('Trace failed', e);
+      else this.ctx.engine.toasts.post('Trace failed', e);
     } finally {
       this.busy = false;
     }
@@ -58,7 +68,7 @@ export class TraceState {
 
   async refreshImpacts(): Promise<void> {
     if (this.down.size === 0) this.impacts = null;
-    else this.impacts = (await this.app.run('What-if failed', () => this.app.client.call('sim.whatIf', { down: [...this.down] }))) ?? null;
+    else this.impacts = (await this.ctx.engine.run('What-if failed', () => this.ctx.engine.rpc.call('sim.whatIf', { down: [...this.down] }))) ?? null;
     if (this.result) await this.run();
   }
 

@@ -1,7 +1,7 @@
 import type { TopologyDto } from '../../../core/contract/dto';
 import type { GraphKind } from '../../graph/elements';
 import { optionalInt, text, type FieldSpec, type FormValues } from '../../lib/forms';
-import { portOptions, splitList } from '../palette/add-forms';
+import { portOptions, splitList } from '../../lib/add-forms';
 
 /** The inspector's form for one element: fields, current values, and a title. */
 export interface EditForm {

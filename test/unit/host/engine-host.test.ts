@@ -30,9 +30,9 @@ describe('engine host start-up', () => {
     const path = join(dataDir, 'mine.wicm');
     const saved = await first.dispatch('project.saveAs', { path });
     expect(saved.ok).toBe(true);
-    // The settings write is async; wait for it through the file itself.
-    for (let i = 0; i < 50 && !existsSync(join(dataDir, 'settings.json')); i += 1) await new Promise((r) => setTimeout(r, 10));
-    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual({ lastProject: path });
+    // The recent-projects write is async; wait for it through the file itself.
+    for (let i = 0; i < 50 && !existsSync(join(dataDir, 'recent.json')); i += 1) await new Promise((r) => setTimeout(r, 10));
+    expect(JSON.parse(await readFile(join(dataDir, 'recent.json'), 'utf8'))).toEqual([path]);
     const second = await startEngineHost({ mode: 'browser', logger: memoryLogger(), dataDir });
     expect((await snapshot(second)).project.path).toBe(path);
   });

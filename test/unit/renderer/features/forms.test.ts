@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { editForm, toChanges } from '../../../../renderer/features/inspector/edit-forms';
 import { vlanStrips } from '../../../../renderer/features/inspector/vlan-strip';
-import { poolRange, poolValues } from '../../../../renderer/features/inspector/vlan-pool';
+import { poolRange, poolValues } from '../../../../renderer/lib/vlan-pool';
 import type { PlanDto, ServiceDto, ServiceState } from '../../../../core/contract/dto';
-import { addFields, addKinds, addValues, toAddRequest } from '../../../../renderer/features/palette/add-forms';
+import { addFields, addKinds, addValues, toAddRequest } from '../../../../renderer/lib/add-forms';
 import { FieldError } from '../../../../renderer/lib/forms';
 import { serviceFocus } from '../../../../renderer/lib/service-focus';
 import { athensPatrasPlan, smallWan } from '../fixtures';

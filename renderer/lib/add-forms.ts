@@ -1,6 +1,6 @@
-import type { Req } from '../../../core/contract/api';
-import type { BridgeKind, TopologyDto } from '../../../core/contract/dto';
-import { optionalInt, text, type FieldSpec, type FormValues } from '../../lib/forms';
+import type { Req } from '../../core/contract/api';
+import type { BridgeKind, TopologyDto } from '../../core/contract/dto';
+import { optionalInt, text, type FieldSpec, type FormValues } from './forms';
 
 /** What the palette can add. */
 export type AddKind = 'bridge' | 'port' | 'segment' | 'uplink' | 'pop' | 'nap' | 'link';
@@ -16,15 +16,11 @@ export const addKinds: readonly { readonly kind: AddKind; readonly label: string
   { kind: 'link', label: 'Link' },
 ];
 
-/** A typed add call, ready for the client. */
-export type AddRequest =
-  | { readonly method: 'topology.addBridge'; readonly req: Req<'topology.addBridge'> }
-  | { readonly method: 'topology.addPort'; readonly req: Req<'topology.addPort'> }
-  | { readonly method: 'topology.addSegment'; readonly req: Req<'topology.addSegment'> }
-  | { readonly method: 'topology.addUplink'; readonly req: Req<'topology.addUplink'> }
-  | { readonly method: 'topology.addPop'; readonly req: Req<'topology.addPop'> }
-  | { readonly method: 'topology.addNap'; readonly req: Req<'topology.addNap'> }
-  | { readonly method: 'topology.addLink'; readonly req: Req<'topology.addLink'> };
+/** The engine methods that add an element. */
+export type AddMethod = 'topology.addBridge' | 'topology.addPort' | 'topology.addSegment' | 'topology.addUplink' | 'topology.addPop' | 'topology.addNap' | 'topology.addLink';
+
+/** A typed add call, ready for the client (one method with its own request). */
+export type AddRequest<M extends AddMethod = AddMethod> = { [K in M]: { readonly method: K; readonly req: Req<K> } }[M];
 
 const bridgeKinds: readonly { value: BridgeKind; label: string }[] = [
   { value: 'vtn-vbridge', label: 'VTN vBridge' },

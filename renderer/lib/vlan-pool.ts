@@ -1,4 +1,4 @@
-import { FieldError, optionalInt, type FieldSpec, type FormValues } from '../../lib/forms';
+import { FieldError, optionalInt, type FieldSpec, type FormValues } from './forms';
 
 /** The pool form: a tag range, 1–4094. */
 export const poolFields: readonly FieldSpec[] = [

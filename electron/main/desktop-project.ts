@@ -1,0 +1,136 @@
+import { app, Menu, shell, type BrowserWindow } from 'electron';
+import type { ProjectInfoDto } from '../../core/contract/api';
+import type { UiCommand } from '../../core/contract/events';
+import type { EngineHost } from '../host/engine-host';
+import { askSaveBeforeClosing, confirmDiscard, pickNsrDocument, pickProjectToOpen, pickSavePath, showError } from './dialogs';
+import { forwardEvent } from './ipc';
+import { menuTemplate, type MenuActions } from './menu';
+import { safeOpenExternal } from './security';
+import { windowTitle } from './window';
+
+const DOCS_URL = 'https://github.com/wicm-studio/wicm-studio#readme';
+
+/**
+ * The open project as the desktop shell sees it: the window's title and dirty mark, the native
+ * menu (with Open Recent), and the native dialogs of New, Open, Save, Import and closing.
+ * Everything it does to the project goes through the engine's dispatcher, like the UI's calls.
+ */
+export class DesktopProject {
+  private project: ProjectInfoDto | null = null;
+  private closingConfirmed = false;
+
+  constructor(
+    private readonly host: EngineHost,
+    private readonly window: () => BrowserWindow | null,
+  ) {
+    host.onEvent((event) => {
+      if (event.name === 'project.didChange') this.update(event.payload);
+    });
+    host.recent.onChange(() => void this.rebuildMenu());
+  }
+
+  /** Sets the native menu, with the recent projects (again whenever that list changes). */
+  async installMenu(): Promise<void> {
+    await this.rebuildMenu();
+  }
+
+  /** Reads the project the engine opened at start and shows it in the window. */
+  async showOpenedProject(): Promise<void> {
+    const info = await this.call<ProjectInfoDto>('project.info', {});
+    if (info) this.update(info);
+  }
+
+  /** Opens a project file (Open Recent, a second instance, the OS), after asking about unsaved changes. */
+  async open(path: string): Promise<void> {
+    if (this.confirmDiscard()) await this.call('project.open', { path });
+  }
+
+  /** Guards closing the window while the project has unsaved changes (Save / Don't Save / Cancel). */
+  guardClose(win: BrowserWindow): void {
+    win.on('close', (event) => {
+      if (this.closingConfirmed || !this.project?.dirty) return;
+      const choice = askSaveBeforeClosing(win, this.project.name);
+      if (choice === 'discard') return;
+      event.preventDefault();
+      if (choice === 'cancel') return;
+      void this.save().then((saved) => {
+        if (saved) {
+          this.closingConfirmed = true;
+          win.close();
+        }
+      });
+    });
+  }
+
+  private update(info: ProjectInfoDto): void {
+    this.project = info;
+    const win = this.window();
+    if (!win) return;
+    win.setTitle(windowTitle(info.name, info.dirty));
+    win.setDocumentEdited(info.dirty);
+    if (info.path) {
+      app.addRecentDocument(info.path);
+      // The host lists every project.didChange; the project opened at start sends none.
+      void this.host.recent.add(info.path);
+    }
+  }
+
+  private async call<T>(method: string, req: unknown): Promise<T | null> {
+    const reply = await this.host.dispatch(method, req);
+    if (reply.ok) return reply.value as T;
+    showError('WICM Studio', reply.error.message);
+    return null;
+  }
+
+  private async save(): Promise<boolean> {
+    if (this.project?.path) return (await this.call('project.save', {})) !== null;
+    return this.saveAs();
+  }
+
+  private async saveAs(): Promise<boolean> {
+    const win = this.window();
+    if (!win) return false;
+    const path = await pickSavePath(win, this.project?.name ?? 'Untitled');
+    return path !== null && (await this.call('project.saveAs', { path })) !== null;
+  }
+
+  private confirmDiscard(): boolean {
+    const win = this.window();
+    return !win || !this.project?.dirty || confirmDiscard(win, this.project.name);
+  }
+
+  private uiCommand(command: UiCommand, file?: { name: string; text: string }): void {
+    const win = this.window();
+    if (win) forwardEvent(win.webContents, { name: 'app.didRequestCommand', payload: file ? { command, file } : { command } });
+  }
+
+  private async rebuildMenu(): Promise<void> {
+    const recent = await this.host.recent.list();
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(this.menuActions, process.platform === 'darwin', !app.isPackaged, recent)));
+  }
+
+  private readonly menuActions: MenuActions = {
+    newProject: () => {
+      if (this.confirmDiscard()) void this.call('project.new', { template: 'empty' });
+    },
+    openProject: async () => {
+      const win = this.window();
+      if (!win || !this.confirmDiscard()) return;
+      const path = await pickProjectToOpen(win);
+      if (path) await this.call('project.open', { path });
+    },
+    openRecent: (path) => void this.open(path),
+    clearRecent: () => void this.host.recent.clear(),
+    saveProject: () => void this.save(),
+    saveProjectAs: () => void this.saveAs(),
+    importNsr: async () => {
+      const win = this.window();
+      const document = win ? await pickNsrDocument(win) : null;
+      if (document) this.uiCommand('importNsr', document);
+    },
+    undo: () => void this.call('history.undo', {}),
+    redo: () => void this.call('history.redo', {}),
+    ui: (command) => this.uiCommand(command),
+    openDocs: () => void safeOpenExternal(shell, DOCS_URL),
+  };
+}
