@@ -66,9 +66,9 @@ export class WicmEngine {
       'history.redo': async () => this.applyHistory(this.session.redo(), 'redo'),
       'topology.get': async () => ({
         project: this.session.info(),
-        topology: this.session.db.readTopology(),
-        positions: this.session.db.readPositions(),
-        services: this.session.db.readServices(),
+        topology: this.session.db.topology.read(),
+        positions: this.session.db.positions.read(),
+        services: this.session.db.services.read(),
       }),
       ...topologyHandlers(this),
       ...serviceHandlers(this),
@@ -118,8 +118,8 @@ function newSession(ports: EnginePorts, template: 'empty' | 'sample', name: stri
   const session = ProjectSession.create(ports.sql, name ?? (template === 'sample' ? 'Sample WAN' : 'Untitled'));
   if (template === 'sample') {
     const { topology, positions } = parseTopologyJson(ports.sampleTopologyJson);
-    session.db.replaceTopology(topology);
-    session.db.writePositions(positions);
+    session.db.topology.replace(topology);
+    session.db.positions.write(positions);
   }
   return session;
 }
@@ -131,7 +131,7 @@ async function openSession(ports: EnginePorts, path: string): Promise<ProjectSes
     const { topology, diagnostics } = importDemiWimDb(ports.sql, bytes, baseName(path));
     for (const d of diagnostics) ports.logger.warn(d.message);
     const session = ProjectSession.create(ports.sql, `${baseName(path)} (imported)`);
-    session.db.replaceTopology(topology);
+    session.db.topology.replace(topology);
     return session;
   }
   return ProjectSession.open(ports.sql, bytes, path);

@@ -25,7 +25,7 @@ export function importHandlers(engine: WicmEngine): ImportHandlers {
   const preview = (req: ImportRequestDto): ImportPreview =>
     previewImport(
       req.text,
-      { topology: engine.session.db.readTopology(), now: engine.ports.clock.now().toISOString(), ...(req.fileName ? { fileName: req.fileName } : {}) },
+      { topology: engine.session.db.topology.read(), now: engine.ports.clock.now().toISOString(), ...(req.fileName ? { fileName: req.fileName } : {}) },
       req.format ? { format: req.format } : {},
     );
   return {

@@ -68,13 +68,13 @@ function projectJournal(engine: WicmEngine, target: ControllerTargetDto): Requir
     pending = [];
     const at = engine.ports.clock.now().toISOString();
     engine.session.touch((db) => {
-      for (const entry of batch) db.appendJournal(key, at, entry);
+      for (const entry of batch) db.journal.append(key, at, entry);
     });
   };
   return {
     entries: () => {
       flush();
-      return engine.session.db.readJournal(key).map((row) => row.entry).filter(isJournalEntry);
+      return engine.session.db.journal.read(key).map((row) => row.entry).filter(isJournalEntry);
     },
     append: (entry) => {
       pending.push(entry);
@@ -109,12 +109,12 @@ function planErrors(plan: PlanDto): string {
 function plansFor(engine: WicmEngine, req: PushRequestDto, operation: 'push' | 'teardown', dryRun: boolean): PlanDto[] {
   const db = engine.session.db;
   const stored = readPlans(db);
-  const inProject = new Set(db.readServices().map((s) => s.id));
+  const inProject = new Set(db.services.read().map((s) => s.id));
   const missing = operation === 'push' ? (req.serviceIds ?? []).filter((id) => inProject.has(id) && !stored.some((p) => p.serviceId === id)) : [];
   if (missing.length === 0) return stored;
   if (dryRun) {
-    const services = db.readServices().filter((s) => missing.includes(s.id));
-    return [...stored, ...planServices(db.readTopology(), services, readAllocations(db)).plans];
+    const services = db.services.read().filter((s) => missing.includes(s.id));
+    return [...stored, ...planServices(db.topology.read(), services, readAllocations(db)).plans];
   }
   engine.session.mutate('plan services', (d) => planProject(d, missing));
   engine.changed('plan');
@@ -127,8 +127,8 @@ function plansFor(engine: WicmEngine, req: PushRequestDto, operation: 'push' | '
  */
 function desiredOf(driver: ControllerDriver, engine: WicmEngine, plans: readonly PlanDto[], mustPush: (id: string) => boolean, provision: boolean): DesiredObject[] {
   const db = engine.session.db;
-  const topology = db.readTopology();
-  const services = db.readServices();
+  const topology = db.topology.read();
+  const services = db.services.read();
   return plans.flatMap((plan) => {
     const wanted = mustPush(plan.serviceId);
     if (!isPlanned(plan)) {
@@ -156,9 +156,9 @@ function fullScope(services: readonly ServiceDto[], plans: readonly PlanDto[], j
 function setStates(engine: WicmEngine, changes: ReadonlyMap<string, ServiceState>, origin: string): void {
   if (changes.size === 0) return;
   engine.session.touch((db) => {
-    for (const service of db.readServices()) {
+    for (const service of db.services.read()) {
       const state = changes.get(service.id);
-      if (state !== undefined && state !== service.state) db.upsertService({ ...service, state });
+      if (state !== undefined && state !== service.state) db.services.upsert({ ...service, state });
     }
   });
   engine.changed(origin);
@@ -167,7 +167,7 @@ function setStates(engine: WicmEngine, changes: ReadonlyMap<string, ServiceState
 function statesOf(engine: WicmEngine, ids: Iterable<string>): { id: string; state: ServiceState }[] {
   const wanted = new Set(ids);
   return engine.session.db
-    .readServices()
+    .services.read()
     .filter((s) => wanted.has(s.id))
     .map((s) => ({ id: s.id, state: s.state }));
 }
@@ -182,11 +182,11 @@ const APP_ID_META = 'onos_app_id';
  */
 function resolveTarget(engine: WicmEngine, target: ControllerTargetDto): ControllerTargetDto {
   if (target.kind !== 'onos' || target.appId !== undefined) return target;
-  const stored = engine.session.db.getMeta(APP_ID_META);
+  const stored = engine.session.db.meta.get(APP_ID_META);
   if (stored !== null) return { ...target, appId: stored };
   const salt = `${engine.ports.clock.now().getTime().toString(16)}${Math.floor(Math.random() * 0xffffffff).toString(16)}`;
   const appId = `${DEFAULT_ONOS_APP_ID}.p${salt.slice(-10)}`;
-  engine.session.touch((db) => db.setMeta(APP_ID_META, appId));
+  engine.session.touch((db) => db.meta.set(APP_ID_META, appId));
   return { ...target, appId };
 }
 
@@ -224,7 +224,7 @@ async function transact(engine: WicmEngine, request: ConcretePushRequest, operat
   }
   const now = (): number => engine.ports.clock.now().getTime();
   const t0 = now();
-  const services = engine.session.db.readServices();
+  const services = engine.session.db.services.read();
   const journal = projectJournal(engine, req.target);
   checkKnown(services, req.serviceIds, journalOwners(journal));
   const plans = plansFor(engine, req, operation, dryRun);
@@ -281,7 +281,7 @@ async function driftCheck(engine: WicmEngine, request: ConcretePushRequest, adop
   const req = { ...request, target: resolveTarget(engine, request.target) };
   const http = requireHttp(engine);
   const driver = createDriver(req.target);
-  const services = engine.session.db.readServices();
+  const services = engine.session.db.services.read();
   const journal = projectJournal(engine, req.target);
   const owners = journalOwners(journal);
   checkKnown(services, req.serviceIds, owners);

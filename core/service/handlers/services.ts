@@ -27,9 +27,9 @@ export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
       };
       const label = req.id ? `edit service ${req.name}` : `add service ${req.name}`;
       const id = engine.session.mutate(label, (d) => {
-        const existing = req.id ? d.readServices().find((s) => s.id === req.id) : undefined;
+        const existing = req.id ? d.services.read().find((s) => s.id === req.id) : undefined;
         const service: ServiceDto = {
-          id: req.id ?? d.nextId(`svc-${projectTag(d, engine.ports.clock.now())}-`),
+          id: req.id ?? d.meta.nextId(`svc-${projectTag(d, engine.ports.clock.now())}-`),
           name: req.name,
           inSegment: segment(req.inSegment, '/inSegment'),
           outSegment: segment(req.outSegment, '/outSegment'),
@@ -39,17 +39,17 @@ export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
           provenance: existing?.provenance ?? { format: 'manual', file: null, recordId: null, importedAt: engine.ports.clock.now().toISOString() },
           attributes: req.attributes ?? existing?.attributes ?? {},
         };
-        d.upsertService(service);
-        d.deletePlan(service.id);
+        d.services.upsert(service);
+        d.plans.remove(service.id);
         return service.id;
       });
       return { id, diagnostics, project: engine.changed(label) };
     },
     'services.remove': async (req) => {
-      const label = `delete service ${engine.session.db.readServices().find((s) => s.id === req.id)?.name ?? req.id}`;
+      const label = `delete service ${engine.session.db.services.read().find((s) => s.id === req.id)?.name ?? req.id}`;
       engine.session.mutate(label, (d) => {
         const allocations = readAllocations(d);
-        if (!d.deleteService(req.id)) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
+        if (!d.services.remove(req.id)) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
         writeAllocations(d, releaseService(allocations, req.id));
       });
       return { id: req.id, diagnostics: [], project: engine.changed(label) };
@@ -57,9 +57,9 @@ export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
     'services.setState': async (req) => {
       const label = `service ${req.id} ${req.state}`;
       engine.session.mutate(label, (d) => {
-        const service = d.readServices().find((s) => s.id === req.id);
+        const service = d.services.read().find((s) => s.id === req.id);
         if (!service) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
-        d.upsertService({ ...service, state: req.state });
+        d.services.upsert({ ...service, state: req.state });
       });
       return { id: req.id, diagnostics: [], project: engine.changed(label) };
     },
@@ -69,14 +69,14 @@ export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
     },
     'plan.get': async () => ({ plans: readPlans(db()), lint: lintStored(engine), project: engine.session.info() }),
     'plan.lint': async () => lintStored(engine),
-    'sim.trace': async (req) => new Simulator(db().readTopology(), readPlans(db()), { down: req.down ?? [] }).trace({ src: req.src, dst: req.dst }),
-    'sim.whatIf': async (req) => whatIf(db().readTopology(), db().readServices(), readPlans(db()), req.down),
+    'sim.trace': async (req) => new Simulator(db().topology.read(), readPlans(db()), { down: req.down ?? [] }).trace({ src: req.src, dst: req.dst }),
+    'sim.whatIf': async (req) => whatIf(db().topology.read(), db().services.read(), readPlans(db()), req.down),
   };
 }
 
 function lintStored(engine: WicmEngine): DiagnosticDto[] {
   const d = engine.session.db;
-  return lintPlans(d.readTopology(), readPlans(d), d.readServices());
+  return lintPlans(d.topology.read(), readPlans(d), d.services.read());
 }
 
 /**
@@ -85,9 +85,9 @@ function lintStored(engine: WicmEngine): DiagnosticDto[] {
  * `svc1`. Made once, from the creation time.
  */
 function projectTag(db: ProjectDb, now: Date): string {
-  const existing = db.getMeta('project_tag');
+  const existing = db.meta.get('project_tag');
   if (existing) return existing;
   const tag = now.getTime().toString(36).slice(-6);
-  db.setMeta('project_tag', tag);
+  db.meta.set('project_tag', tag);
   return tag;
 }

@@ -4,7 +4,8 @@ import { parseTopologyJson } from '../../export';
 import { isVnodeName, TopologyIndex } from '../../model';
 import { parsePrefix, tryParsePrefix } from '../../net';
 import { DEFAULT_VLAN_POOL, SegmentIndex } from '../../plan';
-import type { ElementKind, ProjectDb } from '../../store/project-db';
+import type { ProjectDb } from '../../store/project-db';
+import type { ElementKind } from '../../store/topology-tables';
 import { CoreError } from '../../util/core-error';
 import type { WicmEngine } from '../engine';
 
@@ -35,28 +36,28 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
   let segments: { readonly revision: number; readonly index: SegmentIndex } | null = null;
   const currentSegments = (): SegmentIndex => {
     const { revision, db } = engine.session;
-    if (segments?.revision !== revision) segments = { revision, index: new SegmentIndex(new TopologyIndex(db.readTopology())) };
+    if (segments?.revision !== revision) segments = { revision, index: new SegmentIndex(new TopologyIndex(db.topology.read())) };
     return segments.index;
   };
   // A change may name itself once it has found its element (`label`), for Undo / Redo.
   type Change = (db: ProjectDb, topology: TopologyDto) => { id: string; diagnostics?: DiagnosticDto[]; label?: string };
   const edit = (label: string, change: Change): EditResultDto => {
-    const result = engine.session.mutate<ReturnType<Change>>((r) => r.label ?? label, (db) => change(db, db.readTopology()));
+    const result = engine.session.mutate<ReturnType<Change>>((r) => r.label ?? label, (db) => change(db, db.topology.read()));
     return { id: result.id, diagnostics: result.diagnostics ?? [], project: engine.changed(result.label ?? label) };
   };
   return {
     'topology.addBridge': async (req) =>
       edit(`add bridge ${req.name}`, (db) => {
         const controllerId = req.controllerId ?? req.name;
-        const id = db.nextId('br');
-        db.insertElement('bridge', { id, name: req.name, kind: req.kind, controllerId, datapathId: req.datapathId ?? null });
+        const id = db.meta.nextId('br');
+        db.topology.insert('bridge', { id, name: req.name, kind: req.kind, controllerId, datapathId: req.datapathId ?? null });
         return { id, diagnostics: req.kind === 'vtn-vbridge' ? vnodeWarnings('vBridge', controllerId, id) : [] };
       }),
     'topology.addPort': async (req) =>
       edit(`add port ${req.name}`, (db, t) => {
         const bridge = must(t.bridges, req.bridgeId, 'bridge');
-        const id = db.nextId('pt');
-        db.insertElement('port', { id, bridgeId: bridge.id, name: req.name, ofPort: req.ofPort ?? null });
+        const id = db.meta.nextId('pt');
+        db.topology.insert('port', { id, bridgeId: bridge.id, name: req.name, ofPort: req.ofPort ?? null });
         return { id, diagnostics: bridge.kind === 'vtn-vbridge' ? vnodeWarnings('vInterface', req.name, id) : [] };
       }),
     'topology.addLink': async (req) =>
@@ -64,8 +65,8 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         const a = must(t.ports, req.aPortId, 'port');
         const b = must(t.ports, req.bPortId, 'port');
         if (a.bridgeId === b.bridgeId) throw new CoreError('INVALID_INPUT', `Ports '${a.name}' and '${b.name}' are on the same bridge; a link joins two bridges.`);
-        const id = db.nextId('ln');
-        db.insertElement('link', { id, aPortId: a.id, bPortId: b.id });
+        const id = db.meta.nextId('ln');
+        db.topology.insert('link', { id, aPortId: a.id, bPortId: b.id });
         return { id, label: `add link ${a.name} – ${b.name}` };
       }),
     'topology.addSegment': async (req) =>
@@ -73,8 +74,8 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         const port = must(t.ports, req.portId, 'port');
         const { prefix, diagnostics } = canonicalPrefix(req.prefix, '/prefix');
         if (t.segments.some((s) => s.prefix === prefix && s.portId === port.id)) throw new CoreError('CONFLICT', `Port '${port.name}' already has segment ${prefix}.`);
-        const id = db.nextId('sg');
-        db.insertElement('segment', { id, prefix, portId: port.id, name: req.name ?? null });
+        const id = db.meta.nextId('sg');
+        db.topology.insert('segment', { id, prefix, portId: port.id, name: req.name ?? null });
         return { id, diagnostics };
       }),
     'topology.addUplink': async (req) =>
@@ -83,23 +84,23 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         const prefix = req.family === 6 ? '::/0' : '0.0.0.0/0';
         const other = t.segments.find((s) => s.prefix === prefix && t.ports.find((p) => p.id === s.portId)?.bridgeId === port.bridgeId);
         if (other) throw new CoreError('CONFLICT', `Bridge already has an ${prefix} uplink on port ${other.portId}; remove it first.`);
-        const id = db.nextId('sg');
-        db.insertElement('segment', { id, prefix, portId: port.id, name: 'uplink' });
+        const id = db.meta.nextId('sg');
+        db.topology.insert('segment', { id, prefix, portId: port.id, name: 'uplink' });
         return { id, label: `add uplink on ${port.name}` };
       }),
     'topology.addPop': async (req) =>
       edit(`add PoP ${req.name}`, (db, t) => {
         const port = must(t.ports, req.portId, 'port');
-        const id = db.nextId('pop');
-        db.insertElement('pop', { id, name: req.name, portId: port.id, aliases: req.aliases ?? [] });
+        const id = db.meta.nextId('pop');
+        db.topology.insert('pop', { id, name: req.name, portId: port.id, aliases: req.aliases ?? [] });
         return { id };
       }),
     'topology.addNap': async (req) =>
       edit(`add NAP ${req.name}`, (db, t) => {
         must(t.ports, req.cePortId, 'port');
         must(t.ports, req.pePortId, 'port');
-        const id = db.nextId('nap');
-        db.insertElement('nap', { id, name: req.name, cePortId: req.cePortId, pePortId: req.pePortId });
+        const id = db.meta.nextId('nap');
+        db.topology.insert('nap', { id, name: req.name, cePortId: req.cePortId, pePortId: req.pePortId });
         return { id };
       }),
     'topology.update': async (req) =>
@@ -113,23 +114,23 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
           changes.prefix = canonical.prefix;
           diagnostics.push(...canonical.diagnostics);
         }
-        db.updateElement(req.kind as ElementKind, req.id, changes);
+        db.topology.update(req.kind as ElementKind, req.id, changes);
         return { id: req.id, diagnostics, label: `edit ${describe(req.kind, element)}` };
       }),
     'topology.remove': async (req) =>
       edit(`delete ${req.kind}`, (db, t) => {
         const element = must(listOf(t, req.kind), req.id, req.kind);
-        db.deleteElement(req.kind as ElementKind, req.id);
+        db.topology.remove(req.kind as ElementKind, req.id);
         return { id: req.id, label: `delete ${describe(req.kind, element)}` };
       }),
     'topology.setVlanPool': async (req) =>
       edit('set VLAN pool', (db, t) => {
         const port = must(t.ports, req.portId, 'port');
-        db.deleteElement('vlanPool', port.id);
-        if (req.pool) db.insertElement('vlanPool', { portId: port.id, first: req.pool.first, last: req.pool.last });
+        db.topology.remove('vlanPool', port.id);
+        if (req.pool) db.topology.insert('vlanPool', { portId: port.id, first: req.pool.first, last: req.pool.last });
         const pool = req.pool ?? DEFAULT_VLAN_POOL;
-        const outside = db.readAllocations().filter((a) => a.kind === 'vlan' && a.scope === port.id && (Number(a.value) < pool.first || Number(a.value) > pool.last));
-        const nameOf = new Map(outside.length > 0 ? db.readServices().map((s) => [s.id, s.name]) : []);
+        const outside = db.allocations.read().filter((a) => a.kind === 'vlan' && a.scope === port.id && (Number(a.value) < pool.first || Number(a.value) > pool.last));
+        const nameOf = new Map(outside.length > 0 ? db.services.read().map((s) => [s.id, s.name]) : []);
         const diagnostics: DiagnosticDto[] = outside.map((a) => ({
           severity: 'warning',
           code: 'VLAN_OUTSIDE_POOL',
@@ -158,18 +159,18 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
       edit('set default segments', (db) => {
         const src = req.sourceSegment === null ? null : canonicalPrefix(req.sourceSegment, '/sourceSegment');
         const dst = req.targetSegment === null ? null : canonicalPrefix(req.targetSegment, '/targetSegment');
-        db.writeDefaults({ sourceSegment: src?.prefix ?? null, targetSegment: dst?.prefix ?? null });
+        db.topology.writeDefaults({ sourceSegment: src?.prefix ?? null, targetSegment: dst?.prefix ?? null });
         return { id: 'defaults', diagnostics: [...(src?.diagnostics ?? []), ...(dst?.diagnostics ?? [])] };
       }),
     'topology.import': async (req) =>
       edit('import topology', (db) => {
         const { topology, positions } = parseTopologyJson(req.text);
-        db.replaceTopology(topology);
-        db.writePositions(positions);
+        db.topology.replace(topology);
+        db.positions.write(positions);
         return { id: 'topology' };
       }),
     'layout.move': async (req) => {
-      engine.session.touch((db) => db.writePositions(req.positions));
+      engine.session.touch((db) => db.positions.write(req.positions));
       return engine.session.info();
     },
   };
