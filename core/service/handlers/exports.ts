@@ -2,17 +2,17 @@ import type { Handlers } from '../../contract/api';
 import type { PlanDto } from '../../contract/dto';
 import { exportFormats, exportPlans } from '../../export';
 import { CoreError } from '../../util/core-error';
-import type { WicmEngine } from '../engine';
+import type { HandlerContext } from '../context';
 import { readPlans } from '../planning';
 
 type ExportHandlers = Pick<Handlers, 'export.formats' | 'export.run'>;
 
 /** Exports of the open project: its stored plans (what a push would send) or its topology. */
-export function exportHandlers(engine: WicmEngine): ExportHandlers {
+export function exportHandlers(ctx: HandlerContext): ExportHandlers {
   return {
     'export.formats': async () => exportFormats,
     'export.run': async (req) => {
-      const db = engine.session.db;
+      const db = ctx.session.db;
       const topology = db.topology.read();
       const all = db.services.read();
       const stored = readPlans(db);

@@ -2,15 +2,16 @@ import type { EditResultDto, Handlers } from '../../contract/api';
 import type { DiagnosticDto, TopologyDto } from '../../contract/dto';
 import { parseTopologyJson } from '../../export';
 import { isVnodeName, TopologyIndex } from '../../model';
-import { parsePrefix, tryParsePrefix } from '../../net';
+import { canonicalPrefix, tryParsePrefix } from '../../net';
 import { DEFAULT_VLAN_POOL, SegmentIndex } from '../../plan';
 import type { ProjectDb } from '../../store/project-db';
 import type { ElementKind } from '../../store/topology-tables';
 import { CoreError } from '../../util/core-error';
-import type { WicmEngine } from '../engine';
+import type { HandlerContext } from '../context';
 
 type TopologyHandlers = Pick<
   Handlers,
+  | 'topology.get'
   | 'topology.addBridge'
   | 'topology.addPort'
   | 'topology.addLink'
@@ -28,24 +29,31 @@ type TopologyHandlers = Pick<
 >;
 
 /**
- * Topology edits. Each is one undoable step; references are checked here with messages that
- * name the element (the database's foreign keys and unique constraints are the backstop).
+ * The topology snapshot and its edits. Each edit is one undoable step; references are checked
+ * here with messages that name the element (the database's foreign keys and unique constraints
+ * are the backstop).
  */
-export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
+export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
   // The segment table of the current revision: typing addresses in the search box asks often.
   let segments: { readonly revision: number; readonly index: SegmentIndex } | null = null;
   const currentSegments = (): SegmentIndex => {
-    const { revision, db } = engine.session;
+    const { revision, db } = ctx.session;
     if (segments?.revision !== revision) segments = { revision, index: new SegmentIndex(new TopologyIndex(db.topology.read())) };
     return segments.index;
   };
   // A change may name itself once it has found its element (`label`), for Undo / Redo.
   type Change = (db: ProjectDb, topology: TopologyDto) => { id: string; diagnostics?: DiagnosticDto[]; label?: string };
   const edit = (label: string, change: Change): EditResultDto => {
-    const result = engine.session.mutate<ReturnType<Change>>((r) => r.label ?? label, (db) => change(db, db.topology.read()));
-    return { id: result.id, diagnostics: result.diagnostics ?? [], project: engine.changed(result.label ?? label) };
+    const result = ctx.session.mutate<ReturnType<Change>>((r) => r.label ?? label, (db) => change(db, db.topology.read()));
+    return { id: result.id, diagnostics: result.diagnostics ?? [], project: ctx.changed(result.label ?? label) };
   };
   return {
+    'topology.get': async () => ({
+      project: ctx.session.info(),
+      topology: ctx.session.db.topology.read(),
+      positions: ctx.session.db.positions.read(),
+      services: ctx.session.db.services.read(),
+    }),
     'topology.addBridge': async (req) =>
       edit(`add bridge ${req.name}`, (db) => {
         const controllerId = req.controllerId ?? req.name;
@@ -170,8 +178,8 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         return { id: 'topology' };
       }),
     'layout.move': async (req) => {
-      engine.session.touch((db) => db.positions.write(req.positions));
-      return engine.session.info();
+      ctx.session.touch((db) => db.positions.write(req.positions));
+      return ctx.session.info();
     },
   };
 }
@@ -208,17 +216,6 @@ function must<T extends { readonly id: string }>(items: readonly T[], id: string
   const found = items.find((i) => i.id === id);
   if (!found) throw new CoreError('NOT_FOUND', `No ${what} with id '${id}' in this project.`);
   return found;
-}
-
-/** Canonical prefix, with a HOST_BITS_SET warning when the input had host bits. */
-export function canonicalPrefix(text: string, pointer: string): { prefix: string; diagnostics: DiagnosticDto[] } {
-  const parsed = parsePrefix(text);
-  return {
-    prefix: parsed.prefix,
-    diagnostics: parsed.hostBitsSet
-      ? [{ severity: 'warning', code: 'HOST_BITS_SET', message: `'${parsed.input}' has host bits set; stored as ${parsed.prefix}.`, pointer, hint: `Write ${parsed.prefix}.` }]
-      : [],
-  };
 }
 
 function vnodeWarnings(what: string, name: string, elementId: string): DiagnosticDto[] {
