@@ -5,7 +5,7 @@ import { isVnodeName, TopologyIndex } from '../../model';
 import { canonicalPrefix, tryParsePrefix } from '../../net';
 import { DEFAULT_VLAN_POOL, SegmentIndex } from '../../plan';
 import type { ProjectDb } from '../../store/project-db';
-import type { ElementKind } from '../../store/topology-tables';
+import { TOPOLOGY_TABLES, type ElementKind } from '../../store/topology-tables';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
 
@@ -184,23 +184,9 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
   };
 }
 
+/** The elements of a kind, each with an id (a VLAN pool is known by its port's id). */
 function listOf(t: TopologyDto, kind: ElementKind): readonly { readonly id: string }[] {
-  switch (kind) {
-    case 'bridge':
-      return t.bridges;
-    case 'port':
-      return t.ports;
-    case 'link':
-      return t.links;
-    case 'segment':
-      return t.segments;
-    case 'pop':
-      return t.pops;
-    case 'nap':
-      return t.naps;
-    case 'vlanPool':
-      return t.vlanPools.map((v) => ({ ...v, id: v.portId }));
-  }
+  return kind === 'vlanPool' ? t.vlanPools.map((v) => ({ ...v, id: v.portId })) : (t[TOPOLOGY_TABLES[kind].list] as readonly { readonly id: string }[]);
 }
 
 const KIND_NAMES: Readonly<Record<ElementKind, string>> = { bridge: 'bridge', port: 'port', link: 'link', segment: 'segment', pop: 'PoP', nap: 'NAP', vlanPool: 'VLAN pool' };
