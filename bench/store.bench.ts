@@ -27,13 +27,13 @@ const dir = await mkdtemp(join(tmpdir(), 'wicm-bench-'));
 try {
   const topology = generate(1000, 100_000);
   const db = ProjectDb.create(sql);
-  db.replaceTopology(topology);
+  db.topology.replace(topology);
   const path = join(dir, 'big.wicm');
   const t0 = performance.now();
   await writeFileAtomic(path, db.export());
   const t1 = performance.now();
   const reopened = ProjectDb.open(sql, new Uint8Array(await readFile(path)), path);
-  const read = reopened.readTopology();
+  const read = reopened.topology.read();
   const t2 = performance.now();
   if (read.segments.length !== 100_000) throw new Error(`expected 100000 segments, read ${read.segments.length}`);
   emit('project_save_100k_segments_ms', t1 - t0, 'ms');

@@ -1,29 +1,32 @@
 import type { Handlers, ProjectInfoDto } from '../contract/api';
-import type { EventMessage } from '../contract/events';
 import { parseTopologyJson } from '../export';
 import { SCHEMA_VERSION } from '../store/migrations';
+import { importDemiWimDb, isDemiWimDb } from '../store/demi-wim-db';
 import { CoreError } from '../util/core-error';
-import type { EnginePorts } from './ports';
-import { profileHandlers } from './handlers/controllers';
+import { handlerContext, type HandlerContext } from './context';
+import { controllerHandlers } from './handlers/controllers';
 import { exportHandlers } from './handlers/exports';
 import { importHandlers } from './handlers/imports';
 import { pushHandlers } from './handlers/push';
 import { serviceHandlers } from './handlers/services';
 import { topologyHandlers } from './handlers/topology';
+import type { EnginePorts } from './ports';
 import { baseName, ProjectSession } from './project-session';
-import { importDemiWimDb, isDemiWimDb } from '../store/demi-wim-db';
 
 /**
  * The WICM engine: the open project plus the use cases that implement the contract.
  *
- * One instance per process (Electron main, headless server, CLI run). Handlers are plain async
- * functions over validated requests; the dispatcher in the host calls them.
+ * One instance per process (Electron main, headless server, CLI run). It owns the project's
+ * lifecycle (new, open, save, undo/redo); the other handlers get a `HandlerContext`, not the
+ * engine. Handlers are plain async functions over validated requests; the host dispatches.
  */
 export class WicmEngine {
   private sessionValue: ProjectSession;
+  private readonly context: HandlerContext;
 
   private constructor(readonly ports: EnginePorts, session: ProjectSession) {
     this.sessionValue = session;
+    this.context = handlerContext(ports, () => this.sessionValue);
   }
 
   /** An engine with a new project: empty, or the bundled sample WAN. */
@@ -42,7 +45,7 @@ export class WicmEngine {
 
   /** The contract's handlers, bound to this engine. */
   handlers(): Handlers {
-    const { ports } = this;
+    const { ports, context } = this;
     return {
       'app.info': async () => ({
         name: 'WICM Studio',
@@ -64,44 +67,25 @@ export class WicmEngine {
       'project.info': async () => this.session.info(),
       'history.undo': async () => this.applyHistory(this.session.undo(), 'undo'),
       'history.redo': async () => this.applyHistory(this.session.redo(), 'redo'),
-      'topology.get': async () => ({
-        project: this.session.info(),
-        topology: this.session.db.readTopology(),
-        positions: this.session.db.readPositions(),
-        services: this.session.db.readServices(),
-      }),
-      ...topologyHandlers(this),
-      ...serviceHandlers(this),
-      ...importHandlers(this),
-      ...exportHandlers(this),
-      ...profileHandlers(this),
-      ...pushHandlers(this),
+      ...topologyHandlers(context),
+      ...serviceHandlers(context),
+      ...importHandlers(context),
+      ...exportHandlers(context),
+      ...controllerHandlers(context),
+      ...pushHandlers(context),
     };
-  }
-
-  /** Emits an event to every connected UI. */
-  emit(event: EventMessage): void {
-    this.ports.emit(event);
-  }
-
-  /** Announces a model change made through the project session. */
-  changed(origin: string): ProjectInfoDto {
-    const info = this.session.info();
-    this.emit({ name: 'project.didChange', payload: info });
-    this.emit({ name: 'topology.didChange', payload: { revision: info.revision, origin } });
-    return info;
   }
 
   private applyHistory(label: string | undefined, verb: 'undo' | 'redo'): ProjectInfoDto {
     if (label === undefined) throw new CoreError('CONFLICT', `Nothing to ${verb}.`);
-    return this.changed(`${verb}: ${label}`);
+    return this.context.changed(`${verb}: ${label}`);
   }
 
   private async saveTo(path: string): Promise<ProjectInfoDto> {
     await this.ports.files.writeFileAtomic(path, this.session.db.export());
     this.session.markSaved(path);
     const info = this.session.info();
-    this.emit({ name: 'project.didChange', payload: info });
+    this.context.emit({ name: 'project.didChange', payload: info });
     return info;
   }
 
@@ -110,7 +94,7 @@ export class WicmEngine {
     next.continueFrom(previous.revision);
     this.sessionValue = next;
     previous.close();
-    return this.changed('project');
+    return this.context.changed('project');
   }
 }
 
@@ -118,8 +102,8 @@ function newSession(ports: EnginePorts, template: 'empty' | 'sample', name: stri
   const session = ProjectSession.create(ports.sql, name ?? (template === 'sample' ? 'Sample WAN' : 'Untitled'));
   if (template === 'sample') {
     const { topology, positions } = parseTopologyJson(ports.sampleTopologyJson);
-    session.db.replaceTopology(topology);
-    session.db.writePositions(positions);
+    session.db.topology.replace(topology);
+    session.db.positions.write(positions);
   }
   return session;
 }
@@ -131,7 +115,7 @@ async function openSession(ports: EnginePorts, path: string): Promise<ProjectSes
     const { topology, diagnostics } = importDemiWimDb(ports.sql, bytes, baseName(path));
     for (const d of diagnostics) ports.logger.warn(d.message);
     const session = ProjectSession.create(ports.sql, `${baseName(path)} (imported)`);
-    session.db.replaceTopology(topology);
+    session.db.topology.replace(topology);
     return session;
   }
   return ProjectSession.open(ports.sql, bytes, path);

@@ -15,8 +15,8 @@ export type ImportOutcome = Omit<ImportCommitDto, 'format' | 'plans' | 'project'
  */
 export function applyImport(db: ProjectDb, result: ImportResult): ImportOutcome {
   const diagnostics: DiagnosticDto[] = [];
-  const registered = (result.registrations ?? []).flatMap((r) => applyRegistration(db, db.readTopology(), r, diagnostics));
-  const existing = new Map(db.readServices().map((s) => [s.id, s]));
+  const registered = (result.registrations ?? []).flatMap((r) => applyRegistration(db, db.topology.read(), r, diagnostics));
+  const existing = new Map(db.services.read().map((s) => [s.id, s]));
   const created: string[] = [];
   const updated: string[] = [];
   for (const request of result.services) {
@@ -24,24 +24,24 @@ export function applyImport(db: ProjectDb, result: ImportResult): ImportOutcome 
     const next = serviceFromRequest(request, 'draft');
     if (!before) {
       created.push(request.id);
-      db.upsertService(next);
+      db.services.upsert(next);
       continue;
     }
     updated.push(request.id);
     const changed = JSON.stringify(routing(before)) !== JSON.stringify(routing(next));
     const state: ServiceDto['state'] = !changed ? before.state : before.state === 'pushed' || before.state === 'drifted' ? 'drifted' : 'draft';
-    db.upsertService({ ...next, state });
-    if (changed) db.deletePlan(request.id);
+    db.services.upsert({ ...next, state });
+    if (changed) db.plans.remove(request.id);
   }
   const deleted: string[] = [];
   const alreadyAbsent: string[] = [];
   let allocations = readAllocations(db);
-  const services = db.readServices();
+  const services = db.services.read();
   for (const id of result.deletions) {
     // A record id may stand for several services (a Katana slice, a split SOL005/OSM NS).
     const targets = services.filter((s) => s.id === id || s.provenance?.recordId === id).map((s) => s.id);
     for (const target of targets) {
-      if (db.deleteService(target)) {
+      if (db.services.remove(target)) {
         deleted.push(target);
         allocations = releaseService(allocations, target);
       }
@@ -72,15 +72,15 @@ function applyRegistration(db: ProjectDb, t: TopologyDto, r: TopologyRegistratio
     const known = t.pops.find((p) => p.name.toLowerCase() === r.id.toLowerCase() || p.aliases.some((a) => a.toLowerCase() === r.id.toLowerCase()));
     if (known && known.portId === port.id) return [];
     if (known) {
-      db.updateElement('pop', known.id, { portId: port.id });
+      db.topology.update('pop', known.id, { portId: port.id });
       return [`nfvi ${r.id} moved to ${port.name}`];
     }
     const onPort = t.pops.find((p) => p.portId === port.id);
     if (onPort) {
-      db.updateElement('pop', onPort.id, { aliases: [...onPort.aliases, r.id] } as Partial<PopDto>);
+      db.topology.update('pop', onPort.id, { aliases: [...onPort.aliases, r.id] } as Partial<PopDto>);
       return [`nfvi ${r.id} = ${onPort.name}`];
     }
-    db.insertElement('pop', { id: db.nextId('pop'), name: r.id, portId: port.id, aliases: [] });
+    db.topology.insert('pop', { id: db.meta.nextId('pop'), name: r.id, portId: port.id, aliases: [] });
     return [`nfvi ${r.id}`];
   }
   const ce = findPort(t, r.switchId, r.cePort);
@@ -92,10 +92,10 @@ function applyRegistration(db: ProjectDb, t: TopologyDto, r: TopologyRegistratio
   const known = t.naps.find((n) => n.name === r.id);
   if (known && known.cePortId === ce.id && known.pePortId === pe.id) return [];
   if (known) {
-    db.updateElement('nap', known.id, { cePortId: ce.id, pePortId: pe.id } as Partial<NapDto>);
+    db.topology.update('nap', known.id, { cePortId: ce.id, pePortId: pe.id } as Partial<NapDto>);
     return [`nap ${r.id} updated`];
   }
-  db.insertElement('nap', { id: db.nextId('nap'), name: r.id, cePortId: ce.id, pePortId: pe.id });
+  db.topology.insert('nap', { id: db.meta.nextId('nap'), name: r.id, cePortId: ce.id, pePortId: pe.id });
   return [`nap ${r.id}`];
 }
 

@@ -1,7 +1,8 @@
 import type { DiagnosticDto, PlanDto, ServiceDto, TopologyDto } from '../contract/dto';
 import type { ServiceRequest } from '../model';
 import { emptyAllocations, Planner, type Allocations } from '../plan';
-import type { AllocationRow, ProjectDb } from '../store/project-db';
+import type { ProjectDb } from '../store/project-db';
+import type { AllocationRow } from '../store/repositories/plans';
 
 /** Plans, lint and allocations of a set of services over one topology. */
 export interface PlanningResult {
@@ -40,15 +41,15 @@ export function isPlanned(plan: PlanDto): boolean {
  * marks each service planned or failed. Runs inside the caller's transaction.
  */
 export function planProject(db: ProjectDb, serviceIds?: readonly string[]): PlanningResult {
-  const topology = db.readTopology();
-  const all = db.readServices();
+  const topology = db.topology.read();
+  const all = db.services.read();
   const wanted = serviceIds ? all.filter((s) => serviceIds.includes(s.id)) : all;
   const result = planServices(topology, wanted, readAllocations(db));
   for (const plan of result.plans) {
-    db.writePlan(plan.serviceId, plan);
+    db.plans.write(plan.serviceId, plan);
     const service = wanted.find((s) => s.id === plan.serviceId);
     if (service && service.state !== 'pushed' && service.state !== 'drifted') {
-      db.upsertService({ ...service, state: isPlanned(plan) ? 'planned' : 'failed' });
+      db.services.upsert({ ...service, state: isPlanned(plan) ? 'planned' : 'failed' });
     }
   }
   writeAllocations(db, result.allocations);
@@ -57,7 +58,7 @@ export function planProject(db: ProjectDb, serviceIds?: readonly string[]): Plan
 
 /** The project's allocations as the planner takes them. */
 export function readAllocations(db: ProjectDb): Allocations {
-  const rows = db.readAllocations();
+  const rows = db.allocations.read();
   return {
     filterIndices: rows.filter((r) => r.kind === 'filter').map((r) => ({ portId: r.scope, index: Number(r.value), serviceId: r.serviceId, direction: r.direction })),
     vlans: rows.filter((r) => r.kind === 'vlan').map((r) => ({ portId: r.scope, tag: Number(r.value), serviceId: r.serviceId, direction: r.direction, popId: r.extra ?? '' })),
@@ -72,14 +73,14 @@ export function writeAllocations(db: ProjectDb, allocations: Allocations): void 
     ...allocations.vlans.map((a) => ({ kind: 'vlan' as const, scope: a.portId, value: String(a.tag), serviceId: a.serviceId, direction: a.direction, extra: a.popId })),
     ...allocations.conditions.map((a) => ({ kind: 'condition' as const, scope: '', value: a.name, serviceId: a.serviceId, direction: a.direction, extra: null })),
   ];
-  db.replaceAllocations(rows);
+  db.allocations.replace(rows);
 }
 
 /** The stored plans of a project, in service order. */
 export function readPlans(db: ProjectDb): PlanDto[] {
-  const stored = db.readPlans();
+  const stored = db.plans.read();
   return db
-    .readServices()
+    .services.read()
     .map((s) => stored.get(s.id) as PlanDto | undefined)
     .filter((p): p is PlanDto => p !== undefined);
 }

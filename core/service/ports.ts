@@ -15,6 +15,15 @@ export interface Clock {
   now(): Date;
 }
 
+/**
+ * Fresh identifiers (transactions, ONOS application ids, controller profiles), injected so the
+ * engine holds no hidden randomness or process-wide counters; tests pass a deterministic one.
+ */
+export interface IdSource {
+  /** `prefix` followed by 10 lowercase hex digits, unpredictable and not repeated in practice. */
+  next(prefix: string): string;
+}
+
 /** Where diagnostics about the engine itself go (never credentials). */
 export interface Logger {
   info(message: string, data?: unknown): void;
@@ -61,6 +70,7 @@ export interface EnginePorts {
   readonly sql: SqlEngine;
   readonly files: ProjectFiles;
   readonly clock: Clock;
+  readonly ids: IdSource;
   readonly logger: Logger;
   /** Receives every event; the host fans it out to its transports. */
   readonly emit: (event: EventMessage) => void;

@@ -23,13 +23,13 @@ export class ProjectSession {
 
   static create(sql: SqlEngine, name: string): ProjectSession {
     const session = new ProjectSession(sql, ProjectDb.create(sql), name, null);
-    session.db.setMeta('name', name);
+    session.db.meta.set('name', name);
     return session;
   }
 
   static open(sql: SqlEngine, bytes: Uint8Array, path: string): ProjectSession {
     const db = ProjectDb.open(sql, bytes, path);
-    return new ProjectSession(sql, db, db.getMeta('name') ?? baseName(path), path);
+    return new ProjectSession(sql, db, db.meta.get('name') ?? baseName(path), path);
   }
 
   get db(): ProjectDb {

@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AppMode, ControllerKindDto, LabFaultDto } from '../../core/contract/api';
 import type { EventMessage } from '../../core/contract/events';
 import { WicmEngine } from '../../core/service/engine';
-import type { EnginePorts, LabControllers, Logger, SecretBox } from '../../core/service/ports';
+import type { EnginePorts, IdSource, LabControllers, Logger, SecretBox } from '../../core/service/ports';
 import { fileProfileStore, localKeySecretBox } from './platform/profile-store';
 import { LAB_DEFAULT_CREDENTIALS, startLabController, type LabController, type LabFault, type LabFaultAction } from './lab';
 import { createNodeHttpClient } from './platform/http-client';
@@ -38,7 +39,12 @@ export interface EngineHostOptions {
   readonly exposeStacks?: boolean;
   /** How controller passwords are sealed (Electron passes safeStorage); default a local key file. */
   readonly secretBox?: SecretBox;
+  /** Where fresh ids come from; default 40 random bits each (node:crypto). Tests pass a counter. */
+  readonly ids?: IdSource;
 }
+
+/** Fresh ids: the prefix and 10 hex digits from the system's random source. */
+export const randomIds: IdSource = { next: (prefix) => `${prefix}${randomBytes(5).toString('hex')}` };
 
 /**
  * Starts the engine the way every runtime mode does: loads sql.js, opens the requested project
@@ -51,6 +57,7 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     sql: await loadSqlEngine(),
     files: nodeProjectFiles,
     clock: { now: () => new Date() },
+    ids: options.ids ?? randomIds,
     logger: options.logger,
     emit: (event) => {
       for (const listener of listeners) listener(event);

@@ -2,19 +2,19 @@ import type { Handlers } from '../../contract/api';
 import type { PlanDto } from '../../contract/dto';
 import { exportFormats, exportPlans } from '../../export';
 import { CoreError } from '../../util/core-error';
-import type { WicmEngine } from '../engine';
+import type { HandlerContext } from '../context';
 import { readPlans } from '../planning';
 
 type ExportHandlers = Pick<Handlers, 'export.formats' | 'export.run'>;
 
 /** Exports of the open project: its stored plans (what a push would send) or its topology. */
-export function exportHandlers(engine: WicmEngine): ExportHandlers {
+export function exportHandlers(ctx: HandlerContext): ExportHandlers {
   return {
     'export.formats': async () => exportFormats,
     'export.run': async (req) => {
-      const db = engine.session.db;
-      const topology = db.readTopology();
-      const all = db.readServices();
+      const db = ctx.session.db;
+      const topology = db.topology.read();
+      const all = db.services.read();
       const stored = readPlans(db);
       const wanted = req.serviceIds ?? stored.map((p) => p.serviceId);
       for (const id of wanted) if (!all.some((s) => s.id === id)) throw new CoreError('NOT_FOUND', `No service with id '${id}'.`);
@@ -25,7 +25,7 @@ export function exportHandlers(engine: WicmEngine): ExportHandlers {
       }
       const result = exportPlans(
         req.format,
-        { topology, services: all.filter((s) => wanted.includes(s.id)), plans, positions: db.readPositions() },
+        { topology, services: all.filter((s) => wanted.includes(s.id)), plans, positions: db.positions.read() },
         {
           ...(req.teardown ? { teardown: true } : {}),
           ...(req.tenant ? { tenant: req.tenant } : {}),

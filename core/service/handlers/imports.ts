@@ -3,7 +3,7 @@ import type { DiagnosticDto } from '../../contract/dto';
 import { importers, previewImport, type ImportPreview } from '../../import';
 import type { TopologyRegistration } from '../../model';
 import { CoreError } from '../../util/core-error';
-import type { WicmEngine } from '../engine';
+import type { HandlerContext } from '../context';
 import { applyImport } from '../import-apply';
 import { planProject, serviceFromRequest } from '../planning';
 
@@ -21,11 +21,11 @@ export function describeRegistration(r: TopologyRegistration): string {
 }
 
 /** NSR import: preview (nothing stored) and commit (one undoable step). */
-export function importHandlers(engine: WicmEngine): ImportHandlers {
+export function importHandlers(ctx: HandlerContext): ImportHandlers {
   const preview = (req: ImportRequestDto): ImportPreview =>
     previewImport(
       req.text,
-      { topology: engine.session.db.readTopology(), now: engine.ports.clock.now().toISOString(), ...(req.fileName ? { fileName: req.fileName } : {}) },
+      { topology: ctx.session.db.topology.read(), now: ctx.ports.clock.now().toISOString(), ...(req.fileName ? { fileName: req.fileName } : {}) },
       req.format ? { format: req.format } : {},
     );
   return {
@@ -54,13 +54,13 @@ export function importHandlers(engine: WicmEngine): ImportHandlers {
         );
       }
       const label = `import ${req.fileName ?? p.format}`;
-      const { outcome, plans } = engine.session.mutate(label, (db) => {
+      const { outcome, plans } = ctx.session.mutate(label, (db) => {
         const outcome = applyImport(db, p);
         const ids = [...outcome.created, ...outcome.updated];
         const plans = req.plan && ids.length > 0 ? planProject(db, ids).plans : [];
         return { outcome, plans };
       });
-      return { format: p.format, ...outcome, diagnostics: [...p.diagnostics, ...outcome.diagnostics], plans, project: engine.changed(label) };
+      return { format: p.format, ...outcome, diagnostics: [...p.diagnostics, ...outcome.diagnostics], plans, project: ctx.changed(label) };
     },
   };
 }

@@ -1,12 +1,12 @@
 import type { Handlers } from '../../contract/api';
 import type { DiagnosticDto, ServiceDto } from '../../contract/dto';
+import { canonicalPrefix } from '../../net';
 import { lintPlans, releaseService } from '../../plan';
 import { Simulator, whatIf } from '../../sim';
 import { CoreError } from '../../util/core-error';
 import type { ProjectDb } from '../../store/project-db';
-import type { WicmEngine } from '../engine';
+import type { HandlerContext } from '../context';
 import { planProject, readAllocations, readPlans, writeAllocations } from '../planning';
-import { canonicalPrefix } from './topology';
 
 type ServiceHandlers = Pick<
   Handlers,
@@ -14,8 +14,8 @@ type ServiceHandlers = Pick<
 >;
 
 /** Services, plans and simulation over the open project. */
-export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
-  const db = () => engine.session.db;
+export function serviceHandlers(ctx: HandlerContext): ServiceHandlers {
+  const db = () => ctx.session.db;
   return {
     'services.save': async (req) => {
       const diagnostics: DiagnosticDto[] = [];
@@ -26,57 +26,57 @@ export function serviceHandlers(engine: WicmEngine): ServiceHandlers {
         return canonical.prefix;
       };
       const label = req.id ? `edit service ${req.name}` : `add service ${req.name}`;
-      const id = engine.session.mutate(label, (d) => {
-        const existing = req.id ? d.readServices().find((s) => s.id === req.id) : undefined;
+      const id = ctx.session.mutate(label, (d) => {
+        const existing = req.id ? d.services.read().find((s) => s.id === req.id) : undefined;
         const service: ServiceDto = {
-          id: req.id ?? d.nextId(`svc-${projectTag(d, engine.ports.clock.now())}-`),
+          id: req.id ?? d.meta.nextId(`svc-${projectTag(d, ctx.ports.clock.now())}-`),
           name: req.name,
           inSegment: segment(req.inSegment, '/inSegment'),
           outSegment: segment(req.outSegment, '/outSegment'),
           chain: req.chain,
           reverseChain: req.reverseChain,
           state: existing?.state === 'pushed' || existing?.state === 'drifted' ? 'drifted' : 'draft',
-          provenance: existing?.provenance ?? { format: 'manual', file: null, recordId: null, importedAt: engine.ports.clock.now().toISOString() },
+          provenance: existing?.provenance ?? { format: 'manual', file: null, recordId: null, importedAt: ctx.ports.clock.now().toISOString() },
           attributes: req.attributes ?? existing?.attributes ?? {},
         };
-        d.upsertService(service);
-        d.deletePlan(service.id);
+        d.services.upsert(service);
+        d.plans.remove(service.id);
         return service.id;
       });
-      return { id, diagnostics, project: engine.changed(label) };
+      return { id, diagnostics, project: ctx.changed(label) };
     },
     'services.remove': async (req) => {
-      const label = `delete service ${engine.session.db.readServices().find((s) => s.id === req.id)?.name ?? req.id}`;
-      engine.session.mutate(label, (d) => {
+      const label = `delete service ${ctx.session.db.services.read().find((s) => s.id === req.id)?.name ?? req.id}`;
+      ctx.session.mutate(label, (d) => {
         const allocations = readAllocations(d);
-        if (!d.deleteService(req.id)) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
+        if (!d.services.remove(req.id)) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
         writeAllocations(d, releaseService(allocations, req.id));
       });
-      return { id: req.id, diagnostics: [], project: engine.changed(label) };
+      return { id: req.id, diagnostics: [], project: ctx.changed(label) };
     },
     'services.setState': async (req) => {
       const label = `service ${req.id} ${req.state}`;
-      engine.session.mutate(label, (d) => {
-        const service = d.readServices().find((s) => s.id === req.id);
+      ctx.session.mutate(label, (d) => {
+        const service = d.services.read().find((s) => s.id === req.id);
         if (!service) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
-        d.upsertService({ ...service, state: req.state });
+        d.services.upsert({ ...service, state: req.state });
       });
-      return { id: req.id, diagnostics: [], project: engine.changed(label) };
+      return { id: req.id, diagnostics: [], project: ctx.changed(label) };
     },
     'plan.compute': async (req) => {
-      const result = engine.session.mutate('plan services', (d) => planProject(d, req.serviceIds));
-      return { plans: result.plans, lint: result.lint, project: engine.changed('plan') };
+      const result = ctx.session.mutate('plan services', (d) => planProject(d, req.serviceIds));
+      return { plans: result.plans, lint: result.lint, project: ctx.changed('plan') };
     },
-    'plan.get': async () => ({ plans: readPlans(db()), lint: lintStored(engine), project: engine.session.info() }),
-    'plan.lint': async () => lintStored(engine),
-    'sim.trace': async (req) => new Simulator(db().readTopology(), readPlans(db()), { down: req.down ?? [] }).trace({ src: req.src, dst: req.dst }),
-    'sim.whatIf': async (req) => whatIf(db().readTopology(), db().readServices(), readPlans(db()), req.down),
+    'plan.get': async () => ({ plans: readPlans(db()), lint: lintStored(ctx), project: ctx.session.info() }),
+    'plan.lint': async () => lintStored(ctx),
+    'sim.trace': async (req) => new Simulator(db().topology.read(), readPlans(db()), { down: req.down ?? [] }).trace({ src: req.src, dst: req.dst }),
+    'sim.whatIf': async (req) => whatIf(db().topology.read(), db().services.read(), readPlans(db()), req.down),
   };
 }
 
-function lintStored(engine: WicmEngine): DiagnosticDto[] {
-  const d = engine.session.db;
-  return lintPlans(d.readTopology(), readPlans(d), d.readServices());
+function lintStored(ctx: HandlerContext): DiagnosticDto[] {
+  const d = ctx.session.db;
+  return lintPlans(d.topology.read(), readPlans(d), d.services.read());
 }
 
 /**
@@ -85,9 +85,9 @@ function lintStored(engine: WicmEngine): DiagnosticDto[] {
  * `svc1`. Made once, from the creation time.
  */
 function projectTag(db: ProjectDb, now: Date): string {
-  const existing = db.getMeta('project_tag');
+  const existing = db.meta.get('project_tag');
   if (existing) return existing;
   const tag = now.getTime().toString(36).slice(-6);
-  db.setMeta('project_tag', tag);
+  db.meta.set('project_tag', tag);
   return tag;
 }

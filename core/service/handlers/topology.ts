@@ -2,14 +2,16 @@ import type { EditResultDto, Handlers } from '../../contract/api';
 import type { DiagnosticDto, TopologyDto } from '../../contract/dto';
 import { parseTopologyJson } from '../../export';
 import { isVnodeName, TopologyIndex } from '../../model';
-import { parsePrefix, tryParsePrefix } from '../../net';
+import { canonicalPrefix, tryParsePrefix } from '../../net';
 import { DEFAULT_VLAN_POOL, SegmentIndex } from '../../plan';
-import type { ElementKind, ProjectDb } from '../../store/project-db';
+import type { ProjectDb } from '../../store/project-db';
+import { TOPOLOGY_TABLES, type ElementKind } from '../../store/topology-tables';
 import { CoreError } from '../../util/core-error';
-import type { WicmEngine } from '../engine';
+import type { HandlerContext } from '../context';
 
 type TopologyHandlers = Pick<
   Handlers,
+  | 'topology.get'
   | 'topology.addBridge'
   | 'topology.addPort'
   | 'topology.addLink'
@@ -27,36 +29,43 @@ type TopologyHandlers = Pick<
 >;
 
 /**
- * Topology edits. Each is one undoable step; references are checked here with messages that
- * name the element (the database's foreign keys and unique constraints are the backstop).
+ * The topology snapshot and its edits. Each edit is one undoable step; references are checked
+ * here with messages that name the element (the database's foreign keys and unique constraints
+ * are the backstop).
  */
-export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
+export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
   // The segment table of the current revision: typing addresses in the search box asks often.
   let segments: { readonly revision: number; readonly index: SegmentIndex } | null = null;
   const currentSegments = (): SegmentIndex => {
-    const { revision, db } = engine.session;
-    if (segments?.revision !== revision) segments = { revision, index: new SegmentIndex(new TopologyIndex(db.readTopology())) };
+    const { revision, db } = ctx.session;
+    if (segments?.revision !== revision) segments = { revision, index: new SegmentIndex(new TopologyIndex(db.topology.read())) };
     return segments.index;
   };
   // A change may name itself once it has found its element (`label`), for Undo / Redo.
   type Change = (db: ProjectDb, topology: TopologyDto) => { id: string; diagnostics?: DiagnosticDto[]; label?: string };
   const edit = (label: string, change: Change): EditResultDto => {
-    const result = engine.session.mutate<ReturnType<Change>>((r) => r.label ?? label, (db) => change(db, db.readTopology()));
-    return { id: result.id, diagnostics: result.diagnostics ?? [], project: engine.changed(result.label ?? label) };
+    const result = ctx.session.mutate<ReturnType<Change>>((r) => r.label ?? label, (db) => change(db, db.topology.read()));
+    return { id: result.id, diagnostics: result.diagnostics ?? [], project: ctx.changed(result.label ?? label) };
   };
   return {
+    'topology.get': async () => ({
+      project: ctx.session.info(),
+      topology: ctx.session.db.topology.read(),
+      positions: ctx.session.db.positions.read(),
+      services: ctx.session.db.services.read(),
+    }),
     'topology.addBridge': async (req) =>
       edit(`add bridge ${req.name}`, (db) => {
         const controllerId = req.controllerId ?? req.name;
-        const id = db.nextId('br');
-        db.insertElement('bridge', { id, name: req.name, kind: req.kind, controllerId, datapathId: req.datapathId ?? null });
+        const id = db.meta.nextId('br');
+        db.topology.insert('bridge', { id, name: req.name, kind: req.kind, controllerId, datapathId: req.datapathId ?? null });
         return { id, diagnostics: req.kind === 'vtn-vbridge' ? vnodeWarnings('vBridge', controllerId, id) : [] };
       }),
     'topology.addPort': async (req) =>
       edit(`add port ${req.name}`, (db, t) => {
         const bridge = must(t.bridges, req.bridgeId, 'bridge');
-        const id = db.nextId('pt');
-        db.insertElement('port', { id, bridgeId: bridge.id, name: req.name, ofPort: req.ofPort ?? null });
+        const id = db.meta.nextId('pt');
+        db.topology.insert('port', { id, bridgeId: bridge.id, name: req.name, ofPort: req.ofPort ?? null });
         return { id, diagnostics: bridge.kind === 'vtn-vbridge' ? vnodeWarnings('vInterface', req.name, id) : [] };
       }),
     'topology.addLink': async (req) =>
@@ -64,8 +73,8 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         const a = must(t.ports, req.aPortId, 'port');
         const b = must(t.ports, req.bPortId, 'port');
         if (a.bridgeId === b.bridgeId) throw new CoreError('INVALID_INPUT', `Ports '${a.name}' and '${b.name}' are on the same bridge; a link joins two bridges.`);
-        const id = db.nextId('ln');
-        db.insertElement('link', { id, aPortId: a.id, bPortId: b.id });
+        const id = db.meta.nextId('ln');
+        db.topology.insert('link', { id, aPortId: a.id, bPortId: b.id });
         return { id, label: `add link ${a.name} – ${b.name}` };
       }),
     'topology.addSegment': async (req) =>
@@ -73,8 +82,8 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         const port = must(t.ports, req.portId, 'port');
         const { prefix, diagnostics } = canonicalPrefix(req.prefix, '/prefix');
         if (t.segments.some((s) => s.prefix === prefix && s.portId === port.id)) throw new CoreError('CONFLICT', `Port '${port.name}' already has segment ${prefix}.`);
-        const id = db.nextId('sg');
-        db.insertElement('segment', { id, prefix, portId: port.id, name: req.name ?? null });
+        const id = db.meta.nextId('sg');
+        db.topology.insert('segment', { id, prefix, portId: port.id, name: req.name ?? null });
         return { id, diagnostics };
       }),
     'topology.addUplink': async (req) =>
@@ -83,23 +92,23 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
         const prefix = req.family === 6 ? '::/0' : '0.0.0.0/0';
         const other = t.segments.find((s) => s.prefix === prefix && t.ports.find((p) => p.id === s.portId)?.bridgeId === port.bridgeId);
         if (other) throw new CoreError('CONFLICT', `Bridge already has an ${prefix} uplink on port ${other.portId}; remove it first.`);
-        const id = db.nextId('sg');
-        db.insertElement('segment', { id, prefix, portId: port.id, name: 'uplink' });
+        const id = db.meta.nextId('sg');
+        db.topology.insert('segment', { id, prefix, portId: port.id, name: 'uplink' });
         return { id, label: `add uplink on ${port.name}` };
       }),
     'topology.addPop': async (req) =>
       edit(`add PoP ${req.name}`, (db, t) => {
         const port = must(t.ports, req.portId, 'port');
-        const id = db.nextId('pop');
-        db.insertElement('pop', { id, name: req.name, portId: port.id, aliases: req.aliases ?? [] });
+        const id = db.meta.nextId('pop');
+        db.topology.insert('pop', { id, name: req.name, portId: port.id, aliases: req.aliases ?? [] });
         return { id };
       }),
     'topology.addNap': async (req) =>
       edit(`add NAP ${req.name}`, (db, t) => {
         must(t.ports, req.cePortId, 'port');
         must(t.ports, req.pePortId, 'port');
-        const id = db.nextId('nap');
-        db.insertElement('nap', { id, name: req.name, cePortId: req.cePortId, pePortId: req.pePortId });
+        const id = db.meta.nextId('nap');
+        db.topology.insert('nap', { id, name: req.name, cePortId: req.cePortId, pePortId: req.pePortId });
         return { id };
       }),
     'topology.update': async (req) =>
@@ -113,23 +122,23 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
           changes.prefix = canonical.prefix;
           diagnostics.push(...canonical.diagnostics);
         }
-        db.updateElement(req.kind as ElementKind, req.id, changes);
+        db.topology.update(req.kind as ElementKind, req.id, changes);
         return { id: req.id, diagnostics, label: `edit ${describe(req.kind, element)}` };
       }),
     'topology.remove': async (req) =>
       edit(`delete ${req.kind}`, (db, t) => {
         const element = must(listOf(t, req.kind), req.id, req.kind);
-        db.deleteElement(req.kind as ElementKind, req.id);
+        db.topology.remove(req.kind as ElementKind, req.id);
         return { id: req.id, label: `delete ${describe(req.kind, element)}` };
       }),
     'topology.setVlanPool': async (req) =>
       edit('set VLAN pool', (db, t) => {
         const port = must(t.ports, req.portId, 'port');
-        db.deleteElement('vlanPool', port.id);
-        if (req.pool) db.insertElement('vlanPool', { portId: port.id, first: req.pool.first, last: req.pool.last });
+        db.topology.remove('vlanPool', port.id);
+        if (req.pool) db.topology.insert('vlanPool', { portId: port.id, first: req.pool.first, last: req.pool.last });
         const pool = req.pool ?? DEFAULT_VLAN_POOL;
-        const outside = db.readAllocations().filter((a) => a.kind === 'vlan' && a.scope === port.id && (Number(a.value) < pool.first || Number(a.value) > pool.last));
-        const nameOf = new Map(outside.length > 0 ? db.readServices().map((s) => [s.id, s.name]) : []);
+        const outside = db.allocations.read().filter((a) => a.kind === 'vlan' && a.scope === port.id && (Number(a.value) < pool.first || Number(a.value) > pool.last));
+        const nameOf = new Map(outside.length > 0 ? db.services.read().map((s) => [s.id, s.name]) : []);
         const diagnostics: DiagnosticDto[] = outside.map((a) => ({
           severity: 'warning',
           code: 'VLAN_OUTSIDE_POOL',
@@ -158,40 +167,26 @@ export function topologyHandlers(engine: WicmEngine): TopologyHandlers {
       edit('set default segments', (db) => {
         const src = req.sourceSegment === null ? null : canonicalPrefix(req.sourceSegment, '/sourceSegment');
         const dst = req.targetSegment === null ? null : canonicalPrefix(req.targetSegment, '/targetSegment');
-        db.writeDefaults({ sourceSegment: src?.prefix ?? null, targetSegment: dst?.prefix ?? null });
+        db.topology.writeDefaults({ sourceSegment: src?.prefix ?? null, targetSegment: dst?.prefix ?? null });
         return { id: 'defaults', diagnostics: [...(src?.diagnostics ?? []), ...(dst?.diagnostics ?? [])] };
       }),
     'topology.import': async (req) =>
       edit('import topology', (db) => {
         const { topology, positions } = parseTopologyJson(req.text);
-        db.replaceTopology(topology);
-        db.writePositions(positions);
+        db.topology.replace(topology);
+        db.positions.write(positions);
         return { id: 'topology' };
       }),
     'layout.move': async (req) => {
-      engine.session.touch((db) => db.writePositions(req.positions));
-      return engine.session.info();
+      ctx.session.touch((db) => db.positions.write(req.positions));
+      return ctx.session.info();
     },
   };
 }
 
+/** The elements of a kind, each with an id (a VLAN pool is known by its port's id). */
 function listOf(t: TopologyDto, kind: ElementKind): readonly { readonly id: string }[] {
-  switch (kind) {
-    case 'bridge':
-      return t.bridges;
-    case 'port':
-      return t.ports;
-    case 'link':
-      return t.links;
-    case 'segment':
-      return t.segments;
-    case 'pop':
-      return t.pops;
-    case 'nap':
-      return t.naps;
-    case 'vlanPool':
-      return t.vlanPools.map((v) => ({ ...v, id: v.portId }));
-  }
+  return kind === 'vlanPool' ? t.vlanPools.map((v) => ({ ...v, id: v.portId })) : (t[TOPOLOGY_TABLES[kind].list] as readonly { readonly id: string }[]);
 }
 
 const KIND_NAMES: Readonly<Record<ElementKind, string>> = { bridge: 'bridge', port: 'port', link: 'link', segment: 'segment', pop: 'PoP', nap: 'NAP', vlanPool: 'VLAN pool' };
@@ -207,17 +202,6 @@ function must<T extends { readonly id: string }>(items: readonly T[], id: string
   const found = items.find((i) => i.id === id);
   if (!found) throw new CoreError('NOT_FOUND', `No ${what} with id '${id}' in this project.`);
   return found;
-}
-
-/** Canonical prefix, with a HOST_BITS_SET warning when the input had host bits. */
-export function canonicalPrefix(text: string, pointer: string): { prefix: string; diagnostics: DiagnosticDto[] } {
-  const parsed = parsePrefix(text);
-  return {
-    prefix: parsed.prefix,
-    diagnostics: parsed.hostBitsSet
-      ? [{ severity: 'warning', code: 'HOST_BITS_SET', message: `'${parsed.input}' has host bits set; stored as ${parsed.prefix}.`, pointer, hint: `Write ${parsed.prefix}.` }]
-      : [],
-  };
 }
 
 function vnodeWarnings(what: string, name: string, elementId: string): DiagnosticDto[] {

@@ -32,7 +32,7 @@ export async function loadTopology(path: string): Promise<TopologySource> {
     }
     const db = ProjectDb.open(sql, bytes, label);
     try {
-      return { label, kind: 'project', topology: db.readTopology(), services: db.readServices(), allocations: readAllocations(db), diagnostics: [] };
+      return { label, kind: 'project', topology: db.topology.read(), services: db.services.read(), allocations: readAllocations(db), diagnostics: [] };
     } finally {
       db.close();
     }

@@ -77,9 +77,9 @@ describe('wicm plan golden cases', () => {
     const dir = join(root, 'shared-interface');
     const sql = await loadSqlEngine();
     const db = ProjectDb.create(sql);
-    db.replaceTopology(parseTopologyJson(await readFile(join(dir, 'topology.json'), 'utf8')).topology);
+    db.topology.replace(parseTopologyJson(await readFile(join(dir, 'topology.json'), 'utf8')).topology);
     const existing = previewImport(await readFile(join(dir, 'existing.json'), 'utf8'), { now: '2026-11-21T00:00:00.000Z' });
-    db.upsertService(serviceFromRequest(existing.services[0]!, 'pushed'));
+    db.services.upsert(serviceFromRequest(existing.services[0]!, 'pushed'));
     planProject(db, ['svc-a']);
     const project = join(await tempDir(), 'shared.wicm');
     await writeFile(project, db.export());

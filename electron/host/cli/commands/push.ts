@@ -111,8 +111,8 @@ export async function openControllerSession(argv: readonly string[], io: CliIo, 
   const request = await loadRequest(v.request, source.topology, new Date());
   const host = await startEngineHost({ mode: 'cli', logger, dataDir: defaultDataDir(), template: 'empty' });
   host.engine.session.mutate('load', (db) => {
-    db.replaceTopology(source.topology);
-    for (const service of request.services) db.upsertService(service);
+    db.topology.replace(source.topology);
+    for (const service of request.services) db.services.upsert(service);
   });
   const ids = request.services.map((s) => s.id).filter((id) => !v.service || v.service.includes(id));
   const planned = await call<PlanSetDto>(host, 'plan.compute', { serviceIds: ids });

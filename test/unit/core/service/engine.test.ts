@@ -170,15 +170,15 @@ describe('history and the outside world', () => {
     await host.dispatch('plan.compute', {});
     // What a push records (journal + state) is written outside the undo history.
     host.engine.session.touch((db) => {
-      db.appendJournal('odl-vtn http://ctl', '2026-11-21T10:00:00.000Z', { pushed: svc.id });
-      const service = db.readServices()[0]!;
-      db.upsertService({ ...service, state: 'pushed' });
+      db.journal.append('odl-vtn http://ctl', '2026-11-21T10:00:00.000Z', { pushed: svc.id });
+      const service = db.services.read()[0]!;
+      db.services.upsert({ ...service, state: 'pushed' });
     });
     await host.dispatch('topology.addBridge', { name: 'vbr9', kind: 'vtn-vbridge' });
     await host.dispatch('history.undo', {});
     const db = host.engine.session.db;
-    expect(db.readTopology().bridges.map((b) => b.name)).not.toContain('vbr9');
-    expect(db.readJournal().map((j) => j.entry)).toEqual([{ pushed: svc.id }]);
-    expect(db.readServices()[0]?.state).toBe('pushed');
+    expect(db.topology.read().bridges.map((b) => b.name)).not.toContain('vbr9');
+    expect(db.journal.read().map((j) => j.entry)).toEqual([{ pushed: svc.id }]);
+    expect(db.services.read()[0]?.state).toBe('pushed');
   });
 });

@@ -4,6 +4,7 @@ import type { ServiceDto, TopologyDto } from '../../../../core/contract/dto';
 import { ProjectDb } from '../../../../core/store/project-db';
 import { SCHEMA_VERSION } from '../../../../core/store/migrations';
 import type { SqlEngine } from '../../../../core/store/sqlite-port';
+import { ELEMENT_KINDS, TOPOLOGY_TABLES } from '../../../../core/store/topology-tables';
 import { loadSqlEngine } from '../../../../electron/host/platform/sqljs';
 
 let sql: SqlEngine;
@@ -28,67 +29,67 @@ const service: ServiceDto = {
 describe('ProjectDb', () => {
   it('round-trips topology, positions, services, plans, allocations and journal through file bytes exactly', () => {
     const db = ProjectDb.create(sql);
-    db.replaceTopology(sample.topology);
-    db.writePositions(sample.positions);
-    db.upsertService(service);
-    db.writePlan('svc-1', { hello: ['plan'] });
-    db.replaceAllocations([{ kind: 'filter', scope: 'pt-vbr1-customer', value: '1', serviceId: 'svc-1', direction: 'forward', extra: null }]);
-    db.appendJournal('odl-vtn', '2026-11-21T10:00:00.000Z', { step: 1 });
+    db.topology.replace(sample.topology);
+    db.positions.write(sample.positions);
+    db.services.upsert(service);
+    db.plans.write('svc-1', { hello: ['plan'] });
+    db.allocations.replace([{ kind: 'filter', scope: 'pt-vbr1-customer', value: '1', serviceId: 'svc-1', direction: 'forward', extra: null }]);
+    db.journal.append('odl-vtn', '2026-11-21T10:00:00.000Z', { step: 1 });
     const reopened = ProjectDb.open(sql, db.export());
-    expect(reopened.readTopology()).toEqual(sample.topology);
-    expect(reopened.readPositions()).toEqual(sample.positions);
-    expect(reopened.readServices()).toEqual([service]);
-    expect(Object.fromEntries(reopened.readPlans())).toEqual({ 'svc-1': { hello: ['plan'] } });
-    expect(reopened.readAllocations()).toHaveLength(1);
-    expect(reopened.readJournal('odl-vtn')[0]?.entry).toEqual({ step: 1 });
+    expect(reopened.topology.read()).toEqual(sample.topology);
+    expect(reopened.positions.read()).toEqual(sample.positions);
+    expect(reopened.services.read()).toEqual([service]);
+    expect(Object.fromEntries(reopened.plans.read())).toEqual({ 'svc-1': { hello: ['plan'] } });
+    expect(reopened.allocations.read()).toHaveLength(1);
+    expect(reopened.journal.read('odl-vtn')[0]?.entry).toEqual({ step: 1 });
     // Second generation is byte-stable in content too.
-    expect(ProjectDb.open(sql, reopened.export()).readTopology()).toEqual(sample.topology);
+    expect(ProjectDb.open(sql, reopened.export()).topology.read()).toEqual(sample.topology);
   });
 
   it('keeps foreign keys on after export (sql.js reopens the database)', () => {
     const db = ProjectDb.create(sql);
-    db.replaceTopology(sample.topology);
+    db.topology.replace(sample.topology);
     db.export();
-    expect(() => db.replaceTopology({ ...sample.topology, ports: [...sample.topology.ports, { id: 'x', bridgeId: 'missing', name: 'x', ofPort: null }] })).toThrow(
+    expect(() => db.topology.replace({ ...sample.topology, ports: [...sample.topology.ports, { id: 'x', bridgeId: 'missing', name: 'x', ofPort: null }] })).toThrow(
       /does not exist/,
     );
     // The failed transaction left the topology as it was.
-    expect(db.readTopology()).toEqual(sample.topology);
+    expect(db.topology.read()).toEqual(sample.topology);
   });
 
   it('nests transactions: an inner failure rolls back only the inner part', () => {
     const db = ProjectDb.create(sql);
     db.transaction(() => {
-      db.setMeta('outer', '1');
+      db.meta.set('outer', '1');
       expect(() => db.transaction(() => {
-        db.setMeta('inner', '1');
+        db.meta.set('inner', '1');
         throw new Error('inner failed');
       })).toThrow('inner failed');
-      db.transaction(() => db.replaceTopology(sample.topology));
+      db.transaction(() => db.topology.replace(sample.topology));
     });
-    expect([db.getMeta('outer'), db.getMeta('inner')]).toEqual(['1', null]);
-    expect(db.readTopology().bridges).toHaveLength(3);
+    expect([db.meta.get('outer'), db.meta.get('inner')]).toEqual(['1', null]);
+    expect(db.topology.read().bridges).toHaveLength(3);
   });
 
   it('reports duplicates as CONFLICT with what is duplicated', () => {
     const db = ProjectDb.create(sql);
     const dup = { ...sample.topology, bridges: [...sample.topology.bridges, { ...sample.topology.bridges[0]!, id: 'other' }] };
-    expect(() => db.replaceTopology(dup)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('bridges.name') }));
+    expect(() => db.topology.replace(dup)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('bridges.name') }));
   });
 
   it('updates a service in place on upsert and deletes it with its allocations', () => {
     const db = ProjectDb.create(sql);
-    db.upsertService(service);
-    db.upsertService({ ...service, id: 'svc-2' });
-    db.upsertService({ ...service, name: 'renamed' });
-    expect(db.readServices().map((s) => [s.id, s.name])).toEqual([
+    db.services.upsert(service);
+    db.services.upsert({ ...service, id: 'svc-2' });
+    db.services.upsert({ ...service, name: 'renamed' });
+    expect(db.services.read().map((s) => [s.id, s.name])).toEqual([
       ['svc-1', 'renamed'],
       ['svc-2', 'firewall chain'],
     ]);
-    db.replaceAllocations([{ kind: 'condition', scope: '', value: 'w1F', serviceId: 'svc-1', direction: 'forward', extra: null }]);
-    expect(db.deleteService('svc-1')).toBe(true);
-    expect(db.deleteService('svc-1')).toBe(false);
-    expect(db.readAllocations()).toEqual([]);
+    db.allocations.replace([{ kind: 'condition', scope: '', value: 'w1F', serviceId: 'svc-1', direction: 'forward', extra: null }]);
+    expect(db.services.remove('svc-1')).toBe(true);
+    expect(db.services.remove('svc-1')).toBe(false);
+    expect(db.allocations.read()).toEqual([]);
   });
 
   it('refuses files that are not SQLite, not WICM projects, or from a newer schema', () => {
@@ -107,6 +108,21 @@ describe('ProjectDb', () => {
     const bytes = db.export();
     const raw = new sql.Database(bytes);
     expect(raw.exec('PRAGMA user_version')[0]?.values[0]?.[0]).toBe(SCHEMA_VERSION);
-    expect(new Set([db.nextId('b'), db.nextId('b'), db.nextId('p')]).size).toBe(3);
+    expect(new Set([db.meta.nextId('b'), db.meta.nextId('b'), db.meta.nextId('p')]).size).toBe(3);
+  });
+
+  it('maps every column of every topology table, and reads the topology with the DTO field order', () => {
+    const raw = new sql.Database(ProjectDb.create(sql).export());
+    for (const kind of ELEMENT_KINDS) {
+      const table = TOPOLOGY_TABLES[kind];
+      const columns = raw.exec(`PRAGMA table_info(${table.name})`)[0]?.values.map((r) => r[1]);
+      expect(Object.values(table.columns).map((c) => c.column)).toEqual(columns);
+    }
+    const db = ProjectDb.create(sql);
+    db.topology.replace(sample.topology);
+    const read = db.topology.read();
+    expect(Object.keys(read)).toEqual(['bridges', 'ports', 'links', 'segments', 'pops', 'naps', 'vlanPools', 'defaults']);
+    expect(Object.keys(read.bridges[0]!)).toEqual(['id', 'name', 'kind', 'controllerId', 'datapathId']);
+    expect(Object.keys(read.pops[0]!)).toEqual(['id', 'name', 'portId', 'aliases']);
   });
 });

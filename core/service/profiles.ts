@@ -1,0 +1,39 @@
+import type { ControllerKindDto, ControllerTargetDto, ProfileRefDto } from '../contract/api';
+import { CoreError } from '../util/core-error';
+import type { HandlerContext, HandlerPorts } from './context';
+
+/** The built-in lab controllers, offered as profiles before the saved ones. */
+export const LAB_PROFILES: readonly { readonly id: string; readonly kind: ControllerKindDto; readonly name: string }[] = [
+  { id: 'lab-odl-vtn', kind: 'odl-vtn', name: 'Lab controller (OpenDaylight VTN)' },
+  { id: 'lab-onos', kind: 'onos', name: 'Lab controller (ONOS)' },
+];
+
+/** The saved-profiles port, or DRIVER_UNAVAILABLE when this engine keeps none. */
+export function profilesPort(ports: HandlerPorts): NonNullable<HandlerPorts['profiles']> {
+  const port = ports.profiles;
+  if (!port) throw new CoreError('DRIVER_UNAVAILABLE', 'This engine keeps no controller profiles: give the controller URL and credentials instead.');
+  return port;
+}
+
+/** The concrete controller of a push request: a target as given, or a profile's (lab or saved). */
+export async function resolveProfile(ctx: Pick<HandlerContext, 'ports'>, target: ControllerTargetDto | ProfileRefDto): Promise<ControllerTargetDto> {
+  if (!('profileId' in target)) return target;
+  const lab = LAB_PROFILES.find((l) => l.id === target.profileId);
+  if (lab) {
+    const labs = ctx.ports.labControllers;
+    if (!labs) throw new CoreError('DRIVER_UNAVAILABLE', 'This engine cannot run the built-in lab controllers.');
+    const started = await labs.start(lab.kind);
+    return { kind: lab.kind, url: started.url, user: started.user, password: started.password };
+  }
+  const { store, secrets } = profilesPort(ctx.ports);
+  const profile = (await store.list()).find((p) => p.id === target.profileId);
+  if (!profile) throw new CoreError('NOT_FOUND', `No controller profile with id '${target.profileId}'.`);
+  return {
+    kind: profile.kind,
+    url: profile.url,
+    user: profile.user,
+    password: profile.secret === null ? '' : await secrets.open(profile.secret),
+    ...(profile.tenant ? { tenant: profile.tenant } : {}),
+    ...(profile.appId ? { appId: profile.appId } : {}),
+  };
+}

@@ -1,0 +1,64 @@
+import type { PlanDto, ServiceDto, ServiceState } from '../../contract/dto';
+import type { ControllerDriver, DesiredObject } from '../../drivers';
+import { planErrors } from '../../plan';
+import { CoreError } from '../../util/core-error';
+import type { HandlerContext } from '../context';
+import { isPlanned } from '../planning';
+
+/**
+ * Named services must be in the project, or known to the journal (removed after they were
+ * pushed: a push or teardown of them removes what is left on the controller).
+ */
+export function checkKnown(services: readonly ServiceDto[], ids: readonly string[] | undefined, pushedOnly: readonly string[] = []): void {
+  const missing = (ids ?? []).filter((id) => !services.some((s) => s.id === id) && !pushedOnly.includes(id));
+  if (missing.length > 0) throw new CoreError('NOT_FOUND', `No service with id ${missing.map((m) => `'${m}'`).join(', ')} in this project.`, { serviceIds: missing });
+}
+
+/**
+ * Desired objects of every pushable plan (all of them: ownership by naming needs them). A plan
+ * that `mustPush` but cannot be pushed is an error; others are left out.
+ */
+export function desiredOf(driver: ControllerDriver, ctx: HandlerContext, plans: readonly PlanDto[], mustPush: (id: string) => boolean, provision: boolean): DesiredObject[] {
+  const db = ctx.session.db;
+  const topology = db.topology.read();
+  const services = db.services.read();
+  return plans.flatMap((plan) => {
+    const wanted = mustPush(plan.serviceId);
+    if (!isPlanned(plan)) {
+      if (wanted) {
+        const errors = planErrors(plan)
+          .map((d) => d.message)
+          .join('; ');
+        throw new CoreError('CONFLICT', `Service '${plan.serviceId}' cannot be pushed: its plan has errors (${errors}). Fix them and plan again.`, { serviceId: plan.serviceId });
+      }
+      return [];
+    }
+    try {
+      return driver.desired({ topology, services, plans: [plan], provision });
+    } catch (e) {
+      if (wanted) throw e;
+      return [];
+    }
+  });
+}
+
+/** Sets service states through the session (persisted, not undoable: undo never un-pushes). */
+export function setStates(ctx: HandlerContext, changes: ReadonlyMap<string, ServiceState>, origin: string): void {
+  if (changes.size === 0) return;
+  ctx.session.touch((db) => {
+    for (const service of db.services.read()) {
+      const state = changes.get(service.id);
+      if (state !== undefined && state !== service.state) db.services.upsert({ ...service, state });
+    }
+  });
+  ctx.changed(origin);
+}
+
+/** The current states of the services named. */
+export function statesOf(ctx: HandlerContext, ids: Iterable<string>): { id: string; state: ServiceState }[] {
+  const wanted = new Set(ids);
+  return ctx.session.db.services
+    .read()
+    .filter((s) => wanted.has(s.id))
+    .map((s) => ({ id: s.id, state: s.state }));
+}

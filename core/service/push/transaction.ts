@@ -1,0 +1,110 @@
+import type { PushReportDto, PushRequestDto } from '../../contract/api';
+import type { PlanDto, ServiceDto, ServiceState } from '../../contract/dto';
+import { createDriver, driverEntry, runTransaction, UNKNOWN_OWNER, type PushJournal, type TransactionResult } from '../../drivers';
+import { countingClient, stepDto, targetInfo } from '../../drivers/report';
+import { CoreError } from '../../util/core-error';
+import type { HandlerContext } from '../context';
+import { isPlanned, planProject, planServices, readAllocations, readPlans } from '../planning';
+import { journalOwners, projectJournal } from './journal';
+import { checkKnown, desiredOf, setStates, statesOf } from './services';
+import { nextTxId, requireHttp, resolveTarget, type ConcretePushRequest } from './target';
+
+/** Push or teardown (for real, or as a dry run: the diff), as one journalled controller transaction. */
+export async function transact(ctx: HandlerContext, request: ConcretePushRequest, operation: 'push' | 'teardown', dryRun: boolean): Promise<PushReportDto> {
+  const req = { ...request, target: resolveTarget(ctx, request.target) };
+  const http = countingClient(requireHttp(ctx));
+  const driver = createDriver(req.target);
+  if (req.provision && !driver.capabilities.provisioning) {
+    throw new CoreError('INVALID_INPUT', `${driverEntry(req.target.kind).label} does not create forwarding elements: leave "provision" off.`);
+  }
+  const now = (): number => ctx.ports.clock.now().getTime();
+  const t0 = now();
+  const services = ctx.session.db.services.read();
+  const journal = projectJournal(ctx, req.target);
+  checkKnown(services, req.serviceIds, journalOwners(journal));
+  const plans = plansFor(ctx, req, operation, dryRun);
+  const scope = req.serviceIds ? new Set(req.serviceIds) : fullScope(services, plans, journal, operation);
+  const desired = desiredOf(driver, ctx, plans, (id) => operation === 'push' && scope.has(id), req.provision === true);
+  const planningMs = now() - t0;
+  const result = await runTransaction(
+    {
+      driver,
+      http: http.client,
+      journal,
+      now,
+      concurrency: driverEntry(req.target.kind).defaults.maxConcurrency,
+      txId: nextTxId(ctx),
+      onProgress: dryRun ? undefined : progressEvents(ctx, operation),
+    },
+    { operation, desired, scope, dryRun },
+  ).finally(journal.flush);
+  const projectScope = [...scope].filter((id) => services.some((s) => s.id === id));
+  if (!dryRun) {
+    const hasPlan = new Set(readPlans(ctx.session.db).map((p) => p.serviceId));
+    const changes = new Map<string, ServiceState>();
+    for (const id of projectScope) {
+      const state = stateAfter(operation, result, hasPlan.has(id));
+      if (state !== undefined) changes.set(id, state);
+    }
+    setStates(ctx, changes, operation);
+  }
+  const steps = result.steps.map(stepDto);
+  return {
+    ok: result.ok,
+    operation,
+    dryRun,
+    target: targetInfo(req.target),
+    steps,
+    failedStep: steps.find((s) => s.seq === result.failedSeq) ?? null,
+    undone: result.undone,
+    verified: result.verified,
+    timings: { planMs: planningMs + result.planMs, pushMs: result.pushMs },
+    requests: http.count(),
+    services: statesOf(ctx, projectScope),
+    message: result.message,
+  };
+}
+
+/** Stored plans, planning the named services that have none yet (in memory for a dry run). */
+function plansFor(ctx: HandlerContext, req: PushRequestDto, operation: 'push' | 'teardown', dryRun: boolean): PlanDto[] {
+  const db = ctx.session.db;
+  const stored = readPlans(db);
+  const inProject = new Set(db.services.read().map((s) => s.id));
+  const missing = operation === 'push' ? (req.serviceIds ?? []).filter((id) => inProject.has(id) && !stored.some((p) => p.serviceId === id)) : [];
+  if (missing.length === 0) return stored;
+  if (dryRun) {
+    const services = db.services.read().filter((s) => missing.includes(s.id));
+    return [...stored, ...planServices(db.topology.read(), services, readAllocations(db)).plans];
+  }
+  ctx.session.mutate('plan services', (d) => planProject(d, missing));
+  ctx.changed('plan');
+  return readPlans(ctx.session.db);
+}
+
+/** Services a full operation covers: the planned ones, those the journal knows, and unaccounted objects of the project. */
+function fullScope(services: readonly ServiceDto[], plans: readonly PlanDto[], journal: PushJournal, operation: 'push' | 'teardown'): Set<string> {
+  const owners = journalOwners(journal);
+  const known = new Set(services.map((s) => s.id));
+  const base = operation === 'push' ? plans.filter(isPlanned).map((p) => p.serviceId) : [...known];
+  return new Set([...base, ...owners.filter((id) => operation === 'teardown' || !known.has(id)), UNKNOWN_OWNER]);
+}
+
+/**
+ * A service's state after an operation: pushed (drifted when the read-back differed) or failed
+ * after a push; planned (draft without a plan) after a teardown; unchanged after a failed one,
+ * which was rolled back and left the service as it was.
+ */
+function stateAfter(operation: 'push' | 'teardown', result: TransactionResult, hasPlan: boolean): ServiceState | undefined {
+  if (operation === 'push') return !result.ok ? 'failed' : result.verified ? 'pushed' : 'drifted';
+  if (!result.ok) return undefined;
+  return hasPlan ? 'planned' : 'draft';
+}
+
+/** Progress events of one push or teardown, about every 1% of its steps (and the last one). */
+function progressEvents(ctx: HandlerContext, operation: 'push' | 'teardown'): (done: number, total: number, step: { readonly summary: string }) => void {
+  return (done, total, step) => {
+    if (done === total || done % Math.max(1, Math.floor(total / 100)) === 0) {
+      ctx.emit({ name: 'push.didProgress', payload: { operation, done, total, current: step.summary } });
+    }
+  };
+}

@@ -1,0 +1,103 @@
+import { CoreError } from '../util/core-error';
+import type { SqlDatabase, SqlValue } from './sqlite-port';
+
+/**
+ * The open sql.js database of a project, as the repositories use it: parameterised queries,
+ * prepared bulk inserts, nested transactions (savepoints), and SQLite constraint failures turned
+ * into errors a person can act on.
+ *
+ * Foreign keys are on, and back on after every export (which reopens the database in sql.js).
+ */
+export class SqlConnection {
+  private depth = 0;
+
+  constructor(private readonly db: SqlDatabase) {
+    this.enableForeignKeys();
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): void {
+    this.db.run(sql, params);
+  }
+
+  /** Runs a script of statements (migrations); no parameters. */
+  exec(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  one(sql: string, params: readonly SqlValue[] = []): SqlValue[] | undefined {
+    return this.all(sql, params)[0];
+  }
+
+  all(sql: string, params: readonly SqlValue[] = []): SqlValue[][] {
+    const stmt = this.db.prepare(sql);
+    try {
+      stmt.bind(params);
+      const rows: SqlValue[][] = [];
+      while (stmt.step()) rows.push(stmt.get());
+      return rows;
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /** Runs one prepared statement per item (large topologies insert in one pass). */
+  insertMany<T>(sql: string, items: readonly T[], toRow: (item: T) => readonly SqlValue[]): void {
+    if (items.length === 0) return;
+    const stmt = this.db.prepare(sql);
+    try {
+      for (const item of items) stmt.run(toRow(item));
+    } finally {
+      stmt.free();
+    }
+  }
+
+  /** Runs `fn` in one transaction: all of it is stored, or none of it. Nests (savepoints). */
+  transaction<T>(fn: () => T): T {
+    const depth = this.depth;
+    const savepoint = `sp${depth}`;
+    this.db.run(depth === 0 ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+    this.depth += 1;
+    try {
+      const out = fn();
+      this.db.run(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
+      return out;
+    } catch (e) {
+      this.db.run(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}`);
+      if (depth > 0) this.db.run(`RELEASE ${savepoint}`);
+      throw translateSqlError(e);
+    } finally {
+      this.depth = depth;
+    }
+  }
+
+  /** The whole database as file bytes. */
+  export(): Uint8Array {
+    const bytes = this.db.export();
+    this.enableForeignKeys();
+    return bytes;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private enableForeignKeys(): void {
+    this.db.run('PRAGMA foreign_keys = ON');
+  }
+}
+
+/** Turns SQLite constraint failures into CONFLICT / INVALID_INPUT errors a user can act on. */
+function translateSqlError(e: unknown): unknown {
+  if (!(e instanceof Error) || e.name === 'CoreError') return e;
+  const msg = e.message;
+  if (msg.includes('UNIQUE constraint failed')) {
+    return new CoreError('CONFLICT', `Duplicate: ${msg.replace(/^.*UNIQUE constraint failed: /, '')} already exists. Choose another name.`);
+  }
+  if (msg.includes('FOREIGN KEY constraint failed')) {
+    return new CoreError('INVALID_INPUT', 'A reference points to an element that does not exist (foreign key). Create the bridge/port first.');
+  }
+  if (msg.includes('CHECK constraint failed')) {
+    return new CoreError('INVALID_INPUT', `A value is out of range: ${msg.replace(/^.*CHECK constraint failed: /, '')}.`);
+  }
+  return e;
+}

@@ -1,0 +1,35 @@
+import type { SqlConnection } from '../connection';
+
+/** One push journal entry (what was applied to a controller, for rollback and drift). */
+export interface JournalRow {
+  readonly seq: number;
+  readonly at: string;
+  readonly target: string;
+  readonly entry: unknown;
+}
+
+/** The push journal: append-only per target, read back in order. */
+export class JournalRepository {
+  constructor(private readonly sql: SqlConnection) {}
+
+  /** Appends an entry; returns its sequence number. */
+  append(target: string, at: string, entry: unknown): number {
+    this.sql.run('INSERT INTO journal (at, target, entry) VALUES (?, ?, ?)', [at, target, JSON.stringify(entry)]);
+    return Number(this.sql.one('SELECT last_insert_rowid()')?.[0]);
+  }
+
+  /** Entries of one target, or of all, in order. */
+  read(target?: string): JournalRow[] {
+    const rows =
+      target === undefined
+        ? this.sql.all('SELECT seq, at, target, entry FROM journal ORDER BY seq')
+        : this.sql.all('SELECT seq, at, target, entry FROM journal WHERE target = ? ORDER BY seq', [target]);
+    return rows.map(([seq, at, t, entry]) => ({ seq: Number(seq), at: String(at), target: String(t), entry: JSON.parse(String(entry)) }));
+  }
+
+  /** Replaces the whole journal with rows read elsewhere (sequence numbers kept). */
+  replaceAll(rows: readonly JournalRow[]): void {
+    this.sql.run('DELETE FROM journal');
+    this.sql.insertMany('INSERT INTO journal (seq, at, target, entry) VALUES (?, ?, ?, ?)', rows, (r) => [r.seq, r.at, r.target, JSON.stringify(r.entry)]);
+  }
+}

@@ -1,0 +1,59 @@
+import type { SqlConnection } from '../connection';
+
+/** One stored allocation (filter index, VLAN tag or condition name) held by a service. */
+export interface AllocationRow {
+  readonly kind: 'filter' | 'vlan' | 'condition';
+  /** Port id for filters and VLANs, '' for condition names (global). */
+  readonly scope: string;
+  readonly value: string;
+  readonly serviceId: string;
+  readonly direction: 'forward' | 'reverse';
+  readonly extra: string | null;
+}
+
+/** Each service's stored plan (a JSON body, one per service). */
+export class PlanRepository {
+  constructor(private readonly sql: SqlConnection) {}
+
+  read(): Map<string, unknown> {
+    return new Map(this.sql.all('SELECT service_id, body FROM plans').map(([id, body]) => [String(id), JSON.parse(String(body))]));
+  }
+
+  write(serviceId: string, plan: unknown): void {
+    this.sql.run('INSERT INTO plans (service_id, body) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET body = excluded.body', [serviceId, JSON.stringify(plan)]);
+  }
+
+  remove(serviceId: string): void {
+    this.sql.run('DELETE FROM plans WHERE service_id = ?', [serviceId]);
+  }
+}
+
+/** Filter indices, VLAN tags and condition names held by services (replaced as a whole). */
+export class AllocationRepository {
+  constructor(private readonly sql: SqlConnection) {}
+
+  read(): AllocationRow[] {
+    return this.sql.all('SELECT kind, scope, value, service_id, direction, extra FROM allocations ORDER BY rowid').map(
+      ([kind, scope, value, serviceId, direction, extra]): AllocationRow => ({
+        kind: String(kind) as AllocationRow['kind'],
+        scope: String(scope),
+        value: String(value),
+        serviceId: String(serviceId),
+        direction: String(direction) as AllocationRow['direction'],
+        extra: extra === null ? null : String(extra),
+      }),
+    );
+  }
+
+  replace(rows: readonly AllocationRow[]): void {
+    this.sql.run('DELETE FROM allocations');
+    this.sql.insertMany('INSERT INTO allocations (kind, scope, value, service_id, direction, extra) VALUES (?, ?, ?, ?, ?, ?)', rows, (r) => [
+      r.kind,
+      r.scope,
+      r.value,
+      r.serviceId,
+      r.direction,
+      r.extra,
+    ]);
+  }
+}

@@ -1,0 +1,66 @@
+import type { ServiceDto, ServiceState } from '../../contract/dto';
+import type { SqlConnection } from '../connection';
+
+/** Services in list order; deleting one also frees its allocations. */
+export class ServiceRepository {
+  constructor(private readonly sql: SqlConnection) {}
+
+  read(): ServiceDto[] {
+    return this.sql
+      .all('SELECT id, name, in_segment, out_segment, chain, reverse_chain, state, provenance, attributes FROM services ORDER BY position')
+      .map(([id, name, inSeg, outSeg, chain, reverse, state, provenance, attributes]): ServiceDto => ({
+        id: String(id),
+        name: String(name),
+        inSegment: inSeg === null ? null : String(inSeg),
+        outSegment: outSeg === null ? null : String(outSeg),
+        chain: JSON.parse(String(chain)) as string[],
+        reverseChain: reverse === null ? null : (JSON.parse(String(reverse)) as string[]),
+        state: String(state) as ServiceState,
+        provenance: provenance === null ? null : (JSON.parse(String(provenance)) as ServiceDto['provenance']),
+        attributes: JSON.parse(String(attributes)) as Record<string, unknown>,
+      }));
+  }
+
+  /** Inserts or replaces a service, keeping its list position when it exists. */
+  upsert(service: ServiceDto): void {
+    const existing = this.sql.one('SELECT position FROM services WHERE id = ?', [service.id]);
+    const position = existing ? Number(existing[0]) : Number(this.sql.one('SELECT COALESCE(MAX(position), 0) + 1 FROM services')?.[0] ?? 1);
+    this.sql.run(
+      `INSERT INTO services (id, position, name, in_segment, out_segment, chain, reverse_chain, state, provenance, attributes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, in_segment = excluded.in_segment,
+         out_segment = excluded.out_segment, chain = excluded.chain, reverse_chain = excluded.reverse_chain,
+         state = excluded.state, provenance = excluded.provenance, attributes = excluded.attributes`,
+      [
+        service.id,
+        position,
+        service.name,
+        service.inSegment,
+        service.outSegment,
+        JSON.stringify(service.chain),
+        service.reverseChain === null ? null : JSON.stringify(service.reverseChain),
+        service.state,
+        service.provenance === null ? null : JSON.stringify(service.provenance),
+        JSON.stringify(service.attributes),
+      ],
+    );
+  }
+
+  /** Deletes a service and its allocations; false when there was none. */
+  remove(id: string): boolean {
+    const existed = this.sql.one('SELECT 1 FROM services WHERE id = ?', [id]) !== undefined;
+    this.sql.run('DELETE FROM services WHERE id = ?', [id]);
+    this.sql.run('DELETE FROM allocations WHERE service_id = ?', [id]);
+    return existed;
+  }
+
+  /** Each service's lifecycle state, by id. */
+  states(): Record<string, ServiceState> {
+    return Object.fromEntries(this.sql.all('SELECT id, state FROM services').map(([id, state]) => [String(id), String(state) as ServiceState]));
+  }
+
+  /** Sets the state of the services named (ids not in the project are ignored). */
+  setStates(states: Readonly<Record<string, ServiceState>>): void {
+    for (const [id, state] of Object.entries(states)) this.sql.run('UPDATE services SET state = ? WHERE id = ?', [state, id]);
+  }
+}
