@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ProjectInfoDto } from '../../core/contract/api';
 import type { UiCommand } from '../../core/contract/events';
+import { MAX_INPUT_BYTES, MAX_INPUT_LABEL } from '../../core/contract/limits';
 import { writeFileAtomic } from '../host/platform/node-files';
 import { startEngineHost, type EngineHost } from '../host/engine-host';
 import { createStderrLogger } from '../host/platform/logger';
@@ -216,8 +217,8 @@ const menuActions: MenuActions = {
     const file = result.filePaths[0];
     if (result.canceled || !file) return;
     const size = statSync(file).size;
-    if (size > 20 * 1024 * 1024) {
-      dialog.showErrorBox('Import NSR', `${file} is ${Math.round(size / 1024 / 1024)} MB; NSR documents over 20 MB are refused.`);
+    if (size > MAX_INPUT_BYTES) {
+      dialog.showErrorBox('Import NSR', `${file} is ${Math.round(size / 1024 / 1024)} MB; NSR documents over ${MAX_INPUT_LABEL} are refused.`);
       return;
     }
     uiCommand('importNsr', { name: basename(file), text: readFileSync(file, 'utf8') });

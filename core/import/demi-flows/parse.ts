@@ -1,5 +1,5 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
 import { describe, own, present, type JsonObject } from '../shared/values';

@@ -1,4 +1,4 @@
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import { isObject, own, present } from '../shared/values';
 
 /** One flow body found in a document, with its pointer. */

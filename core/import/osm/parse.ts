@@ -1,6 +1,6 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
 import { collapseConsecutive } from '../shared/draft';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
 import { isObject, own, peekArray, peekObject, peekString, present, type JsonObject } from '../shared/values';

@@ -1,4 +1,4 @@
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
 import { isObject, own, peekArray, peekObject, peekString, type JsonObject } from '../shared/values';
 

@@ -1,5 +1,5 @@
 import type { DiagnosticSink } from './diagnostics';
-import { childPointer } from './json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 
 /** A parsed JSON object. */
 export type JsonObject = { readonly [key: string]: unknown };

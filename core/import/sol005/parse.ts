@@ -1,7 +1,7 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
 import { collapseConsecutive } from '../shared/draft';
 import { distinctBy } from '../shared/collections';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
 import { own, peekString, type JsonObject } from '../shared/values';

@@ -1,5 +1,5 @@
 import { distinctBy } from '../shared/collections';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
 import { isObject, own, peekArray, peekObject, type JsonObject } from '../shared/values';
 

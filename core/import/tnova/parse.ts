@@ -1,6 +1,6 @@
 import type { TopologyRegistration } from '../../model';
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { describe, isObject, own, peekObject, peekString, type JsonObject } from '../shared/values';
 import { readNap, readNfvi } from './registrations';

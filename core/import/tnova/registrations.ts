@@ -1,5 +1,5 @@
 import type { NapRegistration, NfviRegistration } from '../../model';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
 import { own, present, type JsonObject } from '../shared/values';
 
