@@ -4,7 +4,8 @@ import { orderByDependencies } from '../../../../core/import/openbaton/dependenc
 import { DiagnosticSink, MAX_DIAGNOSTICS_PER_SEVERITY } from '../../../../core/import/shared/diagnostics';
 import { lineColumn, scanJson } from '../../../../core/import/shared/json-text';
 import { PopDirectory } from '../../../../core/import/shared/pop-directory';
-import { compressIPv6, readSegment, segmentRelation } from '../../../../core/import/shared/segment';
+import { readSegment } from '../../../../core/import/shared/segment';
+import { parsePrefix, prefixRelation } from '../../../../core/net';
 import { topology } from './helpers';
 
 describe('JSON syntax scanner', () => {
@@ -59,15 +60,16 @@ describe('segments', () => {
   });
 
   it('writes IPv6 per RFC 5952', () => {
-    expect(compressIPv6('2001:db8:0:0:1:0:0:1')).toBe('2001:db8::1:0:0:1');
-    expect(compressIPv6('2001:db8:0:1:1:1:1:1')).toBe('2001:db8:0:1:1:1:1:1');
-    expect(compressIPv6('0:0:0:0:0:0:0:1')).toBe('::1');
+    const address = (text: string) => parsePrefix(text).prefix.replace(/\/128$/, '');
+    expect(address('2001:db8:0:0:1:0:0:1')).toBe('2001:db8::1:0:0:1');
+    expect(address('2001:db8:0:1:1:1:1:1')).toBe('2001:db8:0:1:1:1:1:1');
+    expect(address('0:0:0:0:0:0:0:1')).toBe('::1');
   });
 
   it('relates segments', () => {
-    expect(segmentRelation('10.0.0.0/8', '10.1.0.0/16')).toBe('overlap');
-    expect(segmentRelation('10.0.0.0/8', '11.0.0.0/8')).toBe('disjoint');
-    expect(segmentRelation('10.0.0.0/8', '::/0')).toBe('disjoint');
+    expect(prefixRelation('10.0.0.0/8', '10.1.0.0/16')).toBe('overlap');
+    expect(prefixRelation('10.0.0.0/8', '11.0.0.0/8')).toBe('disjoint');
+    expect(prefixRelation('10.0.0.0/8', '::/0')).toBe('disjoint');
   });
 });
 
