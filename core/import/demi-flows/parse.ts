@@ -2,7 +2,8 @@ import type { ChainEntry, ServiceDraft } from '../shared/draft';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
-import { describe, own, present, type JsonObject } from '../shared/values';
+import { own, present, type JsonObject } from '../shared/json-object';
+import { describeJson } from '../../contract/zod-diagnostics';
 import { findFlows } from './unwrap';
 
 /**
@@ -116,7 +117,7 @@ function readVimList(flow: JsonObject, pointer: string, env: ParseEnv): ChainEnt
   list.forEach((v, i) => {
     if (typeof v === 'string' && v !== '') names.push({ pop: v, pointer: childPointer(listPtr, i) });
     else {
-      sink.error('WRONG_TYPE', childPointer(listPtr, i), `VIM name at ${childPointer(listPtr, i)} must be a non-empty string, got ${describe(v)}.`);
+      sink.error('WRONG_TYPE', childPointer(listPtr, i), `VIM name at ${childPointer(listPtr, i)} must be a non-empty string, got ${describeJson(v)}.`);
       ok = false;
     }
   });

@@ -4,7 +4,8 @@ import { distinctBy } from '../shared/collections';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { stableHash } from '../shared/stable-id';
-import { describe, isObject, own, present, type JsonObject } from '../shared/values';
+import { isObject, own, present, type JsonObject } from '../shared/json-object';
+import { describeJson } from '../../contract/zod-diagnostics';
 import { readProbes, readSla, type SliceSla } from './sla';
 
 const NOTHING: ParseOutput = { drafts: [], deletions: [] };
@@ -294,7 +295,7 @@ function finishConnection(
 function reportUnknownRoles(conn: JsonObject, pointer: string, env: ParseEnv): void {
   for (const key of Object.keys(conn)) {
     if (!(ROLES as readonly string[]).includes(key)) {
-      env.sink.warning('UNKNOWN_ROLE', childPointer(pointer, key), `Unknown connection role "${key}" (${describe(own(conn, key))}); Katana uses "core" and "radio". It was ignored.`);
+      env.sink.warning('UNKNOWN_ROLE', childPointer(pointer, key), `Unknown connection role "${key}" (${describeJson(own(conn, key))}); Katana uses "core" and "radio". It was ignored.`);
     }
   }
 }

@@ -2,7 +2,7 @@ import type { ChainEntry, ServiceDraft } from '../shared/draft';
 import { collapseConsecutive } from '../shared/draft';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
-import { own, present, type JsonObject } from '../shared/values';
+import { own, present, type JsonObject } from '../shared/json-object';
 import { INSTANTIATE_ACTION, OPENBATON_ACTIONS, RELEASE_ACTION } from './actions';
 import { orderByDependencies, type DependencyEdge } from './dependency-order';
 import { placeVnf, type VnfPlacement } from './vnf-placement';

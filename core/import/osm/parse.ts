@@ -3,7 +3,7 @@ import { collapseConsecutive } from '../shared/draft';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
-import { isObject, own, peekArray, peekObject, peekString, present, type JsonObject } from '../shared/values';
+import { isObject, own, peekArray, peekObject, peekString, present, type JsonObject } from '../shared/json-object';
 import { readPaths, type OsmPath } from './paths';
 import { idLike, placeMembers, type Placements } from './placement';
 

@@ -1,6 +1,6 @@
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
-import { isObject, own, peekArray, peekString, type JsonObject } from '../shared/values';
+import { isObject, own, peekArray, peekString, type JsonObject } from '../shared/json-object';
 import { idLike } from './placement';
 
 /** One forwarding path of an OSM VNFFG: members in order, plus its classifier. */

@@ -4,7 +4,7 @@ import { distinctBy } from '../shared/collections';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
-import { own, peekString, type JsonObject } from '../shared/values';
+import { own, peekString, type JsonObject } from '../shared/json-object';
 import { indexNsInstance, type NsIndex } from './vnf-index';
 
 const NOTHING: ParseOutput = { drafts: [], deletions: [] };

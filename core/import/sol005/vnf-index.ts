@@ -1,7 +1,7 @@
 import { distinctBy } from '../shared/collections';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
-import { isObject, own, peekArray, peekObject, type JsonObject } from '../shared/values';
+import { isObject, own, peekArray, peekObject, type JsonObject } from '../shared/json-object';
 
 /** A VNF (or PNF) instance and the PoP it runs in. */
 export interface NfInstance {

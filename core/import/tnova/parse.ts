@@ -2,7 +2,8 @@ import type { TopologyRegistration } from '../../model';
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
-import { describe, isObject, own, peekObject, peekString, type JsonObject } from '../shared/values';
+import { isObject, own, peekObject, peekString, type JsonObject } from '../shared/json-object';
+import { describeJson } from '../../contract/zod-diagnostics';
 import { readNap, readNfvi } from './registrations';
 
 interface Found {
@@ -150,7 +151,7 @@ function readHops(service: JsonObject, key: string, pointer: string, env: ParseE
     const idKey = obj && (own(obj, 'nfvi_mkt_id') !== undefined ? 'nfvi_mkt_id' : 'nfvi_id');
     const name = obj && idKey ? read.member(obj, idKey, ptr, 'string', { required: true }) : undefined;
     if (!obj || !idKey || !name) {
-      if (!obj) sink.error('WRONG_TYPE', ptr, `Hop at ${ptr} must be an NFVI id string or an object with "nfvi_id", got ${describe(hop)}.`);
+      if (!obj) sink.error('WRONG_TYPE', ptr, `Hop at ${ptr} must be an NFVI id string or an object with "nfvi_id", got ${describeJson(hop)}.`);
       ok = false;
       return;
     }

@@ -1,7 +1,7 @@
 import type { NapRegistration, NfviRegistration } from '../../model';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
-import { own, present, type JsonObject } from '../shared/values';
+import { own, present, type JsonObject } from '../shared/json-object';
 
 /** A `/nap` body's `nap` object (or one item of a `GET /nap` reply). */
 export function readNap(nap: JsonObject, pointer: string, env: ParseEnv): NapRegistration | undefined {
