@@ -47,6 +47,12 @@ export function check<T>(
   return undefined;
 }
 
+/** How a message names the checked value: its member name, its index, or what it is. */
+function subjectOf(key: PropertyKey | undefined, options: CheckOptions): string {
+  if (key === undefined) return options.what ?? 'The value';
+  return typeof key === 'number' ? `Item ${key}` : `"${String(key)}"`;
+}
+
 function report(issue: z.core.$ZodIssue, base: string, sink: DiagnosticSink, options: CheckOptions): void {
   const severity = options.severity ?? 'error';
   const key = issue.path.at(-1);
@@ -59,12 +65,11 @@ function report(issue: z.core.$ZodIssue, base: string, sink: DiagnosticSink, opt
       sink.report(severity, 'MISSING_FIELD', parent, `Missing "${String(key)}" (${expected}) at ${parent || 'the document root'}.`, hint ?? `Add "${String(key)}" to the record.`);
       return;
     }
-    const subject = key === undefined ? (options.what ?? 'The value') : `"${String(key)}"`;
-    sink.report(severity, 'WRONG_TYPE', at, `${subject} at ${at || 'the document root'} must be ${expected}, got ${describeJson(issue.input)}.`, hint ?? (key === undefined ? undefined : `Give "${String(key)}" as ${expected}.`));
+    sink.report(severity, 'WRONG_TYPE', at, `${subjectOf(key, options)} at ${at || 'the document root'} must be ${expected}, got ${describeJson(issue.input)}.`, hint ?? (key === undefined ? undefined : `Give "${String(key)}" as ${expected}.`));
     return;
   }
   if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1) {
-    sink.report(severity, 'EMPTY_FIELD', at, `${key === undefined ? (options.what ?? 'The value') : `"${String(key)}"`} at ${at} is empty.`, hint);
+    sink.report(severity, 'EMPTY_FIELD', at, `${subjectOf(key, options)} at ${at} is empty.`, hint);
     return;
   }
   for (const d of issueDiagnostic(issue, base)) sink.report(severity, d.code, d.pointer, d.message, d.hint ?? hint);
