@@ -5,6 +5,7 @@ import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { isObject, own, peekObject, peekString, type JsonObject } from '../shared/json-object';
 import { describeJson } from '../../contract/zod-diagnostics';
 import { readNap, readNfvi } from './registrations';
+import { serviceRequestSchema, serviceSchema, TNOVA_HINTS } from './schema';
 
 interface Found {
   readonly drafts: ServiceDraft[];
@@ -83,15 +84,17 @@ function readBody(body: JsonObject, pointer: string, env: ParseEnv, found: Found
   }
 }
 
-function addService(service: JsonObject, pointer: string, napRequired: boolean, env: ParseEnv, found: Found): void {
+function addService(body: JsonObject, pointer: string, napRequired: boolean, env: ParseEnv, found: Found): void {
   const { read, sink } = env;
   const errorsBefore = sink.errorCount;
-  const id = read.member(service, 'ns_instance_id', pointer, 'string', { required: true });
-  const nap = read.member(service, 'nap_mkt_id', pointer, 'string', { required: napRequired, hint: 'Every T-NOVA service is attached to one NAP.' });
-  const client = read.member(service, 'client_mkt_id', pointer, 'string', { severity: 'warning' });
-  const forward = readHops(service, 'ce_pe', pointer, env);
-  const reverse = readHops(service, 'pe_ce', pointer, env);
-  if (sink.errorCount > errorsBefore || !id || !forward || !reverse) return;
+  const service = read.schema(napRequired ? serviceRequestSchema : serviceSchema, body, pointer, { hints: TNOVA_HINTS });
+  const client = read.member(body, 'client_mkt_id', pointer, 'string', { severity: 'warning' });
+  if (!service) return;
+  const forward = readHops(service.ce_pe, childPointer(pointer, 'ce_pe'), env);
+  const reverse = readHops(service.pe_ce, childPointer(pointer, 'pe_ce'), env);
+  if (sink.errorCount > errorsBefore || !forward || !reverse) return;
+  const id = service.ns_instance_id;
+  const nap = service.nap_mkt_id;
   if (reverse.entries.length === 0) {
     sink.info('EMPTY_RETURN_CHAIN', childPointer(pointer, 'pe_ce'), `Service "${id}" has an empty pe_ce list: return traffic goes straight from PE to CE.`);
   }
@@ -133,15 +136,13 @@ interface Hops {
 }
 
 /** A `ce_pe`/`pe_ce` list: NFVI names (request) or `{nfvi_id | nfvi_mkt_id, transport}` (replies). */
-function readHops(service: JsonObject, key: string, pointer: string, env: ParseEnv): Hops | undefined {
+function readHops(list: readonly unknown[], listPtr: string, env: ParseEnv): Hops | undefined {
   const { read, sink } = env;
-  const list = read.member(service, key, pointer, 'array', { required: true, hint: `T-NOVA requires "${key}", an ordered list of NFVI ids.` });
-  if (!list) return undefined;
   const entries: ChainEntry[] = [];
   const vlans: (number | null)[] = [];
   let ok = true;
   list.forEach((hop, i) => {
-    const ptr = childPointer(pointer, key, i);
+    const ptr = childPointer(listPtr, i);
     if (typeof hop === 'string' && hop !== '') {
       entries.push({ pop: hop, pointer: ptr });
       vlans.push(null);
