@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Method, Req } from './api';
+import { toPointer } from './json-pointer';
+import { MAX_INPUT_BYTES, MAX_INPUT_LABEL } from './limits';
 
 /** One problem in a request: where (JSON pointer) and what. */
 export interface RequestIssue {
@@ -7,6 +9,8 @@ export interface RequestIssue {
   readonly message: string;
 }
 
+/** An input document carried as text (NSR, topology JSON): at most `MAX_INPUT_BYTES`. */
+const documentText = z.string().max(MAX_INPUT_BYTES, `is larger than ${MAX_INPUT_LABEL}`);
 const noArgs = z.object({}).strict();
 const filePath = z
   .string()
@@ -94,7 +98,7 @@ export const requestSchemas = {
     .strict(),
   'topology.lookup': z.object({ address: prefixText }).strict(),
   'topology.setDefaults': z.object({ sourceSegment: prefixText.nullable(), targetSegment: prefixText.nullable() }).strict(),
-  'topology.import': z.object({ text: z.string().min(1).max(64 * 1024 * 1024) }).strict(),
+  'topology.import': z.object({ text: documentText.min(1) }).strict(),
   'export.formats': noArgs,
   'export.run': z
     .object({
@@ -107,8 +111,8 @@ export const requestSchemas = {
     })
     .strict(),
   'import.formats': noArgs,
-  'import.preview': z.object({ text: z.string().max(24 * 1024 * 1024, 'is larger than 24 MB'), fileName: z.string().max(1000).optional(), format: z.string().max(40).optional() }).strict(),
-  'import.commit': z.object({ text: z.string().max(24 * 1024 * 1024, 'is larger than 24 MB'), fileName: z.string().max(1000).optional(), format: z.string().max(40).optional() }).extend({ plan: z.boolean().optional() }).strict(),
+  'import.preview': z.object({ text: documentText, fileName: z.string().max(1000).optional(), format: z.string().max(40).optional() }).strict(),
+  'import.commit': z.object({ text: documentText, fileName: z.string().max(1000).optional(), format: z.string().max(40).optional() }).extend({ plan: z.boolean().optional() }).strict(),
   'push.diff': pushRequest.extend({ teardown: z.boolean().optional() }).strict(),
   'push.apply': pushRequest,
   'push.teardown': pushRequest,
@@ -176,6 +180,3 @@ export function validateRequest<M extends Method>(
   };
 }
 
-function toPointer(path: readonly PropertyKey[]): string {
-  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
-}

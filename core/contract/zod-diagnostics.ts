@@ -19,6 +19,8 @@ export function describeJson(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
+  // Long strings are cut: a diagnostic names the value, it does not repeat the input.
+  if (typeof value === 'string' && value.length > 40) return `string ${JSON.stringify(`${value.slice(0, 37)}...`)}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 

@@ -5,4 +5,5 @@
 export type { ImportContext, Importer, ImportPreview } from './types';
 export { importers } from './registry';
 export { previewImport, MIN_CONFIDENCE } from './preview';
-export { MAX_INPUT_BYTES, MAX_NESTING_DEPTH } from './shared/json-text';
+export { MAX_INPUT_BYTES } from '../contract/limits';
+export { MAX_NESTING_DEPTH } from './shared/json-text';

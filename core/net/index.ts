@@ -2,7 +2,7 @@
  * IP prefixes: parsing and normalising (ip-num grammar, fast scanner), containment tests, and
  * longest-prefix-match tables for IPv4 and IPv6.
  */
-export type { ParsedPrefix, ParsePrefixResult } from './prefix';
+export type { ParsedPrefix, ParsePrefixResult, PrefixRelation } from './prefix';
 export {
   parsePrefix,
   tryParsePrefix,
@@ -10,6 +10,7 @@ export {
   isAddressInPrefix,
   prefixContains,
   prefixesOverlap,
+  prefixRelation,
 } from './prefix';
 export type { CanonicalPrefix, CanonicalPrefixResult } from './canonical';
 export { parseCanonicalPrefix, canonicalPrefix } from './canonical';

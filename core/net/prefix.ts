@@ -73,6 +73,20 @@ export function prefixesOverlap(a: string, b: string): boolean {
   return keysOverlap(scanOrThrow(a), scanOrThrow(b));
 }
 
+/** How two prefixes relate as address sets. */
+export type PrefixRelation = 'same' | 'overlap' | 'disjoint';
+
+/**
+ * Whether two prefixes are the same set of addresses, share some (CIDR prefixes then nest), or
+ * none (always across families). Throws `CoreError('INVALID_INPUT')` like `prefixContains`.
+ */
+export function prefixRelation(a: string, b: string): PrefixRelation {
+  const ka = scanOrThrow(a);
+  const kb = scanOrThrow(b);
+  if (ka.length === kb.length && keyContains(ka, kb)) return 'same';
+  return keysOverlap(ka, kb) ? 'overlap' : 'disjoint';
+}
+
 /** Scans text into a key or throws the INVALID_INPUT error. */
 export function scanOrThrow(text: string): ScannedPrefix {
   const scanned = scanPrefix(text);

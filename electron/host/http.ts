@@ -4,10 +4,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { EventMessage } from '../../core/contract/events';
+import { MAX_INPUT_BYTES } from '../../core/contract/limits';
 import { statusOf, type Dispatch } from './dispatch';
 
-/** Largest RPC body accepted (imports carry NSR documents up to 20 MB). */
-export const RPC_BODY_LIMIT = 24 * 1024 * 1024;
+/**
+ * Largest RPC body accepted. Imports carry a document of up to `MAX_INPUT_BYTES` as a JSON
+ * string, and escaping grows it (every quote, backslash and newline takes two characters), so the
+ * transport allows twice that; the request schema then holds the text itself to the limit.
+ */
+export const RPC_BODY_LIMIT = 2 * MAX_INPUT_BYTES;
 
 /** The Content-Security-Policy of the renderer, also sent as a header in browser mode. */
 export const RENDERER_CSP =

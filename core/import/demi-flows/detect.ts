@@ -1,4 +1,4 @@
-import { isObject, own, peekArray, present, type JsonObject } from '../shared/values';
+import { isObject, own, peekArray, present, type JsonObject } from '../shared/json-object';
 import { isResponseArray } from './unwrap';
 
 /** Confidence that a document is a demi-wicm flow body, record or response. */

@@ -1,8 +1,9 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
-import { describe, own, present, type JsonObject } from '../shared/values';
+import { own, present, type JsonObject } from '../shared/json-object';
+import { FLOW_HINTS, vimListFlowSchema, vimsFlowSchema } from './schema';
 import { findFlows } from './unwrap';
 
 /**
@@ -24,20 +25,18 @@ export function parseDemiFlows(doc: unknown, env: ParseEnv): ParseOutput {
 }
 
 function parseFlow(flow: JsonObject, pointer: string, env: ParseEnv): ServiceDraft | undefined {
-  const { read, sink } = env;
+  const { sink } = env;
   const rawId = own(flow, 'instance_id');
-  const id =
-    typeof rawId === 'number' && Number.isFinite(rawId)
-      ? String(rawId)
-      : read.member(flow, 'instance_id', pointer, 'string', { required: true });
   if (typeof rawId === 'number') {
     sink.info('NUMERIC_ID', childPointer(pointer, 'instance_id'), `instance_id ${String(rawId)} is a number; it was read as the string "${String(rawId)}".`);
   }
+  const body = typeof rawId === 'number' ? { ...flow, instance_id: String(rawId) } : flow;
+  const fromList = present(flow, 'VIM list') && !present(flow, 'vims');
+  const checked = fromList ? readVimList(body, pointer, env) : readVims(body, pointer, env);
   const inSegment = readFlowSegment(flow, 'in_seg', pointer, 'Ingress segment', env);
   const outSegment = readFlowSegment(flow, 'out_seg', pointer, 'Egress segment', env);
-  const fromList = present(flow, 'VIM list') && !present(flow, 'vims');
-  const chain = fromList ? readVimList(flow, pointer, env) : readVims(flow, pointer, env);
-  if (id === undefined || chain === undefined || inSegment === undefined || outSegment === undefined) return undefined;
+  if (!checked || inSegment === undefined || outSegment === undefined) return undefined;
+  const { id, chain } = checked;
   if (fromList && /^[0-9a-f]{8}$/i.test(id)) {
     sink.info(
       'TRUNCATED_NSR_ID',
@@ -79,52 +78,33 @@ function readFlowSegment(flow: JsonObject, key: string, pointer: string, label: 
   return readSegment(raw, childPointer(pointer, key), label, env.sink);
 }
 
-function readVims(flow: JsonObject, pointer: string, env: ParseEnv): ChainEntry[] | undefined {
-  const { read, sink } = env;
-  const vims = read.member(flow, 'vims', pointer, 'array', { required: true, hint: 'List the PoPs as "vims": [{"port": "<pop>", "order": 0}, …].' });
-  if (vims === undefined) return undefined;
-  const hops: { pop: string; order: number; pointer: string; index: number }[] = [];
-  let ok = true;
-  vims.forEach((vim, index) => {
-    const ptr = childPointer(pointer, 'vims', index);
-    const obj = read.object(vim, ptr, 'A vims entry');
-    const port = obj && read.member(obj, 'port', ptr, 'string', { required: true });
-    const order = obj && read.member(obj, 'order', ptr, 'number', { required: true, hint: '"order" sorts the PoPs (ascending).' });
-    if (port === undefined || order === undefined || !obj) {
-      ok = false;
-      return;
-    }
-    hops.push({ pop: port, order, pointer: childPointer(ptr, 'port'), index });
-  });
-  if (!ok) return undefined;
-  // Python's sort is stable: equal orders keep input order.
+interface FlowChain {
+  readonly id: string;
+  readonly chain: readonly ChainEntry[];
+}
+
+/** A manual flow: the chain is `vims` by `order`, equal orders in input order (Python's stable sort). */
+function readVims(body: JsonObject, pointer: string, env: ParseEnv): FlowChain | undefined {
+  const flow = env.read.schema(vimsFlowSchema, body, pointer, { hints: FLOW_HINTS });
+  if (!flow) return undefined;
+  const hops = flow.vims.map((vim, index) => ({ pop: vim.port, order: vim.order, pointer: childPointer(pointer, 'vims', index, 'port'), index }));
   hops.sort((a, b) => a.order - b.order || a.index - b.index);
   const orders = hops.map((h) => h.order);
   if (new Set(orders).size < orders.length) {
-    sink.info('ORDER_TIE', childPointer(pointer, 'vims'), 'Several PoPs share an "order" value; they keep their input order.');
+    env.sink.info('ORDER_TIE', childPointer(pointer, 'vims'), 'Several PoPs share an "order" value; they keep their input order.');
   }
-  return hops.map((h) => ({ pop: h.pop, pointer: h.pointer }));
+  return { id: flow.instance_id, chain: hops.map((h) => ({ pop: h.pop, pointer: h.pointer })) };
 }
 
-function readVimList(flow: JsonObject, pointer: string, env: ParseEnv): ChainEntry[] | undefined {
-  const { read, sink } = env;
+/** A stored flow: demi-wicm keeps `VIM list` from egress to ingress, so the chain is it reversed. */
+function readVimList(body: JsonObject, pointer: string, env: ParseEnv): FlowChain | undefined {
+  const flow = env.read.schema(vimListFlowSchema, body, pointer);
+  if (!flow) return undefined;
   const listPtr = childPointer(pointer, 'VIM list');
-  const list = read.member(flow, 'VIM list', pointer, 'array', { required: true });
-  if (list === undefined) return undefined;
-  const names: ChainEntry[] = [];
-  let ok = true;
-  list.forEach((v, i) => {
-    if (typeof v === 'string' && v !== '') names.push({ pop: v, pointer: childPointer(listPtr, i) });
-    else {
-      sink.error('WRONG_TYPE', childPointer(listPtr, i), `VIM name at ${childPointer(listPtr, i)} must be a non-empty string, got ${describe(v)}.`);
-      ok = false;
-    }
-  });
-  if (!ok) return undefined;
-  sink.info(
+  env.sink.info(
     'VIM_LIST_REVERSED',
     listPtr,
     'demi-wicm stores "VIM list" in reverse (egress to ingress) order; the chain is that list reversed.',
   );
-  return names.reverse();
+  return { id: flow.instance_id, chain: flow['VIM list'].map((pop, i) => ({ pop, pointer: childPointer(listPtr, i) })).reverse() };
 }

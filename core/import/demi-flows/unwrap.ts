@@ -1,5 +1,5 @@
-import { childPointer } from '../shared/json-pointer';
-import { isObject, own, present } from '../shared/values';
+import { childPointer } from '../../contract/json-pointer';
+import { isObject, own, present } from '../shared/json-object';
 
 /** One flow body found in a document, with its pointer. */
 export interface FlowLocation {

@@ -1,4 +1,4 @@
-import { isObject, own, peekArray, peekObject, present, type JsonObject } from '../shared/values';
+import { isObject, own, peekArray, peekObject, present, type JsonObject } from '../shared/json-object';
 
 /** Confidence that a document is a Katana `wim_data` body (any generation) or its Kafka envelope. */
 export function detectKatana(doc: unknown): number {

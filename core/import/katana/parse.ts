@@ -1,10 +1,13 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
 import { collapseConsecutive } from '../shared/draft';
 import { distinctBy } from '../shared/collections';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { stableHash } from '../shared/stable-id';
-import { describe, isObject, own, present, type JsonObject } from '../shared/values';
+import { isObject, own, present, type JsonObject } from '../shared/json-object';
+import { describeJson } from '../../contract/zod-diagnostics';
+import type { z } from 'zod';
+import { connectionSchema, coreConnectionSchema, createSchema, endPointsSchema, envelopeSchema, KATANA_HINTS, placementSchema, terminateSchema } from './schema';
 import { readProbes, readSla, type SliceSla } from './sla';
 
 const NOTHING: ParseOutput = { drafts: [], deletions: [] };
@@ -32,9 +35,9 @@ export function parseKatana(doc: unknown, env: ParseEnv): ParseOutput {
   const root = read.object(doc, '', 'A Katana WIM message');
   if (!root) return NOTHING;
   if (!present(root, 'action')) return parseWimData(root, '', env);
-  const action = read.member(root, 'action', '', 'string', { required: true });
+  const action = read.schema(envelopeSchema, root, '')?.action;
   if (action === 'terminate') {
-    const sliceId = read.member(root, 'data', '', 'string', { required: true, hint: 'A terminate message carries the slice id as "data".' });
+    const sliceId = read.schema(terminateSchema, root, '', { hints: KATANA_HINTS })?.data;
     if (!sliceId) return NOTHING;
     sink.info('SLICE_TERMINATED', '/data', `The terminate message deletes the services of slice "${sliceId}" (a no-op if it was never imported).`);
     return { drafts: [], deletions: [sliceId] };
@@ -43,7 +46,7 @@ export function parseKatana(doc: unknown, env: ParseEnv): ParseOutput {
     if (action !== undefined) sink.error('UNKNOWN_ACTION', '/action', `Unknown Katana WIM action "${action}"; expected "create" or "terminate".`);
     return NOTHING;
   }
-  const data = read.member(root, 'data', '', 'object', { required: true });
+  const data = read.schema(createSchema, root, '', { hints: KATANA_HINTS })?.data;
   return data ? parseWimData(data, '/data', env) : NOTHING;
 }
 
@@ -147,14 +150,14 @@ function readConnections(data: JsonObject, base: string, env: ParseEnv): Connect
   const list = env.read.member(data, 'connections', base, 'array', { required: true }) ?? [];
   return list.flatMap((item, i) => {
     const pointer = childPointer(base, 'connections', i);
-    const conn = env.read.object(item, pointer, 'A Katana connection');
+    const conn = env.read.schema(connectionSchema, item, pointer, { what: 'A Katana connection' });
     if (!conn) return [];
     reportUnknownRoles(conn, pointer, env);
     const locations: Record<string, string[]> = {};
     const chain: ChainEntry[] = [];
     for (const role of ROLES) {
-      const location = env.read.member(conn, role, pointer, 'string');
-      if (location === undefined) continue;
+      const location = conn[role];
+      if (location == null) continue;
       locations[role] = [location];
       chain.push({ pop: location, pointer: childPointer(pointer, role), members: [role] });
     }
@@ -167,15 +170,15 @@ function readCoreConnections(data: JsonObject, base: string, env: ParseEnv): Con
   const list = env.read.member(data, 'core_connections', base, 'array') ?? [];
   return list.flatMap((item, i) => {
     const pointer = childPointer(base, 'core_connections', i);
-    const conn = env.read.object(item, pointer, 'A Katana core connection');
+    const conn = env.read.schema(coreConnectionSchema, item, pointer, { what: 'A Katana core connection' });
     if (!conn) return [];
     reportUnknownRoles(conn, pointer, env);
     const locations: Record<string, string[]> = {};
     const chain: ChainEntry[] = [];
     const pnfs: unknown[] = [];
     for (const role of ROLES) {
-      const roleData = env.read.member(conn, role, pointer, 'object');
-      if (!roleData) continue;
+      const roleData = conn[role];
+      if (roleData == null) continue;
       const rolePtr = childPointer(pointer, role);
       const placements = readPlacements(roleData, 'ns', rolePtr, env);
       const rolePnfs = env.read.member(roleData, 'pnf', rolePtr, 'array', { severity: 'warning' }) ?? [];
@@ -205,13 +208,10 @@ function readCoreConnections(data: JsonObject, base: string, env: ParseEnv): Con
 }
 
 /** v2.0–v2.1: `end_points{vims[], pdus[], probes[]}`, an unordered set of VIMs. */
-function readEndPoints(endPoints: JsonObject, pointer: string, env: ParseEnv): Connection[] {
-  const vims = env.read.member(endPoints, 'vims', pointer, 'array', { required: true }) ?? [];
-  const chain: ChainEntry[] = [];
-  vims.forEach((v, i) => {
-    const name = env.read.string(v, childPointer(pointer, 'vims', i), 'A VIM id');
-    if (name) chain.push({ pop: name, pointer: childPointer(pointer, 'vims', i) });
-  });
+function readEndPoints(body: JsonObject, pointer: string, env: ParseEnv): Connection[] {
+  const endPoints = env.read.schema(endPointsSchema, body, pointer);
+  if (!endPoints) return [];
+  const chain: ChainEntry[] = endPoints.vims.map((name, i) => ({ pop: name, pointer: childPointer(pointer, 'vims', i) }));
   if (chain.length > 1) {
     env.sink.warning(
       'KATANA_UNORDERED',
@@ -236,20 +236,16 @@ function readPlacements(roleData: JsonObject, key: string, rolePtr: string, env:
   const out: Placement[] = [];
   list.forEach((item, k) => {
     const ptr = childPointer(rolePtr, key, k);
-    const placement = env.read.object(item, ptr, 'A Katana NS placement');
-    const resolved = placement && resolvePlacement(placement, ptr, env);
-    if (resolved) out.push(resolved);
+    const placement = env.read.schema(placementSchema, item, ptr, { what: 'A Katana NS placement' });
+    if (placement) out.push(resolvePlacement(placement, ptr, env));
   });
   return distinctBy(out, (p) => env.pops.identity(p.pop));
 }
 
-function resolvePlacement(placement: JsonObject, ptr: string, env: ParseEnv): Placement | undefined {
-  const location = env.read.member(placement, 'location', ptr, 'string');
-  const vim = env.read.member(placement, 'vim', ptr, 'string');
-  if (vim === undefined && location === undefined) {
-    env.sink.error('MISSING_FIELD', ptr, `The NS placement at ${ptr} has neither "vim" nor "location".`);
-    return undefined;
-  }
+/** The PoP of a placement: the VIM without Katana's `_s` suffix, else (or when unknown) the location. */
+function resolvePlacement(placement: z.infer<typeof placementSchema>, ptr: string, env: ParseEnv): Placement {
+  const location = placement.location ?? undefined;
+  const vim = placement.vim ?? undefined;
   const shared = vim !== undefined && vim.endsWith(SHARED_SUFFIX) && vim.length > SHARED_SUFFIX.length;
   const vimName = vim !== undefined && shared ? vim.slice(0, -SHARED_SUFFIX.length) : vim;
   if (shared) {
@@ -294,7 +290,7 @@ function finishConnection(
 function reportUnknownRoles(conn: JsonObject, pointer: string, env: ParseEnv): void {
   for (const key of Object.keys(conn)) {
     if (!(ROLES as readonly string[]).includes(key)) {
-      env.sink.warning('UNKNOWN_ROLE', childPointer(pointer, key), `Unknown connection role "${key}" (${describe(own(conn, key))}); Katana uses "core" and "radio". It was ignored.`);
+      env.sink.warning('UNKNOWN_ROLE', childPointer(pointer, key), `Unknown connection role "${key}" (${describeJson(own(conn, key))}); Katana uses "core" and "radio". It was ignored.`);
     }
   }
 }

@@ -1,6 +1,6 @@
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
-import { isObject, own, type JsonObject } from '../shared/values';
+import { isObject, own, type JsonObject } from '../shared/json-object';
 
 /** A throughput of the slice SLA, kbps. */
 export interface Throughput {

@@ -1,4 +1,4 @@
-import { isObject, peekArray, peekObject, peekString, present, type JsonObject } from '../shared/values';
+import { isObject, peekArray, peekObject, peekString, present, type JsonObject } from '../shared/json-object';
 import { OPENBATON_ACTIONS } from './actions';
 
 /** Confidence that a document is an Open Baton NSR event (or a bare NSR). */

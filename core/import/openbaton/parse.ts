@@ -1,10 +1,11 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
 import { collapseConsecutive } from '../shared/draft';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
-import { own, present, type JsonObject } from '../shared/values';
+import { own, present, type JsonObject } from '../shared/json-object';
 import { INSTANTIATE_ACTION, OPENBATON_ACTIONS, RELEASE_ACTION } from './actions';
 import { orderByDependencies, type DependencyEdge } from './dependency-order';
+import { dependencySchema, eventSchema, nsrSchema, OPENBATON_HINTS, vnfrSchema } from './schema';
 import { placeVnf, type VnfPlacement } from './vnf-placement';
 
 const NOTHING: ParseOutput = { drafts: [], deletions: [] };
@@ -20,9 +21,10 @@ export function parseOpenBaton(doc: unknown, env: ParseEnv): ParseOutput {
   if (!root) return NOTHING;
   const isEnvelope = present(root, 'action') || present(root, 'payload');
   const base = isEnvelope ? '/payload' : '';
-  const action = isEnvelope ? read.member(root, 'action', '', 'string', { required: true }) : undefined;
-  const payload = isEnvelope ? read.member(root, 'payload', '', 'object', { required: true }) : root;
-  if (!payload || (isEnvelope && action === undefined)) return NOTHING;
+  const event = isEnvelope ? read.schema(eventSchema, root, '') : undefined;
+  if (isEnvelope && !event) return NOTHING;
+  const action = event?.action;
+  const payload = event?.payload ?? root;
 
   if (present(payload, 'parent_ns_id') && !present(payload, 'vnfr')) {
     sink.error(
@@ -33,7 +35,7 @@ export function parseOpenBaton(doc: unknown, env: ParseEnv): ParseOutput {
     );
     return NOTHING;
   }
-  const id = read.member(payload, 'id', base, 'string', { required: true, hint: 'The NSR id identifies the service.' });
+  const id = read.schema(nsrSchema, payload, base, { hints: OPENBATON_HINTS })?.id;
   if (id === undefined) return NOTHING;
 
   if (action === RELEASE_ACTION) {
@@ -87,10 +89,9 @@ function buildDraft(
   const vnfs: Vnf[] = [];
   records.forEach((record, i) => {
     const pointer = childPointer(base, 'vnfr', i);
-    const vnfr = read.object(record, pointer, 'A VNF record');
+    const vnfr = read.schema(vnfrSchema, record, pointer, { what: 'A VNF record' });
     if (!vnfr) return;
-    const name = read.member(vnfr, 'name', pointer, 'string', { required: true });
-    if (name === undefined) return;
+    const { name } = vnfr;
     const type = read.member(vnfr, 'type', pointer, 'string', { severity: 'warning' });
     vnfs.push({ name, type, pointer, placement: placeVnf(name, vnfr, pointer, env) });
   });
@@ -170,13 +171,12 @@ function readDependencies(
   let ok = true;
   (raw ?? []).forEach((record, d) => {
     const pointer = childPointer(base, 'vnf_dependency', d);
-    const dep = read.object(record, pointer, 'A VNF dependency');
-    const target = dep && read.member(dep, 'target', pointer, 'string', { required: true });
-    const idType = dep && read.member(dep, 'idType', pointer, 'object', { required: true });
-    if (!dep || target === undefined || idType === undefined) {
+    const dep = read.schema(dependencySchema, record, pointer, { what: 'A VNF dependency' });
+    if (!dep) {
       ok = false;
       return;
     }
+    const { target, idType } = dep;
     const to = nodeOf.get(target);
     if (to === undefined) {
       sink.warning('DANGLING_DEPENDENCY', childPointer(pointer, 'target'), `Dependency target "${target}" is not a VNF of this NSR; the dependency is ignored.`);

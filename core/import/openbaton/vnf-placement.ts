@@ -1,7 +1,7 @@
 import { distinctBy } from '../shared/collections';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
-import { isObject, own, type JsonObject } from '../shared/values';
+import { isObject, own, type JsonObject } from '../shared/json-object';
 
 /** Where one VNF record runs, and what it exposes (for the service's attributes). */
 export interface VnfPlacement {

@@ -1,4 +1,4 @@
-import { isObject, peekObject, present, type JsonObject } from '../shared/values';
+import { isObject, peekObject, present, type JsonObject } from '../shared/json-object';
 
 /** Confidence that a document is an OSM NS record (bare, or bundled with its VNFRs). */
 export function detectOsm(doc: unknown): number {

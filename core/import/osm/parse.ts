@@ -1,11 +1,13 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
 import { collapseConsecutive } from '../shared/draft';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
-import { isObject, own, peekArray, peekObject, peekString, present, type JsonObject } from '../shared/values';
+import { isObject, own, peekArray, peekObject, peekString, present, type JsonObject } from '../shared/json-object';
 import { readPaths, type OsmPath } from './paths';
 import { idLike, placeMembers, type Placements } from './placement';
+import type { z } from 'zod';
+import { bundleSchema, nsrSchema } from './schema';
 
 const NOTHING: ParseOutput = { drafts: [], deletions: [] };
 
@@ -23,13 +25,11 @@ export function parseOsm(doc: unknown, env: ParseEnv): ParseOutput {
   if (!root) return NOTHING;
   const bundled = present(root, 'nsr');
   const base = bundled ? '/nsr' : '';
-  const nsr = bundled ? read.member(root, 'nsr', '', 'object', { required: true }) : root;
-  if (!nsr) return NOTHING;
-  const id = idLike(own(nsr, '_id')) ?? idLike(own(nsr, 'id'));
-  if (id === undefined) {
-    sink.error('MISSING_FIELD', base, `The NS record has no "_id" or "id".`, 'Export the record as returned by GET /osm/nslcm/v1/ns_instances/{id}.');
-    return NOTHING;
-  }
+  const bundle = bundled ? read.schema(bundleSchema, root, '') : undefined;
+  if (bundled && !bundle) return NOTHING;
+  const record = read.schema(nsrSchema, bundle ? bundle.nsr : root, base);
+  if (!record) return NOTHING;
+  const { nsr, id } = record;
   const state = own(nsr, 'nsState');
   if (typeof state === 'string' && state === 'DEGRADED') {
     sink.warning('NS_DEGRADED', childPointer(base, 'nsState'), `NS "${id}" is DEGRADED: it runs, but some VNFs or charms report problems.`);
@@ -44,7 +44,7 @@ export function parseOsm(doc: unknown, env: ParseEnv): ParseOutput {
   }
 
   const errorsBefore = sink.errorCount;
-  const vnfrs = readVnfrs(root, bundled, id, env);
+  const vnfrs = readVnfrs(bundle, id, env);
   if (vnfrs === undefined && present(nsr, 'constituent-vnfr-ref')) {
     sink.warning(
       'VNFRS_NOT_EMBEDDED',
@@ -153,13 +153,10 @@ function withoutVnffg(id: string, name: string, base: string, placements: Placem
   return NOTHING;
 }
 
-function readVnfrs(root: JsonObject, bundled: boolean, nsrId: string, env: ParseEnv): { vnfr: JsonObject; pointer: string }[] | undefined {
-  if (!bundled || own(root, 'vnfrs') === undefined) return undefined;
-  const list = env.read.member(root, 'vnfrs', '', 'array') ?? [];
-  return list.flatMap((raw, i) => {
+function readVnfrs(bundle: z.infer<typeof bundleSchema> | undefined, nsrId: string, env: ParseEnv): { vnfr: JsonObject; pointer: string }[] | undefined {
+  if (bundle?.vnfrs === undefined) return undefined;
+  return (bundle.vnfrs ?? []).flatMap((vnfr, i) => {
     const pointer = childPointer('', 'vnfrs', i);
-    const vnfr = env.read.object(raw, pointer, 'A VNF record');
-    if (!vnfr) return [];
     const parent = own(vnfr, 'nsr-id-ref');
     if (typeof parent === 'string' && parent !== nsrId) {
       env.sink.warning('FOREIGN_VNFR', childPointer(pointer, 'nsr-id-ref'), `VNF record ${i} belongs to NS "${parent}", not "${nsrId}"; it was ignored.`);

@@ -1,7 +1,8 @@
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
-import { isObject, own, peekArray, peekString, type JsonObject } from '../shared/values';
+import { isObject, own, peekArray, peekString, type JsonObject } from '../shared/json-object';
 import { idLike } from './placement';
+import { pathElement, vnffgdSchema } from './schema';
 
 /** One forwarding path of an OSM VNFFG: members in order, plus its classifier. */
 export interface OsmPath {
@@ -35,25 +36,20 @@ export function readPaths(nsr: JsonObject, base: string, env: ParseEnv): OsmPath
   const paths: OsmPath[] = [];
   list.forEach((raw, v) => {
     const vPtr = childPointer(listPtr, v);
-    const vnffgd = env.read.object(raw, vPtr, 'A VNFFG descriptor');
+    const vnffgd = env.read.schema(vnffgdSchema, raw, vPtr, { what: 'A VNFFG descriptor' });
     if (!vnffgd) return;
     const vnffgdId = idLike(own(vnffgd, 'id')) ?? String(v);
-    const nfpds = env.read.member(vnffgd, 'nfpd', vPtr, 'array') ?? [];
-    nfpds.forEach((nfpd, k) => {
-      const ptr = childPointer(vPtr, 'nfpd', k);
-      const obj = env.read.object(nfpd, ptr, 'An NFP descriptor');
-      if (obj) paths.push(readNfpd(vnffgdId, obj, ptr, env));
-    });
-    const rsps = env.read.member(vnffgd, 'rsp', vPtr, 'array') ?? [];
+    (vnffgd.nfpd ?? []).forEach((nfpd, k) => paths.push(readNfpd(vnffgdId, nfpd, childPointer(vPtr, 'nfpd', k), env)));
     const classifiers = peekArray(vnffgd, 'classifier') ?? [];
-    rsps.forEach((rsp, r) => {
-      const ptr = childPointer(vPtr, 'rsp', r);
-      const obj = env.read.object(rsp, ptr, 'A rendered service path');
-      if (obj) paths.push(readRsp(vnffgdId, obj, ptr, classifiers, childPointer(vPtr, 'classifier'), env));
+    (vnffgd.rsp ?? []).forEach((rsp, r) => {
+      paths.push(readRsp(vnffgdId, rsp, childPointer(vPtr, 'rsp', r), classifiers, childPointer(vPtr, 'classifier'), env));
     });
   });
   return paths;
 }
+
+const NFPD_ELEMENT = pathElement('constituent-base-element-id', 'The path element has no constituent-base-element-id (the VNF profile it visits).');
+const RSP_ELEMENT = pathElement('member-vnf-index-ref', 'The path element has no member-vnf-index-ref.');
 
 function readNfpd(vnffgdId: string, nfpd: JsonObject, pointer: string, env: ParseEnv): OsmPath {
   const elements: Ordered[] = [];
@@ -65,12 +61,10 @@ function readNfpd(vnffgdId: string, nfpd: JsonObject, pointer: string, env: Pars
       const cPtr = childPointer(pPtr, 'cp-profile-id', c);
       (isObject(cpp) ? (peekArray(cpp, 'constituent-profile-elements') ?? []) : []).forEach((el, e) => {
         const ePtr = childPointer(cPtr, 'constituent-profile-elements', e);
-        const member = isObject(el) ? idLike(own(el, 'constituent-base-element-id')) : undefined;
-        if (!isObject(el) || member === undefined) {
-          env.sink.error('MISSING_FIELD', ePtr, `Path element at ${ePtr} has no constituent-base-element-id (the VNF profile it visits).`);
-          return;
-        }
-        const order = own(el, 'order');
+        const checked = env.read.schema(NFPD_ELEMENT, el, ePtr);
+        const member = checked && idLike(own(checked, 'constituent-base-element-id'));
+        if (!checked || member === undefined) return;
+        const order = own(checked, 'order');
         elements.push({ member, pointer: childPointer(ePtr, 'constituent-base-element-id'), order: typeof order === 'number' ? order : undefined, index: elements.length });
       });
     });
@@ -92,12 +86,10 @@ function readRsp(
   const elements: Ordered[] = [];
   (env.read.member(rsp, 'vnfd-connection-point-ref', pointer, 'array') ?? []).forEach((ref, i) => {
     const rPtr = childPointer(pointer, 'vnfd-connection-point-ref', i);
-    const member = isObject(ref) ? idLike(own(ref, 'member-vnf-index-ref')) : undefined;
-    if (!isObject(ref) || member === undefined) {
-      env.sink.error('MISSING_FIELD', rPtr, `Path element at ${rPtr} has no member-vnf-index-ref.`);
-      return;
-    }
-    const order = own(ref, 'order');
+    const checked = env.read.schema(RSP_ELEMENT, ref, rPtr);
+    const member = checked && idLike(own(checked, 'member-vnf-index-ref'));
+    if (!checked || member === undefined) return;
+    const order = own(checked, 'order');
     elements.push({ member, pointer: childPointer(rPtr, 'member-vnf-index-ref'), order: typeof order === 'number' ? order : undefined, index: elements.length });
   });
   const c = classifiers.findIndex((cl) => isObject(cl) && idLike(own(cl, 'rsp-id-ref')) === pathId);

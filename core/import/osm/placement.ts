@@ -1,6 +1,6 @@
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
-import { isObject, own, peekArray, peekObject, peekString, type JsonObject } from '../shared/values';
+import { isObject, own, peekArray, peekObject, peekString, type JsonObject } from '../shared/json-object';
 
 /** Where one VNF profile (member-vnf-index) runs. */
 export interface MemberPlacement {

@@ -1,9 +1,9 @@
 import type { ServiceRequest } from '../../model';
+import { prefixRelation } from '../../net';
 import type { ImportContext } from '../types';
 import type { DiagnosticSink } from './diagnostics';
 import type { ChainEntry, ServiceDraft } from './draft';
 import type { PopDirectory } from './pop-directory';
-import { segmentRelation } from './segment';
 
 /**
  * Turns drafts into service requests with the checks every format shares: empty chains,
@@ -125,7 +125,7 @@ function checkSegments(draft: ServiceDraft, ctx: ImportContext, sink: Diagnostic
     return;
   }
   const defaultRoute = [inSegment, outSegment].find((s) => s === '0.0.0.0/0' || s === '::/0');
-  const relation = segmentRelation(inSegment, outSegment);
+  const relation = prefixRelation(inSegment, outSegment);
   if (defaultRoute !== undefined && relation !== 'same') {
     sink.info(
       'DEFAULT_ROUTE_SEGMENT',

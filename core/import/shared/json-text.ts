@@ -1,7 +1,5 @@
+import { MAX_INPUT_BYTES, MAX_INPUT_LABEL } from '../../contract/limits';
 import type { DiagnosticSink } from './diagnostics';
-
-/** Largest accepted input, in UTF-8 bytes. */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 
 /** Deepest accepted nesting of arrays and objects (real NSRs stay well below 20). */
 export const MAX_NESTING_DEPTH = 64;
@@ -18,7 +16,7 @@ export function decodeJsonText(text: string, sink: DiagnosticSink): DecodedJson 
     sink.error(
       'INPUT_TOO_LARGE',
       '',
-      `The input is larger than ${MAX_INPUT_BYTES / (1024 * 1024)} MB; it was not parsed.`,
+      `The input is larger than ${MAX_INPUT_LABEL}; it was not parsed.`,
       'Import one record per file; NSR exports are normally well under 1 MB.',
     );
     return { ok: false };

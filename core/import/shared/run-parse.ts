@@ -4,7 +4,7 @@ import { DiagnosticSink } from './diagnostics';
 import type { ServiceDraft } from './draft';
 import { finishServices } from './finish';
 import { PopDirectory } from './pop-directory';
-import { Reader } from './values';
+import { Checker } from './check';
 
 /** What a format parser hands to the shared tail. */
 export interface ParseOutput {
@@ -17,7 +17,7 @@ export interface ParseOutput {
 export interface ParseEnv {
   readonly ctx: ImportContext;
   readonly sink: DiagnosticSink;
-  readonly read: Reader;
+  readonly read: Checker;
   readonly pops: PopDirectory;
 }
 
@@ -34,7 +34,7 @@ export function runParse(
   const sink = new DiagnosticSink();
   try {
     const pops = new PopDirectory(ctx.topology);
-    const out = parse(doc, { ctx, sink, read: new Reader(sink), pops });
+    const out = parse(doc, { ctx, sink, read: new Checker(sink), pops });
     const registrations = out.registrations ?? [];
     const nfviNames = registrations.flatMap((r) => (r.kind === 'nfvi' ? [r.id] : []));
     const checkPops = nfviNames.length > 0 ? new PopDirectory(ctx.topology, nfviNames) : pops;

@@ -1,4 +1,4 @@
-import { isObject, peekArray, present } from '../shared/values';
+import { isObject, peekArray, present } from '../shared/json-object';
 
 /** Confidence that a document is an ETSI SOL005 NsInstance. */
 export function detectSol005(doc: unknown): number {

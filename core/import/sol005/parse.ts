@@ -1,10 +1,11 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
 import { collapseConsecutive } from '../shared/draft';
 import { distinctBy } from '../shared/collections';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
-import { own, peekString, type JsonObject } from '../shared/values';
+import { own, peekString, type JsonObject } from '../shared/json-object';
+import { nfpSchema, nsInstanceSchema, vnffgInfoSchema } from './schema';
 import { indexNsInstance, type NsIndex } from './vnf-index';
 
 const NOTHING: ParseOutput = { drafts: [], deletions: [] };
@@ -25,9 +26,9 @@ interface ForwardingPath {
  */
 export function parseSol005(doc: unknown, env: ParseEnv): ParseOutput {
   const { read, sink } = env;
-  const ns = read.object(doc, '', 'An NsInstance');
-  const id = ns && read.member(ns, 'id', '', 'string', { required: true });
-  if (!ns || !id) return NOTHING;
+  const ns = read.schema(nsInstanceSchema, doc, '', { what: 'An NsInstance' });
+  if (!ns) return NOTHING;
+  const { id } = ns;
   const state = own(ns, 'nsState');
   if (state !== undefined && state !== 'INSTANTIATED') {
     sink.error(
@@ -102,21 +103,11 @@ function mirrored(a: ForwardingPath, b: ForwardingPath): boolean {
 }
 
 function collectNfps(ns: JsonObject, env: ParseEnv): { nfp: JsonObject; pointer: string }[] | undefined {
-  const { read, sink } = env;
-  const before = sink.errorCount;
-  const groups = read.member(ns, 'vnffgInfo', '', 'array') ?? [];
-  const out: { nfp: JsonObject; pointer: string }[] = [];
-  groups.forEach((raw, g) => {
-    const gPtr = childPointer('', 'vnffgInfo', g);
-    const group = read.object(raw, gPtr, 'A VNFFG info');
-    const nfps = group && read.member(group, 'nfpInfo', gPtr, 'array');
-    (nfps ?? []).forEach((nfp, k) => {
-      const pointer = childPointer(gPtr, 'nfpInfo', k);
-      const obj = read.object(nfp, pointer, 'An NFP info');
-      if (obj) out.push({ nfp: obj, pointer });
-    });
-  });
-  return sink.errorCount > before ? undefined : out;
+  const checked = env.read.schema(vnffgInfoSchema, ns, '');
+  if (!checked) return undefined;
+  return (checked.vnffgInfo ?? []).flatMap((group, g) =>
+    (group.nfpInfo ?? []).map((nfp, k) => ({ nfp, pointer: childPointer('', 'vnffgInfo', g, 'nfpInfo', k) })),
+  );
 }
 
 /** Without `nfpInfo` the order is only in the NSD; usable only when every VNF is in one PoP. */
@@ -152,29 +143,23 @@ function withoutNfpInfo(id: string, name: string, index: NsIndex, attributes: Re
   return NOTHING;
 }
 
-function readPath(nfpId: string, nfp: JsonObject, pointer: string, index: NsIndex, env: ParseEnv): ForwardingPath | undefined {
-  const { read, sink } = env;
-  const groups = read.member(nfp, 'cpGroup', pointer, 'array', { required: true });
-  if (!groups) return undefined;
+function readPath(nfpId: string, body: JsonObject, pointer: string, index: NsIndex, env: ParseEnv): ForwardingPath | undefined {
+  const { sink } = env;
+  const nfp = env.read.schema(nfpSchema, body, pointer);
+  if (!nfp) return undefined;
   const entries: ChainEntry[] = [];
   const saps: { id: string; afterVnf: boolean }[] = [];
-  groups.forEach((raw, g) => {
+  nfp.cpGroup.forEach((group, g) => {
     const gPtr = childPointer(pointer, 'cpGroup', g);
-    const group = read.object(raw, gPtr, 'A CP group');
-    const pairs = group && read.member(group, 'cpPairInfo', gPtr, 'array', { required: true });
-    if (!group || !pairs) return;
+    const pairs = group.cpPairInfo;
     const position: ChainEntry[] = [];
-    pairs.forEach((rawPair, p) => {
+    pairs.forEach((pair, p) => {
       const pPtr = childPointer(gPtr, 'cpPairInfo', p);
-      const pair = read.object(rawPair, pPtr, 'A CP pair');
-      if (!pair) return;
       for (const key of ['vnfExtCpIds', 'pnfExtCpIds'] as const) {
-        const cps = read.member(pair, key, pPtr, 'array') ?? [];
         const owners = new Set<string>();
-        cps.forEach((cp, c) => {
+        (pair[key] ?? []).forEach((cpId, c) => {
           const cpPtr = childPointer(pPtr, key, c);
-          const cpId = read.string(cp, cpPtr, 'A CP id');
-          const owner = cpId && resolveCp(cpId, cpPtr, index, env);
+          const owner = resolveCp(cpId, cpPtr, index, env);
           if (!owner) return;
           owners.add(owner.id);
           if (owners.size === 1 && owner.pop !== undefined) position.push({ pop: owner.pop, pointer: cpPtr, members: [owner.name] });
@@ -183,8 +168,7 @@ function readPath(nfpId: string, nfp: JsonObject, pointer: string, index: NsInde
           sink.warning('CP_PAIR_SPLIT', pPtr, `The CP pair at ${pPtr} joins CPs of different instances (${[...owners].join(', ')}); the first one is used.`);
         }
       }
-      const sapIds = read.member(pair, 'sapIds', pPtr, 'array') ?? [];
-      for (const sap of sapIds) if (typeof sap === 'string') saps.push({ id: sap, afterVnf: entries.length + position.length > 0 });
+      for (const sap of pair.sapIds ?? []) if (typeof sap === 'string') saps.push({ id: sap, afterVnf: entries.length + position.length > 0 });
     });
     const distinct = distinctBy(position, (e) => env.pops.identity(e.pop));
     const first = distinct[0];
@@ -206,7 +190,7 @@ function readPath(nfpId: string, nfp: JsonObject, pointer: string, index: NsInde
     const members = position.filter((e) => env.pops.identity(e.pop) === firstIdentity).flatMap((e) => e.members ?? []);
     entries.push({ ...first, members });
   });
-  const segments = readPathSegments(nfp, pointer, saps, index, env);
+  const segments = readPathSegments(nfp.nfpRule ?? undefined, pointer, saps, index, env);
   if (!segments) return undefined;
   return { id: nfpId, pointer, chain: collapseConsecutive(entries, env.pops), ...segments };
 }
@@ -230,13 +214,12 @@ function resolveCp(cpId: string, pointer: string, index: NsIndex, env: ParseEnv)
 }
 
 function readPathSegments(
-  nfp: JsonObject,
+  rule: JsonObject | undefined,
   pointer: string,
   saps: readonly { id: string; afterVnf: boolean }[],
   index: NsIndex,
   env: ParseEnv,
 ): { inSegment: string | null; outSegment: string | null } | undefined {
-  const rule = env.read.member(nfp, 'nfpRule', pointer, 'object');
   const rulePtr = childPointer(pointer, 'nfpRule');
   const ingressSap = saps.find((s) => !s.afterVnf) ?? saps[0];
   const egressSap = [...saps].reverse().find((s) => s.afterVnf);

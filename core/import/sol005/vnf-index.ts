@@ -1,7 +1,8 @@
 import { distinctBy } from '../shared/collections';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv } from '../shared/run-parse';
-import { isObject, own, peekArray, peekObject, type JsonObject } from '../shared/values';
+import { isObject, own, peekArray, peekObject, type JsonObject } from '../shared/json-object';
+import { vnfInstanceSchema } from './schema';
 
 /** A VNF (or PNF) instance and the PoP it runs in. */
 export interface NfInstance {
@@ -33,9 +34,9 @@ export function indexNsInstance(ns: JsonObject, env: ParseEnv): NsIndex {
   const vnfs = env.read.member(ns, 'vnfInstance', '', 'array') ?? [];
   vnfs.forEach((raw, i) => {
     const pointer = childPointer('', 'vnfInstance', i);
-    const vnf = env.read.object(raw, pointer, 'A VNF instance');
-    const id = vnf && env.read.member(vnf, 'id', pointer, 'string', { required: true });
-    if (!vnf || !id) return;
+    const vnf = env.read.schema(vnfInstanceSchema, raw, pointer, { what: 'A VNF instance' });
+    if (!vnf) return;
+    const { id } = vnf;
     const name = (typeof own(vnf, 'vnfInstanceName') === 'string' ? own(vnf, 'vnfInstanceName') : id) as string;
     const placement = placeVnf(vnf, pointer, name, env);
     instances.set(id, { id, name, pop: placement?.pop, popPointer: placement?.pointer ?? pointer });

@@ -1,4 +1,4 @@
-import { isObject, own, peekObject, present, type JsonObject } from '../shared/values';
+import { isObject, own, peekObject, present, type JsonObject } from '../shared/json-object';
 
 /** Confidence that a document is a T-NOVA WICM body (`/nap`, `/nfvi`, `/vnf-connectivity`). */
 export function detectTnova(doc: unknown): number {

@@ -1,9 +1,11 @@
 import type { TopologyRegistration } from '../../model';
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
-import { childPointer } from '../shared/json-pointer';
+import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
-import { describe, isObject, own, peekObject, peekString, type JsonObject } from '../shared/values';
+import { isObject, own, peekObject, peekString, type JsonObject } from '../shared/json-object';
+import { describeJson } from '../../contract/zod-diagnostics';
 import { readNap, readNfvi } from './registrations';
+import { serviceRequestSchema, serviceSchema, TNOVA_HINTS } from './schema';
 
 interface Found {
   readonly drafts: ServiceDraft[];
@@ -82,15 +84,17 @@ function readBody(body: JsonObject, pointer: string, env: ParseEnv, found: Found
   }
 }
 
-function addService(service: JsonObject, pointer: string, napRequired: boolean, env: ParseEnv, found: Found): void {
+function addService(body: JsonObject, pointer: string, napRequired: boolean, env: ParseEnv, found: Found): void {
   const { read, sink } = env;
   const errorsBefore = sink.errorCount;
-  const id = read.member(service, 'ns_instance_id', pointer, 'string', { required: true });
-  const nap = read.member(service, 'nap_mkt_id', pointer, 'string', { required: napRequired, hint: 'Every T-NOVA service is attached to one NAP.' });
-  const client = read.member(service, 'client_mkt_id', pointer, 'string', { severity: 'warning' });
-  const forward = readHops(service, 'ce_pe', pointer, env);
-  const reverse = readHops(service, 'pe_ce', pointer, env);
-  if (sink.errorCount > errorsBefore || !id || !forward || !reverse) return;
+  const service = read.schema(napRequired ? serviceRequestSchema : serviceSchema, body, pointer, { hints: TNOVA_HINTS });
+  const client = read.member(body, 'client_mkt_id', pointer, 'string', { severity: 'warning' });
+  if (!service) return;
+  const forward = readHops(service.ce_pe, childPointer(pointer, 'ce_pe'), env);
+  const reverse = readHops(service.pe_ce, childPointer(pointer, 'pe_ce'), env);
+  if (sink.errorCount > errorsBefore || !forward || !reverse) return;
+  const id = service.ns_instance_id;
+  const nap = service.nap_mkt_id;
   if (reverse.entries.length === 0) {
     sink.info('EMPTY_RETURN_CHAIN', childPointer(pointer, 'pe_ce'), `Service "${id}" has an empty pe_ce list: return traffic goes straight from PE to CE.`);
   }
@@ -132,15 +136,13 @@ interface Hops {
 }
 
 /** A `ce_pe`/`pe_ce` list: NFVI names (request) or `{nfvi_id | nfvi_mkt_id, transport}` (replies). */
-function readHops(service: JsonObject, key: string, pointer: string, env: ParseEnv): Hops | undefined {
+function readHops(list: readonly unknown[], listPtr: string, env: ParseEnv): Hops | undefined {
   const { read, sink } = env;
-  const list = read.member(service, key, pointer, 'array', { required: true, hint: `T-NOVA requires "${key}", an ordered list of NFVI ids.` });
-  if (!list) return undefined;
   const entries: ChainEntry[] = [];
   const vlans: (number | null)[] = [];
   let ok = true;
   list.forEach((hop, i) => {
-    const ptr = childPointer(pointer, key, i);
+    const ptr = childPointer(listPtr, i);
     if (typeof hop === 'string' && hop !== '') {
       entries.push({ pop: hop, pointer: ptr });
       vlans.push(null);
@@ -150,7 +152,7 @@ function readHops(service: JsonObject, key: string, pointer: string, env: ParseE
     const idKey = obj && (own(obj, 'nfvi_mkt_id') !== undefined ? 'nfvi_mkt_id' : 'nfvi_id');
     const name = obj && idKey ? read.member(obj, idKey, ptr, 'string', { required: true }) : undefined;
     if (!obj || !idKey || !name) {
-      if (!obj) sink.error('WRONG_TYPE', ptr, `Hop at ${ptr} must be an NFVI id string or an object with "nfvi_id", got ${describe(hop)}.`);
+      if (!obj) sink.error('WRONG_TYPE', ptr, `Hop at ${ptr} must be an NFVI id string or an object with "nfvi_id", got ${describeJson(hop)}.`);
       ok = false;
       return;
     }

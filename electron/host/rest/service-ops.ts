@@ -1,5 +1,6 @@
 import type { ImportCommitDto, TopologySnapshotDto } from '../../../core/contract/api';
-import type { DiagnosticDto, PlanDto, ServiceDto } from '../../../core/contract/dto';
+import type { PlanDto, ServiceDto } from '../../../core/contract/dto';
+import { planErrors } from '../../../core/plan';
 import type { RestContext } from './context';
 import { EngineCallError, RestError } from './errors';
 import { failureSummary, type PushOutcome, type PushReport } from './push-step';
@@ -32,18 +33,13 @@ export async function commitImport(ctx: RestContext, text: string, format: strin
   return ctx.engine.call('import.commit', { text, format, fileName, plan });
 }
 
-/** Error diagnostics of the plans (empty when every plan has rules). */
-export function planErrors(plans: readonly PlanDto[]): DiagnosticDto[] {
-  return plans.flatMap((p) => p.diagnostics.filter((d) => d.severity === 'error'));
-}
-
 /**
  * Refuses plans with errors: the services this request created are removed again (the
  * orchestrator was told it failed, so a retry must not meet a half-made service) and the
  * request answers 422 with the planner's findings.
  */
 export async function requirePlanned(ctx: RestContext, plans: readonly PlanDto[], created: readonly string[], code = 'PLAN_FAILED'): Promise<void> {
-  const errors = planErrors(plans);
+  const errors = plans.flatMap(planErrors);
   if (errors.length === 0) return;
   await removeQuietly(ctx, created);
   const first = errors[0]!;

@@ -1,10 +1,11 @@
 import type { TopologySnapshotDto } from '../../../core/contract/api';
 import type { PopDto, ServiceDto } from '../../../core/contract/dto';
+import { planErrors } from '../../../core/plan';
 import { isJsonObject, requireObject, type JsonObject } from './body';
 import type { RestContext } from './context';
 import { RestError } from './errors';
 import { reply, type Route } from './route';
-import { commitImport, planErrors, pushOrUndo, removeQuietly, requirePlanned, retire, snapshot } from './service-ops';
+import { commitImport, pushOrUndo, removeQuietly, requirePlanned, retire, snapshot } from './service-ops';
 import { allocatedView, connectivityView, findPop, napView, nfviView, tnovaStatus, type NapExtras } from './tnova-views';
 
 /** What the T-NOVA API remembers beside the model (lost on restart; the model is the truth). */
@@ -137,9 +138,9 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
           attributes: { ...created.attributes, vlans: true },
         });
         const planned = await ctx.engine.call('plan.compute', { serviceIds: [id] });
-        if (planErrors(planned.plans).some((d) => d.code === 'VLAN_EXHAUSTED')) {
+        if (planned.plans.flatMap(planErrors).some((d) => d.code === 'VLAN_EXHAUSTED')) {
           await removeQuietly(ctx, commit.created);
-          const detail = planErrors(planned.plans).find((d) => d.code === 'VLAN_EXHAUSTED')!;
+          const detail = planned.plans.flatMap(planErrors).find((d) => d.code === 'VLAN_EXHAUSTED')!;
           throw new RestError(409, 'VLAN_EXHAUSTED', 'No vlans available', undefined, { detail: detail.message });
         }
         await requirePlanned(ctx, planned.plans, commit.created);

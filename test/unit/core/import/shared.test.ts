@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { orderByDependencies } from '../../../../core/import/openbaton/dependency-order';
+import { check, checkMember, type CheckOptions } from '../../../../core/import/shared/check';
 import { DiagnosticSink, MAX_DIAGNOSTICS_PER_SEVERITY } from '../../../../core/import/shared/diagnostics';
 import { lineColumn, scanJson } from '../../../../core/import/shared/json-text';
 import { PopDirectory } from '../../../../core/import/shared/pop-directory';
-import { compressIPv6, readSegment, segmentRelation } from '../../../../core/import/shared/segment';
+import { readSegment } from '../../../../core/import/shared/segment';
+import { parsePrefix, prefixRelation } from '../../../../core/net';
 import { topology } from './helpers';
 
 describe('JSON syntax scanner', () => {
@@ -59,15 +62,16 @@ describe('segments', () => {
   });
 
   it('writes IPv6 per RFC 5952', () => {
-    expect(compressIPv6('2001:db8:0:0:1:0:0:1')).toBe('2001:db8::1:0:0:1');
-    expect(compressIPv6('2001:db8:0:1:1:1:1:1')).toBe('2001:db8:0:1:1:1:1:1');
-    expect(compressIPv6('0:0:0:0:0:0:0:1')).toBe('::1');
+    const address = (text: string) => parsePrefix(text).prefix.replace(/\/128$/, '');
+    expect(address('2001:db8:0:0:1:0:0:1')).toBe('2001:db8::1:0:0:1');
+    expect(address('2001:db8:0:1:1:1:1:1')).toBe('2001:db8:0:1:1:1:1:1');
+    expect(address('0:0:0:0:0:0:0:1')).toBe('::1');
   });
 
   it('relates segments', () => {
-    expect(segmentRelation('10.0.0.0/8', '10.1.0.0/16')).toBe('overlap');
-    expect(segmentRelation('10.0.0.0/8', '11.0.0.0/8')).toBe('disjoint');
-    expect(segmentRelation('10.0.0.0/8', '::/0')).toBe('disjoint');
+    expect(prefixRelation('10.0.0.0/8', '10.1.0.0/16')).toBe('overlap');
+    expect(prefixRelation('10.0.0.0/8', '11.0.0.0/8')).toBe('disjoint');
+    expect(prefixRelation('10.0.0.0/8', '::/0')).toBe('disjoint');
   });
 });
 
@@ -134,5 +138,62 @@ describe('diagnostic sink', () => {
     expect(list.filter((d) => d.code === 'W')).toHaveLength(MAX_DIAGNOSTICS_PER_SEVERITY);
     expect(list.at(-1)).toMatchObject({ severity: 'warning', code: 'TOO_MANY_DIAGNOSTICS', message: '5 more warning diagnostic(s) were not listed.' });
     expect(sink.errorCount).toBe(1);
+  });
+});
+
+describe('zod checks → import diagnostics', () => {
+  const record = z.looseObject({
+    name: z.string().min(1),
+    port: z.int(),
+    tag: z.string().nullish(),
+    items: z.array(z.looseObject({ id: z.string().min(1) })).nullish(),
+  });
+  const checkOf = (value: unknown, options: CheckOptions = {}) => {
+    const sink = new DiagnosticSink();
+    const out = check(record, value, '/rec', sink, options);
+    return { out, found: sink.list().map((d) => [d.severity, d.code, d.pointer]) };
+  };
+
+  it('passes a valid record through, unknown members included', () => {
+    expect(checkOf({ name: 'a', port: 1, extra: true }).out).toEqual({ name: 'a', port: 1, extra: true });
+  });
+
+  it('reports absent and null members as MISSING_FIELD at the object, the rest at the member', () => {
+    expect(checkOf({ port: null }).found).toEqual([
+      ['error', 'MISSING_FIELD', '/rec'],
+      ['error', 'MISSING_FIELD', '/rec'],
+    ]);
+    expect(checkOf({ name: '', port: 1.5, tag: 3 }).found).toEqual([
+      ['error', 'EMPTY_FIELD', '/rec/name'],
+      ['error', 'WRONG_TYPE', '/rec/port'],
+      ['error', 'WRONG_TYPE', '/rec/tag'],
+    ]);
+    expect(checkOf({ name: 'a', port: 1, items: [{ id: 'x' }, 'y', {}] }).found).toEqual([
+      ['error', 'WRONG_TYPE', '/rec/items/1'],
+      ['error', 'MISSING_FIELD', '/rec/items/2'],
+    ]);
+    expect(checkOf([], { what: 'A record' }).found).toEqual([['error', 'WRONG_TYPE', '/rec']]);
+  });
+
+  it('reports with the asked severity and hints, and keeps a refinement’s code', () => {
+    const sink = new DiagnosticSink();
+    check(record, { name: 'a' }, '', sink, { severity: 'warning', hints: { port: 'Give the port.' } });
+    expect(sink.list()).toMatchObject([{ severity: 'warning', code: 'MISSING_FIELD', pointer: '', hint: 'Give the port.' }]);
+    const coded = z.string().refine((s) => s.startsWith('x'), { message: 'must start with x', params: { code: 'NOT_X' } });
+    const other = new DiagnosticSink();
+    check(coded, 'y', '/p', other);
+    expect(other.list()).toMatchObject([{ code: 'NOT_X', pointer: '/p', message: 'must start with x' }]);
+  });
+
+  it('checks one member like a one-member record', () => {
+    const sink = new DiagnosticSink();
+    expect(checkMember({ a: 'x' }, 'a', '/o', 'string', sink, { required: true })).toBe('x');
+    expect(checkMember({ a: null }, 'a', '/o', 'string', sink)).toBeUndefined();
+    expect(checkMember({}, 'a', '/o', 'integer', sink, { required: true })).toBeUndefined();
+    expect(checkMember({ a: 'x' }, 'a', '/o', 'array', sink)).toBeUndefined();
+    expect(sink.list().map((d) => [d.code, d.pointer])).toEqual([
+      ['MISSING_FIELD', '/o'],
+      ['WRONG_TYPE', '/o/a'],
+    ]);
   });
 });

@@ -74,6 +74,12 @@ describe('SOL005 import', () => {
     expect(chains(run(doc))).toEqual([['vim-athens']]);
   });
 
+  it('reads an NsInstance without vnffgInfo at all like one without nfpInfo (§7.17)', () => {
+    const doc = ns();
+    delete doc.vnffgInfo;
+    expect(diagnostic(run(doc), 'NO_NFP_INFO').severity).toBe('error');
+  });
+
   it('reads v3 vimConnectionInfo when vimId is absent, and ignores pnfdInfoId spellings (§7.17)', () => {
     const doc = ns();
     for (const vnf of doc.vnfInstance) {

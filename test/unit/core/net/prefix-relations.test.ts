@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isAddressInPrefix, prefixContains, prefixesOverlap } from '../../../../core/net';
+import { isAddressInPrefix, parsePrefix, prefixContains, prefixesOverlap, prefixRelation } from '../../../../core/net';
 import { CoreError } from '../../../../core/util/core-error';
 import { genText, ipNumRange, v4PrefixArb, v6PrefixArb } from './net-helpers';
 import type { GenPrefix } from './net-helpers';
@@ -90,6 +90,52 @@ describe('prefixContains / prefixesOverlap', () => {
         expect(prefixContains(genText(b), genText(a))).toBe(false);
         expect(prefixesOverlap(genText(a), genText(b))).toBe(false);
       }),
+    );
+  });
+});
+
+describe('prefixRelation', () => {
+  it.each([
+    ['10.0.0.0/8', '10.0.0.0/8', 'same'],
+    ['10.1.2.3/8', '10.0.0.0/8', 'same'],
+    ['2001:DB8::/32', '2001:db8::/32', 'same'],
+    ['10.0.0.0/8', '10.1.0.0/16', 'overlap'],
+    ['10.1.0.0/16', '10.0.0.0/8', 'overlap'],
+    ['10.0.0.0/8', '11.0.0.0/8', 'disjoint'],
+    ['10.0.0.0/8', '::/0', 'disjoint'],
+    ['0.0.0.0/0', '::/0', 'disjoint'],
+  ])('%s and %s: %s', (a, b, relation) => {
+    expect(prefixRelation(a, b)).toBe(relation);
+  });
+
+  const anyPairArb = fc.oneof(
+    fc.tuple(v4PrefixArb, v4PrefixArb),
+    fc.tuple(v6PrefixArb, v6PrefixArb),
+    fc.tuple(v4PrefixArb, v6PrefixArb),
+    v4PrefixArb.map((p) => [p, p] as const),
+    v6PrefixArb.map((p) => [p, p] as const),
+  );
+
+  /** The relation the importers computed with ip-num ranges before core/net had one. */
+  const ipNumRelation = (a: GenPrefix, b: GenPrefix): string => {
+    if (parsePrefix(genText(a)).prefix === parsePrefix(genText(b)).prefix) return 'same';
+    if (a.family !== b.family) return 'disjoint';
+    const ranges = [a, b].map((p) => {
+      const [address, length] = genText(p).split('/') as [string, string];
+      const r = ipNumRange(address, Number(length));
+      return { first: r.getFirst().getValue(), last: r.getLast().getValue() };
+    });
+    const [ra, rb] = ranges as [(typeof ranges)[0], (typeof ranges)[0]];
+    return ra.first <= rb.last && rb.first <= ra.last ? 'overlap' : 'disjoint';
+  };
+
+  it('agrees with ip-num ranges, and compares canonical text as the importers did', () => {
+    fc.assert(
+      fc.property(anyPairArb, ([a, b]) => {
+        expect(prefixRelation(genText(a), genText(b))).toBe(ipNumRelation(a, b));
+        expect(prefixRelation(parsePrefix(genText(a)).prefix, parsePrefix(genText(b)).prefix)).toBe(ipNumRelation(a, b));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
