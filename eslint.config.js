@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import path from 'node:path';
 
 const coreBans = {
   patterns: [
@@ -17,6 +18,58 @@ const coreBans = {
   paths: ['fs', 'path', 'http', 'https', 'net', 'os', 'child_process', 'crypto', 'url', 'buffer'].map(
     (name) => ({ name, message: 'core is pure TypeScript: inject a port instead.' }),
   ),
+};
+
+/**
+ * Which core folder may import which (docs/ARCHITECTURE.md, "Inside core"), in the manner of
+ * VS Code's code-layering check: a relative import is resolved against the importing file, and
+ * an import of a core folder not listed for the importer's folder is an error.
+ */
+const coreLayers = {
+  contract: [],
+  util: ['contract'],
+  model: ['contract', 'util'],
+  net: ['contract', 'util'],
+  store: ['contract', 'util', 'model', 'net'],
+  import: ['contract', 'util', 'model', 'net'],
+  plan: ['contract', 'util', 'model', 'net'],
+  sim: ['contract', 'util', 'model', 'net', 'plan'],
+  drivers: ['contract', 'util', 'model', 'net', 'plan', 'export'],
+  export: ['contract', 'util', 'model', 'net', 'store', 'drivers'],
+  service: ['contract', 'util', 'model', 'net', 'store', 'import', 'plan', 'sim', 'drivers', 'export'],
+};
+
+const coreLayersRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'core folders import only the core folders docs/ARCHITECTURE.md allows' },
+    schema: [],
+    messages: {
+      badLayer: 'core/{{from}} may not import core/{{to}} (allowed: {{allowed}}); see docs/ARCHITECTURE.md, "Inside core".',
+      unknownLayer: 'core/{{from}} is not in the layer table: add it to coreLayers in eslint.config.js and to docs/ARCHITECTURE.md.',
+    },
+  },
+  create(context) {
+    const file = path.relative(process.cwd(), context.filename).split(path.sep).join('/');
+    const [root, from] = file.split('/');
+    if (root !== 'core' || from === undefined || from.endsWith('.ts')) return {};
+    const allowed = coreLayers[from];
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const [targetRoot, to] = path.posix.normalize(path.posix.join(path.posix.dirname(file), source)).split('/');
+      if (targetRoot !== 'core' || to === undefined || to === from || to.endsWith('.ts')) return;
+      if (allowed === undefined) context.report({ node, messageId: 'unknownLayer', data: { from } });
+      else if (!allowed.includes(to)) {
+        context.report({ node, messageId: 'badLayer', data: { from, to, allowed: allowed.join(', ') || 'nothing' } });
+      }
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value),
+      ExportAllDeclaration: (node) => check(node, node.source.value),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value),
+    };
+  },
 };
 
 const rendererBans = {
@@ -66,7 +119,8 @@ export default tseslint.config(
   {
     files: ['core/**/*.ts'],
     languageOptions: { globals: {} },
-    rules: { 'no-restricted-imports': ['error', coreBans] },
+    plugins: { local: { rules: { 'core-layers': coreLayersRule } } },
+    rules: { 'no-restricted-imports': ['error', coreBans], 'local/core-layers': 'error' },
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],
