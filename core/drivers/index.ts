@@ -29,3 +29,12 @@ export { runTransaction, desiredInScope, type StepOutcome, type StepStatus, type
 export { adoptDrift, detectDrift, type DriftFinding, type ServiceDrift } from './drift';
 export { createDriver, driverEntry, driverList, DRIVERS, supports, type DriverDefaults, type DriverEntry } from './registry';
 export { baseUrl, DEFAULT_TIMEOUT_MS } from './request';
+
+// Translation of plans into each controller's wire format (the exporters write these to files).
+export type { TranslateInput, TranslateOptions } from './translate';
+export { DEFAULT_VTN_TENANT } from './odl-vtn/defaults';
+export { buildVtnRequests, vtnRequests, type VtnRequest } from './odl-vtn/requests';
+export { DEFAULT_ONOS_APP_ID } from './onos/defaults';
+export { buildOnosFlows, onosDeviceId, onosFlows, onosTeardown, type OnosFlow, type OnosRequest } from './onos/flows';
+export { ovsScript } from './ovs';
+export { FLOW_PRIORITY_BASE, lintFlows, serviceCookie, type FlowAction, type FlowEntry, type FlowMatch } from './openflow';

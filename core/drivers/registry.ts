@@ -1,9 +1,10 @@
 import type { ControllerDriverDto, ControllerKindDto, ControllerTargetDto } from '../contract/api';
-import { DEFAULT_ONOS_APP_ID, DEFAULT_VTN_TENANT } from '../export';
 import { CoreError } from '../util/core-error';
 import type { ControllerDriver, DriverCapabilities, DriverFeature } from './driver';
 import { createVtnDriver, VTN_CAPABILITIES } from './odl-vtn';
+import { DEFAULT_VTN_TENANT } from './odl-vtn/defaults';
 import { createOnosDriver, ONOS_CAPABILITIES } from './onos';
+import { DEFAULT_ONOS_APP_ID } from './onos/defaults';
 import { DEFAULT_TIMEOUT_MS } from './request';
 
 /** Defaults of a driver; every option documented next to its value. */

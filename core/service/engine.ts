@@ -1,6 +1,6 @@
 import type { Handlers, ProjectInfoDto } from '../contract/api';
 import type { EventMessage } from '../contract/events';
-import { parseTopologyJson } from '../export';
+import { parseTopologyJson } from '../store/documents';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { CoreError } from '../util/core-error';
 import type { EnginePorts } from './ports';

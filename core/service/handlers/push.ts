@@ -23,7 +23,7 @@ import {
 } from '../../drivers';
 import { sameContent } from '../../drivers/canonical';
 import { countingClient, driftDto, stepDto, targetInfo } from '../../drivers/report';
-import { DEFAULT_ONOS_APP_ID } from '../../export';
+import { DEFAULT_ONOS_APP_ID } from '../../drivers/onos/defaults';
 import { CoreError } from '../../util/core-error';
 import type { WicmEngine } from '../engine';
 import { resolveProfile } from './controllers';

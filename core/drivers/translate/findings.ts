@@ -1,5 +1,5 @@
-import type { DiagnosticDto } from '../contract/dto';
-import { CoreError } from '../util/core-error';
+import type { DiagnosticDto } from '../../contract/dto';
+import { CoreError } from '../../util/core-error';
 
 /** A growing list of findings: blocking errors and the notes that travel with the result. */
 export class Findings {
