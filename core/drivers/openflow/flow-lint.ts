@@ -3,8 +3,8 @@ import { ETH_TYPE_IPV4, ETH_TYPE_IPV6, type FlowEntry } from './flows';
 import { keysOverlap, type CanonicalPrefix } from '../../net';
 
 /**
- * The exporter lint rules (controllers.md §3.5): what ovs-ofctl or an OpenFlow 1.3 switch would
- * reject or silently mis-handle, checked on flows about to be added.
+ * The flow lint rules: what ovs-ofctl or an OpenFlow 1.3 switch would reject or silently
+ * mis-handle, checked on flows about to be added.
  *
  * 1. an IP address match without the IP EtherType (OVS drops the L3 fields: the flow matches
  *    everything);

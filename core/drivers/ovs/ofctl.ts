@@ -19,7 +19,8 @@ const OFCTL = 'ovs-ofctl -O OpenFlow13';
  * with the service's cookie; optional lab prelude (`ovs-vsctl add-br` / `add-port` with
  * `ofport_request`). Teardown: `del-flows <bridge> cookie=<cookie>/-1` per bridge and service,
  * in reverse order. Throws `INVALID_INPUT` listing every blocking problem (port without an
- * OpenFlow number, a bridge name OVS cannot have, a lint error of controllers.md §3.5).
+ * OpenFlow number, a bridge name OVS cannot have, an error of the flow lint rules in
+ * openflow/flow-lint.ts).
  */
 export function ovsScript(input: TranslateInput, options: TranslateOptions = {}): { text: string; diagnostics: DiagnosticDto[] } {
   const findings = new Findings();

@@ -39,7 +39,7 @@ export interface ResolvedPlan {
 }
 
 /**
- * Looks up every bridge, port and prefix the plans name, checking what all exporters rely on.
+ * Looks up every bridge, port and prefix the plans name, checking what all translators rely on.
  *
  * Problems are recorded in `findings` (with JSON pointers into the export input); the rules
  * that could not be resolved are left out, so callers must check `findings.hasErrors`. A plan

@@ -3,6 +3,7 @@ import type { DiagnosticDto } from '../../contract/dto';
 import { childPointer } from '../../contract/json-pointer';
 import { parseWith } from '../../contract/zod-diagnostics';
 import { CoreError } from '../../util/core-error';
+import { summarizeProblems } from '../../util/diagnostic-summary';
 
 /**
  * Reads a JSON document: parses the text, checks it against `schema`, then (when the shapes are
@@ -24,11 +25,8 @@ export function readJsonDocument<T>(text: string, what: string, schema: z.ZodTyp
   const parsed = parseWith(schema, json);
   const out: DiagnosticDto[] = parsed.ok ? [] : parsed.diagnostics;
   if (parsed.ok) crossCheck(parsed.value, out);
-  const first = out[0];
-  if (!parsed.ok || first) {
-    const more = out.length > 1 ? ` (and ${out.length - 1} more problem${out.length > 2 ? 's' : ''})` : '';
-    const at = first?.pointer ? ` at ${first.pointer}` : '';
-    throw new CoreError('INVALID_INPUT', `Invalid ${what}: ${first?.message ?? 'unknown problem'}${at}${more}`, { diagnostics: out });
+  if (!parsed.ok || out.length > 0) {
+    throw new CoreError('INVALID_INPUT', `Invalid ${what}: ${summarizeProblems(out)}`, { diagnostics: out });
   }
   return parsed.value;
 }
