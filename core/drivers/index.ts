@@ -2,6 +2,11 @@
  * Controller drivers: one interface (driver.ts) with capabilities, an OpenDaylight VTN and an
  * ONOS implementation, a registry, and the push transaction (desired → read live → diff →
  * apply with journal → compensate on failure → read back) plus drift detection.
+ *
+ * Each target folder also owns its wire format and defaults: odl-vtn/ the VTN RESTCONF
+ * requests, onos/ the ONOS flow batch, ovs/ the ovs-ofctl lines; openflow/ is the flow model
+ * the OpenFlow targets share and translate/ the plan resolution every translator starts from.
+ * core/export writes their output to files.
  */
 export type {
   AppliedStep,

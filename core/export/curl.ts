@@ -1,5 +1,5 @@
 import type { DiagnosticDto } from '../contract/dto';
-import { buildVtnRequests, type VtnRequest } from '../drivers/odl-vtn/requests';
+import { buildVtnRequests, type VtnRequest } from '../drivers';
 import { commentText, shellQuote } from '../util/shell';
 import type { ExportInput, ExportOptions } from './types';
 

@@ -7,11 +7,9 @@
  * problems throw `CoreError('INVALID_INPUT')` with all findings in `details.diagnostics`;
  * warnings and notes come back in `ExportResult.diagnostics`.
  */
+import { buildOnosFlows, buildVtnRequests, onosTeardown, ovsScript } from '../drivers';
 import { assertNever } from '../util/assert-never';
 import { CoreError } from '../util/core-error';
-import { buildVtnRequests } from '../drivers/odl-vtn/requests';
-import { buildOnosFlows, onosTeardown } from '../drivers/onos/flows';
-import { ovsScript } from '../drivers/ovs';
 import { curlScript } from './curl';
 import { planDocument } from './plan-json';
 import { topologyDocument } from './topology-json';

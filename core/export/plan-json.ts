@@ -1,5 +1,5 @@
 import type { PlanDto } from '../contract/dto';
-import { Findings } from '../drivers/translate/findings';
+import { Findings } from '../drivers/translate';
 import { PLAN_SCHEMA, type Allocations, type PlanDocument } from '../store/documents';
 import type { ExportInput, ExportOptions } from './types';
 
