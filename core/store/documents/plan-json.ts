@@ -1,26 +1,19 @@
 import { z } from 'zod';
-import type { DiagnosticDto, Direction, PlanDto, ServiceDto } from '../../contract/dto';
+import type { DiagnosticDto, PlanDto, ServiceDto } from '../../contract/dto';
 import { diagnosticSchema, directionSchema, integer, planSchema, schemaId, serviceSchema, textSchema } from '../../contract/dto-schemas';
 import { checkReference, checkUniqueIds, readJsonDocument } from './read-document';
 
 /** Schema id of the plan JSON document. */
 export const PLAN_SCHEMA = 'wicm-plan/1';
 
+const filterAllocationSchema = z.strictObject({ portId: textSchema(), filterIndex: integer(1, 65535), serviceId: textSchema(), direction: directionSchema });
+const vlanAllocationSchema = z.strictObject({ portId: textSchema(), vlan: integer(0, 4095), serviceId: textSchema(), direction: directionSchema });
+
 /** A filter index in use on a port (VTN: the input filter list of that vInterface). */
-export interface FilterAllocation {
-  readonly portId: string;
-  readonly filterIndex: number;
-  readonly serviceId: string;
-  readonly direction: Direction;
-}
+export type FilterAllocation = Readonly<z.infer<typeof filterAllocationSchema>>;
 
 /** A VLAN tag used towards a PoP port. */
-export interface VlanAllocation {
-  readonly portId: string;
-  readonly vlan: number;
-  readonly serviceId: string;
-  readonly direction: Direction;
-}
+export type VlanAllocation = Readonly<z.infer<typeof vlanAllocationSchema>>;
 
 /** What the plans hold on each port, derived from their rules (informative). */
 export interface Allocations {
@@ -64,12 +57,7 @@ const documentSchema = z.strictObject({
   generatedAt: textSchema().optional(),
   services: z.array(serviceSchema),
   plans: z.array(planSchema),
-  allocations: z
-    .strictObject({
-      filters: z.array(z.strictObject({ portId: textSchema(), filterIndex: integer(1, 65535), serviceId: textSchema(), direction: directionSchema })),
-      vlans: z.array(z.strictObject({ portId: textSchema(), vlan: integer(0, 4095), serviceId: textSchema(), direction: directionSchema })),
-    })
-    .optional(),
+  allocations: z.strictObject({ filters: z.array(filterAllocationSchema), vlans: z.array(vlanAllocationSchema) }).optional(),
   lint: z.array(diagnosticSchema).optional(),
 });
 
