@@ -3,7 +3,7 @@
  * zod schema, and every problem it finds becomes a `DiagnosticDto` with a JSON pointer and a
  * stable code, so importers, document parsers and the RPC dispatch report problems alike.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { DiagnosticDto } from './dto';
 import { childPointer } from './json-pointer';
 
