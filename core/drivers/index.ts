@@ -17,6 +17,7 @@ export type {
   DesiredObject,
   DiffScope,
   DriverCapabilities,
+  DriverDefaults,
   DriverFeature,
   DriverRequest,
   LiveObject,
@@ -32,7 +33,7 @@ export { runDag, type DagNode, type DagOutcome } from './dag';
 export { journalTarget, memoryJournal, ownedFromJournal, isJournalEntry, type JournalEntry, type PushJournal } from './journal';
 export { runTransaction, desiredInScope, type StepOutcome, type StepStatus, type TransactionDeps, type TransactionInput, type TransactionResult } from './transaction';
 export { adoptDrift, detectDrift, type DriftFinding, type ServiceDrift } from './drift';
-export { createDriver, driverEntry, driverList, DRIVERS, supports, type DriverDefaults, type DriverEntry } from './registry';
+export { createDriver, driverEntry, driverList, DRIVERS, supports, type DriverEntry } from './registry';
 export { baseUrl, DEFAULT_TIMEOUT_MS } from './request';
 
 // Translation of plans into each controller's wire format (the exporters write these to files).
