@@ -5,6 +5,7 @@ import { createVtnDriver, VTN_CAPABILITIES } from './odl-vtn';
 import { VTN_DEFAULTS } from './odl-vtn/defaults';
 import { createOnosDriver, ONOS_CAPABILITIES } from './onos';
 import { ONOS_DEFAULTS } from './onos/defaults';
+import { OVS_CAPABILITIES } from './ovs';
 import { OVS_DEFAULTS } from './ovs/defaults';
 
 /** One entry of the driver registry. */
@@ -16,8 +17,6 @@ export interface DriverEntry {
   readonly capabilities: DriverCapabilities;
   readonly defaults: DriverDefaults;
 }
-
-const EXPORT_ONLY: DriverCapabilities = { transactional: false, readBack: false, concurrentWrites: false, vlan: true, ipv6: true, provisioning: false };
 
 /** The controller targets, in picker order. */
 export const DRIVERS: readonly DriverEntry[] = [
@@ -39,7 +38,7 @@ export const DRIVERS: readonly DriverEntry[] = [
     id: 'ovs-ofctl',
     label: 'Open vSwitch (ovs-ofctl script export)',
     impl: null, // no REST API: use export.run with format ovs-ofctl
-    capabilities: EXPORT_ONLY,
+    capabilities: OVS_CAPABILITIES,
     defaults: OVS_DEFAULTS,
   },
 ];
