@@ -34,8 +34,8 @@ const coreLayers = {
   import: ['contract', 'util', 'model', 'net'],
   plan: ['contract', 'util', 'model', 'net'],
   sim: ['contract', 'util', 'model', 'net', 'plan'],
-  drivers: ['contract', 'util', 'model', 'net', 'plan', 'export'],
-  export: ['contract', 'util', 'model', 'net', 'store', 'drivers'],
+  drivers: ['contract', 'util', 'model', 'net'],
+  export: ['contract', 'util', 'store', 'drivers'],
   service: ['contract', 'util', 'model', 'net', 'store', 'import', 'plan', 'sim', 'drivers', 'export'],
 };
 

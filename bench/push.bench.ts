@@ -14,7 +14,7 @@ import type { ControllerTargetDto } from '../core/contract/api';
 import type { ServiceDto } from '../core/contract/dto';
 import { createDriver, driverEntry, memoryJournal, runTransaction, type DesiredObject } from '../core/drivers';
 import { countingClient } from '../core/drivers/report';
-import { parseTopologyJson } from '../core/export';
+import { parseTopologyJson } from '../core/store/documents';
 import { planServices } from '../core/service/planning';
 import { LAB_DEFAULT_CREDENTIALS, startLabController, type LabKind } from '../electron/host/lab';
 import { createNodeHttpClient } from '../electron/host/platform/http-client';

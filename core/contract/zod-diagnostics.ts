@@ -58,6 +58,8 @@ export function issueDiagnostic(issue: z.core.$ZodIssue, base = ''): DiagnosticD
     case 'too_big':
       return [at('OUT_OF_RANGE', issue.message)];
     case 'invalid_value':
+      // An enum or literal member that is absent is missing, not wrong.
+      if (issue.input === undefined) return [at('MISSING_MEMBER', `Missing member "${String(issue.path.at(-1) ?? '')}"`)];
       return [at('WRONG_VALUE', issue.message)];
     case 'custom': {
       const params = (issue.params ?? {}) as CodedParams;

@@ -2,6 +2,24 @@ import type { ControllerKindDto, ControllerTargetDto } from '../contract/api';
 import type { PlanDto, ServiceDto, TopologyDto } from '../contract/dto';
 import type { HttpClient, HttpMethod } from './http';
 
+/** Defaults of a driver; every option documented next to its value. */
+export interface DriverDefaults {
+  /** TCP port of the controller's REST API. */
+  readonly port: number;
+  /** Basic-auth user of a fresh installation. */
+  readonly user: string;
+  /** Basic-auth password of a fresh installation (shown as a hint only; never stored). */
+  readonly password: string;
+  /** Per-request deadline (ms). */
+  readonly timeoutMs: number;
+  /** Most writes in flight at once. */
+  readonly maxConcurrency: number;
+  /** VTN tenant the filters live in. */
+  readonly tenant?: string;
+  /** ONOS application id the project's flows are posted under. */
+  readonly appId?: string;
+}
+
 /** What a controller target can do; `supports(feature)` in the registry reads it. */
 export interface DriverCapabilities {
   /** Every write has a compensating write, so a failed push can be rolled back. */

@@ -1,7 +1,8 @@
 import type { ControllerTargetDto } from '../contract/api';
 import type { OwnedObject } from './driver';
 import { baseUrl } from './request';
-import { DEFAULT_ONOS_APP_ID, DEFAULT_VTN_TENANT } from '../export';
+import { DEFAULT_VTN_TENANT } from './odl-vtn/defaults';
+import { DEFAULT_ONOS_APP_ID } from './onos/defaults';
 
 /**
  * One push journal entry. A transaction writes `begin`, one `applied` per step as soon as the

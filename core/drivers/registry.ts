@@ -1,28 +1,12 @@
 import type { ControllerDriverDto, ControllerKindDto, ControllerTargetDto } from '../contract/api';
-import { DEFAULT_ONOS_APP_ID, DEFAULT_VTN_TENANT } from '../export';
 import { CoreError } from '../util/core-error';
-import type { ControllerDriver, DriverCapabilities, DriverFeature } from './driver';
+import type { ControllerDriver, DriverCapabilities, DriverDefaults, DriverFeature } from './driver';
 import { createVtnDriver, VTN_CAPABILITIES } from './odl-vtn';
+import { VTN_DEFAULTS } from './odl-vtn/defaults';
 import { createOnosDriver, ONOS_CAPABILITIES } from './onos';
-import { DEFAULT_TIMEOUT_MS } from './request';
-
-/** Defaults of a driver; every option documented next to its value. */
-export interface DriverDefaults {
-  /** TCP port of the controller's REST API. */
-  readonly port: number;
-  /** Basic-auth user of a fresh installation. */
-  readonly user: string;
-  /** Basic-auth password of a fresh installation (shown as a hint only; never stored). */
-  readonly password: string;
-  /** Per-request deadline (ms). */
-  readonly timeoutMs: number;
-  /** Most writes in flight at once. */
-  readonly maxConcurrency: number;
-  /** VTN tenant the filters live in. */
-  readonly tenant?: string;
-  /** ONOS application id the project's flows are posted under. */
-  readonly appId?: string;
-}
+import { ONOS_DEFAULTS } from './onos/defaults';
+import { OVS_CAPABILITIES } from './ovs';
+import { OVS_DEFAULTS } from './ovs/defaults';
 
 /** One entry of the driver registry. */
 export interface DriverEntry {
@@ -34,8 +18,6 @@ export interface DriverEntry {
   readonly defaults: DriverDefaults;
 }
 
-const EXPORT_ONLY: DriverCapabilities = { transactional: false, readBack: false, concurrentWrites: false, vlan: true, ipv6: true, provisioning: false };
-
 /** The controller targets, in picker order. */
 export const DRIVERS: readonly DriverEntry[] = [
   {
@@ -43,35 +25,21 @@ export const DRIVERS: readonly DriverEntry[] = [
     label: 'OpenDaylight VTN Manager (RESTCONF)',
     impl: createVtnDriver,
     capabilities: VTN_CAPABILITIES,
-    defaults: {
-      port: 8181, // RESTCONF on the Karaf HTTP port
-      user: 'admin', // AAA default
-      password: 'admin',
-      timeoutMs: DEFAULT_TIMEOUT_MS,
-      maxConcurrency: 8, // RPCs on distinct filter lists do not contend
-      tenant: DEFAULT_VTN_TENANT,
-    },
+    defaults: VTN_DEFAULTS,
   },
   {
     id: 'onos',
     label: 'ONOS (REST flow rules)',
     impl: createOnosDriver,
     capabilities: ONOS_CAPABILITIES,
-    defaults: {
-      port: 8181, // ONOS web server
-      user: 'onos', // tools/package/etc/users.properties (karaf/karaf is also common)
-      password: 'rocks',
-      timeoutMs: DEFAULT_TIMEOUT_MS,
-      maxConcurrency: 16, // flows to different devices are independent
-      appId: DEFAULT_ONOS_APP_ID, // prefix: a project posts under its own `<prefix>.p<hex>` unless told otherwise
-    },
+    defaults: ONOS_DEFAULTS,
   },
   {
     id: 'ovs-ofctl',
     label: 'Open vSwitch (ovs-ofctl script export)',
     impl: null, // no REST API: use export.run with format ovs-ofctl
-    capabilities: EXPORT_ONLY,
-    defaults: { port: 0, user: '', password: '', timeoutMs: 0, maxConcurrency: 1 },
+    capabilities: OVS_CAPABILITIES,
+    defaults: OVS_DEFAULTS,
   },
 ];
 

@@ -1,7 +1,8 @@
 import type { ControllerTargetDto, DriftServiceDto, PushStepDto, PushTargetInfoDto } from '../contract/api';
-import { DEFAULT_ONOS_APP_ID, DEFAULT_VTN_TENANT } from '../export';
 import type { ServiceDrift } from './drift';
 import type { HttpClient } from './http';
+import { DEFAULT_VTN_TENANT } from './odl-vtn/defaults';
+import { DEFAULT_ONOS_APP_ID } from './onos/defaults';
 import { baseUrl } from './request';
 import type { StepOutcome } from './transaction';
 

@@ -1,6 +1,6 @@
 import type { DiagnosticDto } from '../contract/dto';
-import { buildVtnRequests, type VtnRequest } from './odl-vtn';
-import { commentText, shellQuote } from './shell';
+import { buildVtnRequests, type VtnRequest } from '../drivers';
+import { commentText, shellQuote } from '../util/shell';
 import type { ExportInput, ExportOptions } from './types';
 
 /**

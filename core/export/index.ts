@@ -1,28 +1,23 @@
 /**
- * File exports of plans and topologies.
+ * File exports of plans and topologies: a thin consumer of the translators in core/drivers
+ * (VTN requests, ONOS flows, ovs-ofctl lines) and of the project documents, which it turns into
+ * files (name, media type, JSON or shell text).
  *
- * Every exporter is a pure function of (topology, services, plans, options) to text. Blocking
+ * Every export is a pure function of (topology, services, plans, options) to text. Blocking
  * problems throw `CoreError('INVALID_INPUT')` with all findings in `details.diagnostics`;
  * warnings and notes come back in `ExportResult.diagnostics`.
  */
+import { buildOnosFlows, buildVtnRequests, onosTeardown, ovsScript } from '../drivers';
 import { assertNever } from '../util/assert-never';
 import { CoreError } from '../util/core-error';
 import { curlScript } from './curl';
-import { buildOnosFlows, onosTeardown } from './onos';
-import { buildVtnRequests } from './odl-vtn';
-import { ovsScript } from './ovs-ofctl';
 import { planDocument } from './plan-json';
 import { topologyDocument } from './topology-json';
 import type { ExportFormat, ExportInput, ExportOptions, ExportResult } from './types';
 
 export type { ExportFormat, ExportInput, ExportOptions, ExportResult } from './types';
-export { vtnRequests, DEFAULT_VTN_TENANT, type VtnRequest } from './odl-vtn';
-export { onosFlows, onosDeviceId, DEFAULT_ONOS_APP_ID, type OnosFlow, type OnosRequest } from './onos';
-export { parsePlanJson, PLAN_SCHEMA, type PlanDocument, type Allocations } from './plan-json';
-export { parseTopologyJson, TOPOLOGY_SCHEMA, type TopologyDocument } from './topology-json';
-export { serviceCookie } from './cookie';
-export { lintFlows } from './flow-lint';
-export { FLOW_PRIORITY_BASE, type FlowEntry, type FlowMatch, type FlowAction } from './flows';
+export { planDocument, allocationsOf } from './plan-json';
+export { topologyDocument } from './topology-json';
 
 /** One entry of the format menu. */
 export interface ExportFormatInfo {

@@ -1,76 +1,12 @@
-import type { DiagnosticDto, Direction, PlanDto, ServiceDto } from '../contract/dto';
-import { diagnosticSchema, planSchema, serviceSchema } from './dto-schemas';
-import { Findings } from './findings';
-import {
-  arrayOf,
-  checkReference,
-  checkUniqueIds,
-  integer,
-  literal,
-  object,
-  optional,
-  parseJsonDocument,
-  string,
-} from './schema';
+import type { PlanDto } from '../contract/dto';
+import { Findings } from '../drivers/translate';
+import { PLAN_SCHEMA, type Allocations, type PlanDocument } from '../store/documents';
 import type { ExportInput, ExportOptions } from './types';
 
-/** Schema id of the plan JSON export. */
-export const PLAN_SCHEMA = 'wicm-plan/1';
-
-/** A filter index in use on a port (VTN: the input filter list of that vInterface). */
-export interface FilterAllocation {
-  readonly portId: string;
-  readonly filterIndex: number;
-  readonly serviceId: string;
-  readonly direction: Direction;
-}
-
-/** A VLAN tag used towards a PoP port. */
-export interface VlanAllocation {
-  readonly portId: string;
-  readonly vlan: number;
-  readonly serviceId: string;
-  readonly direction: Direction;
-}
-
-/** What the plans hold on each port, derived from their rules (informative). */
-export interface Allocations {
-  readonly filters: readonly FilterAllocation[];
-  readonly vlans: readonly VlanAllocation[];
-}
-
 /**
- * The plan JSON document, schema `wicm-plan/1`:
- *
- * ```
- * {
- *   "schema": "wicm-plan/1",          required, exactly this string
- *   "generatedAt": "2024-…Z",         optional ISO-8601 time of the export
- *   "services": [ServiceDto…],        required; ids unique
- *   "plans": [PlanDto…],              required; each plan's serviceId names one of `services`,
- *                                     at most one plan per service; rules carry the plan's
- *                                     serviceId and their path's direction
- *   "allocations": {                  optional, derived from the plans' rules (informative;
- *     "filters": [{portId, filterIndex, serviceId, direction}…],   ignored when read back)
- *     "vlans":   [{portId, vlan, serviceId, direction}…]           (vlan = tag towards a PoP port)
- *   },
- *   "lint": [DiagnosticDto…]          optional project lint findings at export time
- * }
- * ```
- * DTO shapes are those of `core/contract/dto.ts`; prefixes are canonical CIDR strings; unknown
- * members are errors (a newer schema gets a new id). Objects are written with two-space
- * indentation and a final newline.
+ * Builds the plan JSON document (read back by core/store/documents `parsePlanJson`); throws
+ * `INVALID_INPUT` when a plan has no service.
  */
-export interface PlanDocument {
-  readonly schema: typeof PLAN_SCHEMA;
-  readonly generatedAt?: string;
-  readonly services: readonly ServiceDto[];
-  readonly plans: readonly PlanDto[];
-  readonly allocations?: Allocations;
-  readonly lint?: readonly DiagnosticDto[];
-}
-
-/** Builds the plan JSON document; throws `INVALID_INPUT` when a plan has no service. */
 export function planDocument(input: ExportInput, options: ExportOptions = {}): PlanDocument {
   const findings = new Findings();
   const serviceIds = new Set(input.services.map((s) => s.id));
@@ -106,57 +42,4 @@ export function allocationsOf(plans: readonly PlanDto[]): Allocations {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const documentSchema = object({
-  schema: literal(PLAN_SCHEMA),
-  generatedAt: optional(string()),
-  services: arrayOf(serviceSchema),
-  plans: arrayOf(planSchema),
-  allocations: optional(
-    object({
-      filters: arrayOf(
-        object({ portId: string(), filterIndex: integer(1, 65535), serviceId: string(), direction: literal('forward', 'reverse') }),
-      ),
-      vlans: arrayOf(object({ portId: string(), vlan: integer(0, 4095), serviceId: string(), direction: literal('forward', 'reverse') })),
-    }),
-  ),
-  lint: optional(arrayOf(diagnosticSchema)),
-});
-
-/**
- * Reads a `wicm-plan/1` document back, validating shapes, prefixes and references.
- *
- * Throws `PARSE_FAILED` for text that is not JSON and `INVALID_INPUT` otherwise, with every
- * problem (JSON pointer, message) in `details.diagnostics`.
- */
-export function parsePlanJson(text: string): { services: ServiceDto[]; plans: PlanDto[] } {
-  const doc = parseJsonDocument(text, 'WICM plan file', documentSchema, (value, out) => {
-    checkUniqueIds(value.services, '/services', out);
-    const serviceIds = new Set(value.services.map((s) => s.id));
-    const planned = new Set<string>();
-    value.plans.forEach((plan, i) => {
-      checkReference(plan.serviceId, serviceIds, 'service', `/plans/${i}/serviceId`, out);
-      if (planned.has(plan.serviceId)) {
-        out.push({ severity: 'error', code: 'DUPLICATE_PLAN', message: `Second plan for service "${plan.serviceId}"`, pointer: `/plans/${i}/serviceId` });
-      }
-      planned.add(plan.serviceId);
-      for (const [key, path] of [['forward', plan.forward], ['reverse', plan.reverse]] as const) {
-        if (path.direction !== key) {
-          out.push({ severity: 'error', code: 'WRONG_VALUE', message: `The ${key} path says "${path.direction}"`, pointer: `/plans/${i}/${key}/direction` });
-        }
-        path.rules.forEach((rule, j) => {
-          if (rule.serviceId !== plan.serviceId || rule.direction !== key) {
-            out.push({
-              severity: 'error',
-              code: 'RULE_MISMATCH',
-              message: `Rule says service "${rule.serviceId}", ${rule.direction}; its path is service "${plan.serviceId}", ${key}`,
-              pointer: `/plans/${i}/${key}/rules/${j}`,
-            });
-          }
-        });
-      }
-    });
-  });
-  return { services: doc.services, plans: doc.plans };
 }

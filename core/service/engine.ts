@@ -1,5 +1,5 @@
 import type { Handlers, ProjectInfoDto } from '../contract/api';
-import { parseTopologyJson } from '../export';
+import { parseTopologyJson } from '../store/documents';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { importDemiWimDb, isDemiWimDb } from '../store/demi-wim-db';
 import { CoreError } from '../util/core-error';

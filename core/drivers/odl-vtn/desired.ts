@@ -1,6 +1,6 @@
 import { asNumber, record } from '../canonical';
 import { SHARED_OWNER, type DesiredInput, type DesiredObject, type DriverRequest } from '../driver';
-import { vtnRequests, type VtnRequest } from '../../export';
+import { vtnRequests, type VtnRequest } from './requests';
 import { conditionContent, filterContent, interfaceFields, matchText, portMapContent, redirectText, rpc, rpcInput, rpcName, vtnIds, type InterfaceRef } from './objects';
 
 function str(value: unknown): string {
@@ -22,7 +22,7 @@ function vtnNodes(input: DesiredInput): Record<string, string> {
   );
 }
 
-/** Turns one exporter request into the object it creates. */
+/** Turns one VTN request into the object it creates. */
 function objectOf(request: VtnRequest, serviceId: string, rank: number | undefined): DesiredObject | undefined {
   const input = rpcInput(request);
   const create = asDriverRequest(request);
@@ -107,9 +107,9 @@ function objectOf(request: VtnRequest, serviceId: string, rank: number | undefin
 }
 
 /**
- * The VTN objects of the plans, built from the exporter's requests (core/export `vtnRequests`),
+ * The VTN objects of the plans, built from the VTN requests (`vtnRequests` in requests.ts),
  * one plan at a time so each object knows its service. Filters are ranked along their chain:
- * the exporter sends a direction's filters from the last hop back, so the last one sent is the
+ * `vtnRequests` sends a direction's filters from the last hop back, so the last one sent is the
  * ingress (rank 0).
  */
 export function vtnDesired(input: DesiredInput, tenant: string): DesiredObject[] {

@@ -1,10 +1,10 @@
 import type { ControllerTargetDto } from '../../contract/api';
-import { DEFAULT_VTN_TENANT } from '../../export';
 import { record } from '../canonical';
 import { diffObjects } from '../diff';
 import { SHARED_OWNER, type ControllerDriver, type DriverCapabilities, type DriverRequest, type LiveObject } from '../driver';
 import type { HttpClient } from '../http';
 import { expectSuccess, send } from '../request';
+import { DEFAULT_VTN_TENANT } from './defaults';
 import { vtnDesired } from './desired';
 import { readVtnLive } from './live';
 

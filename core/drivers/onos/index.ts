@@ -1,11 +1,12 @@
 import type { ControllerTargetDto } from '../../contract/api';
-import { DEFAULT_ONOS_APP_ID, onosFlows, type OnosFlow } from '../../export';
 import { CoreError } from '../../util/core-error';
 import { asNumber, list, record } from '../canonical';
 import { diffChanges, sequenceSteps } from '../diff';
 import { SHARED_OWNER, UNKNOWN_OWNER, type ControllerDriver, type DesiredInput, type DesiredObject, type DriverCapabilities, type DriverRequest, type LiveObject, type PushStep } from '../driver';
 import { isHttpError, isSuccess, type HttpClient } from '../http';
 import { expectSuccess, jsonBody, send, unavailable, unavailableStatus } from '../request';
+import { DEFAULT_ONOS_APP_ID } from './defaults';
+import { onosFlows, type OnosFlow } from './flows';
 import { flowContent, flowObjectId, flowSummary, type FlowIdentity } from './flow-key';
 
 /** What the ONOS driver can do. */

@@ -1,6 +1,6 @@
 import type { EditResultDto, Handlers } from '../../contract/api';
 import type { DiagnosticDto, TopologyDto } from '../../contract/dto';
-import { parseTopologyJson } from '../../export';
+import { parseTopologyJson } from '../../store/documents';
 import { isVnodeName, TopologyIndex } from '../../model';
 import { canonicalPrefix, tryParsePrefix } from '../../net';
 import { DEFAULT_VLAN_POOL, SegmentIndex } from '../../plan';

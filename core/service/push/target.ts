@@ -1,6 +1,6 @@
 import type { ControllerTargetDto, PushRequestDto } from '../../contract/api';
 import type { HttpClient } from '../../drivers';
-import { DEFAULT_ONOS_APP_ID } from '../../export';
+import { DEFAULT_ONOS_APP_ID } from '../../drivers';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
 import { resolveProfile } from '../profiles';

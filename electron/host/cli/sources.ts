@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DiagnosticDto, PlanDto, ServiceDto, TopologyDto } from '../../../core/contract/dto';
-import { parseTopologyJson } from '../../../core/export';
+import { parseTopologyJson } from '../../../core/store/documents';
 import { previewImport } from '../../../core/import';
 import { emptyAllocations, planErrors, type Allocations } from '../../../core/plan';
 import { serviceFromRequest, readAllocations } from '../../../core/service/planning';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ControllerTargetDto, PushReportDto } from '../../../core/contract/api';
-import { vtnRequests } from '../../../core/export';
+import { vtnRequests } from '../../../core/drivers';
 import { conditionNamePrefix } from '../../../core/plan/naming';
 import { startLabController } from '../../../electron/host/lab';
 import { startTestHost } from '../rpc/engine-fixture';

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ControllerTargetDto } from '../../../core/contract/api';
-import { DEFAULT_ONOS_APP_ID, onosFlows } from '../../../core/export';
+import { DEFAULT_ONOS_APP_ID, onosFlows } from '../../../core/drivers';
 import { startLabController } from '../../../electron/host/lab';
 import { runDriverContract } from './driver-contract';
 import { labRequest, onosFlowsOf, onosLine, onosView } from './lab-http';

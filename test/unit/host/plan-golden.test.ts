@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/host/cli/index';
 import type { CliIo } from '../../../electron/host/cli/command';
 import { ProjectDb } from '../../../core/store/project-db';
-import { parseTopologyJson } from '../../../core/export';
+import { parseTopologyJson } from '../../../core/store/documents';
 import { previewImport } from '../../../core/import';
 import { planProject, serviceFromRequest } from '../../../core/service/planning';
 import { loadSqlEngine } from '../../../electron/host/platform/sqljs';

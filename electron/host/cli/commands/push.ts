@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ControllerTargetDto, ImportCommitDto, Method, PlanSetDto, PushReportDto, PushRequestDto } from '../../../../core/contract/api';
-import { DEFAULT_ONOS_APP_ID } from '../../../../core/export';
+import { DEFAULT_ONOS_APP_ID } from '../../../../core/drivers';
 import { CoreError } from '../../../../core/util/core-error';
 import { startEngineHost, type EngineHost } from '../../engine-host';
 import { defaultDataDir } from '../../paths';

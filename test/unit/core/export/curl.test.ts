@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportPlans, vtnRequests } from '../../../../core/export';
+import { vtnRequests } from '../../../../core/drivers';
+import { exportPlans } from '../../../../core/export';
 import { expectShellSyntaxOk } from './helpers';
 import { input, inputSvc1 } from './sample';
 

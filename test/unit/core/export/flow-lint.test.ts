@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { BridgeDto } from '../../../../core/contract/dto';
-import { lintFlows, type FlowEntry, type FlowMatch } from '../../../../core/export';
-import { parsePrefix } from '../../../../core/export/prefix';
+import { lintFlows, type FlowEntry, type FlowMatch } from '../../../../core/drivers';
+import { parseCanonicalPrefix } from '../../../../core/net';
 import { topology } from './sample';
 
 const bridge = topology.bridges[0] as BridgeDto;
 
 function p(text: string) {
-  const parsed = parsePrefix(text);
+  const parsed = parseCanonicalPrefix(text);
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.prefix;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanDto } from '../../../../core/contract/dto';
-import { exportPlans, vtnRequests, type ExportInput } from '../../../../core/export';
+import { vtnRequests } from '../../../../core/drivers';
+import { exportPlans, type ExportInput } from '../../../../core/export';
 import { coreErrorOf, diagnosticsOf } from './helpers';
 import { input, inputSvc1, path, plan1, svc1, topology, withPort } from './sample';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanDto } from '../../../../core/contract/dto';
-import { exportPlans, onosDeviceId, onosFlows } from '../../../../core/export';
+import { onosDeviceId, onosFlows } from '../../../../core/drivers';
+import { exportPlans } from '../../../../core/export';
 import { coreErrorOf, diagnosticsOf } from './helpers';
 import { input, inputSvc1, path, plan1, withControllerIds, withPort } from './sample';
 

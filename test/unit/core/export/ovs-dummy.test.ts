@@ -1,7 +1,8 @@
 // Applies the exported script to a real Open vSwitch (dummy datapath, no kernel module, no root)
 // and checks with ofproto/trace what each hop does. Skipped where OVS is not installed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportPlans, serviceCookie } from '../../../../core/export';
+import { serviceCookie } from '../../../../core/drivers';
+import { exportPlans } from '../../../../core/export';
 import type { PlanDto } from '../../../../core/contract/dto';
 import { ovsUnavailable, startDummyOvs, type DummyOvs } from '../../../helpers/ovs-dummy';
 import { input, inputSvc1, path, plan1 } from './sample';

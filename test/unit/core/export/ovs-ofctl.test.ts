@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanDto } from '../../../../core/contract/dto';
-import { exportPlans, serviceCookie, type ExportInput } from '../../../../core/export';
+import { serviceCookie } from '../../../../core/drivers';
+import { exportPlans, type ExportInput } from '../../../../core/export';
 import { coreErrorOf, diagnosticsOf, expectShellSyntaxOk } from './helpers';
 import { input, inputSvc1, path, plan1, svc1, topology, withControllerIds, withPort } from './sample';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PlanDto, ServiceDto } from '../../../../core/contract/dto';
-import { exportPlans, parsePlanJson } from '../../../../core/export';
+import { exportPlans } from '../../../../core/export';
+import { parsePlanJson } from '../../../../core/store/documents';
 import { coreErrorOf, diagnosticsOf } from './helpers';
 import { input, plan1, svc1 } from './sample';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TopologyDto } from '../../../../core/contract/dto';
-import { exportPlans, parseTopologyJson } from '../../../../core/export';
+import { exportPlans } from '../../../../core/export';
+import { parseTopologyJson } from '../../../../core/store/documents';
 import { coreErrorOf, diagnosticsOf } from './helpers';
 import { input, topology } from './sample';
 

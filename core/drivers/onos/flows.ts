@@ -1,12 +1,10 @@
-import type { BridgeDto, DiagnosticDto } from '../contract/dto';
-import { Findings } from './findings';
-import { lintFlows } from './flow-lint';
-import { buildFlows, type FlowAction, type FlowEntry } from './flows';
-import { resolvePlans } from './resolve';
-import type { ExportInput, ExportOptions } from './types';
-
-/** Default ONOS application id of WICM flows. */
-export const DEFAULT_ONOS_APP_ID = 'org.wicm.studio';
+import type { BridgeDto, DiagnosticDto } from '../../contract/dto';
+import { Findings } from '../translate/findings';
+import { lintFlows } from '../openflow/flow-lint';
+import { buildFlows, type FlowAction, type FlowEntry } from '../openflow/flows';
+import { resolvePlans } from '../translate/resolve';
+import type { TranslateInput, TranslateOptions } from '../translate/types';
+import { DEFAULT_ONOS_APP_ID } from './defaults';
 
 const APP_ID = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
 
@@ -45,12 +43,12 @@ export interface OnosRequest {
  * The ONOS flow batch: the body of `POST /onos/v1/flows` (`?appId=` optional, each flow names
  * its `appId` too). Same per-switch flows and priority scheme as the OVS export; IPv4 and IPv6.
  */
-export function onosFlows(input: ExportInput, options: ExportOptions = {}): { readonly flows: readonly OnosFlow[] } {
+export function onosFlows(input: TranslateInput, options: TranslateOptions = {}): { readonly flows: readonly OnosFlow[] } {
   return { flows: buildOnosFlows(input, options).flows };
 }
 
 /** The flow batch and the non-blocking findings; throws `INVALID_INPUT` on blocking ones. */
-export function buildOnosFlows(input: ExportInput, options: ExportOptions): { flows: OnosFlow[]; diagnostics: DiagnosticDto[] } {
+export function buildOnosFlows(input: TranslateInput, options: TranslateOptions): { flows: OnosFlow[]; diagnostics: DiagnosticDto[] } {
   const findings = new Findings();
   const appId = checkAppId(options, findings);
   const plans = resolvePlans(input, findings);
@@ -73,7 +71,7 @@ export function buildOnosFlows(input: ExportInput, options: ExportOptions): { fl
  * posted under that appId. Use one appId per deployment, or per service when services are
  * pushed and removed one by one.
  */
-export function onosTeardown(input: ExportInput, options: ExportOptions): { requests: OnosRequest[]; diagnostics: DiagnosticDto[] } {
+export function onosTeardown(input: TranslateInput, options: TranslateOptions): { requests: OnosRequest[]; diagnostics: DiagnosticDto[] } {
   const findings = new Findings();
   const appId = checkAppId(options, findings);
   resolvePlans(input, findings, 'teardown');
@@ -89,7 +87,7 @@ export function onosTeardown(input: ExportInput, options: ExportOptions): { requ
   };
 }
 
-function checkAppId(options: ExportOptions, findings: Findings): string {
+function checkAppId(options: TranslateOptions, findings: Findings): string {
   const appId = options.appId ?? DEFAULT_ONOS_APP_ID;
   if (!APP_ID.test(appId)) {
     findings.error('ONOS_INVALID_APP_ID', `"${appId}" is not a usable ONOS application id`, {

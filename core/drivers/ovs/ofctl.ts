@@ -1,11 +1,11 @@
-import type { BridgeDto, DiagnosticDto, PortDto } from '../contract/dto';
-import { serviceCookie } from './cookie';
-import { Findings } from './findings';
-import { lintFlows } from './flow-lint';
-import { buildFlows, ETH_TYPE_IPV4, ETH_TYPE_IPV6, type FlowAction, type FlowEntry, type FlowPath } from './flows';
-import { bridgesOf, resolvePlans, type ResolvedPlan } from './resolve';
-import { commentText, shellQuote } from './shell';
-import type { ExportInput, ExportOptions } from './types';
+import type { BridgeDto, DiagnosticDto, PortDto } from '../../contract/dto';
+import { serviceCookie } from '../openflow/cookie';
+import { Findings } from '../translate/findings';
+import { lintFlows } from '../openflow/flow-lint';
+import { buildFlows, ETH_TYPE_IPV4, ETH_TYPE_IPV6, type FlowAction, type FlowEntry, type FlowPath } from '../openflow/flows';
+import { bridgesOf, resolvePlans, type ResolvedPlan } from '../translate/resolve';
+import { commentText, shellQuote } from '../../util/shell';
+import type { TranslateInput, TranslateOptions } from '../translate/types';
 
 /** An OVS bridge or interface name: what `ovs-vsctl` and a Linux netdev accept (≤ 15 chars). */
 const OVS_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/;
@@ -19,9 +19,10 @@ const OFCTL = 'ovs-ofctl -O OpenFlow13';
  * with the service's cookie; optional lab prelude (`ovs-vsctl add-br` / `add-port` with
  * `ofport_request`). Teardown: `del-flows <bridge> cookie=<cookie>/-1` per bridge and service,
  * in reverse order. Throws `INVALID_INPUT` listing every blocking problem (port without an
- * OpenFlow number, a bridge name OVS cannot have, a lint error of controllers.md §3.5).
+ * OpenFlow number, a bridge name OVS cannot have, an error of the flow lint rules in
+ * openflow/flow-lint.ts).
  */
-export function ovsScript(input: ExportInput, options: ExportOptions = {}): { text: string; diagnostics: DiagnosticDto[] } {
+export function ovsScript(input: TranslateInput, options: TranslateOptions = {}): { text: string; diagnostics: DiagnosticDto[] } {
   const findings = new Findings();
   const plans = resolvePlans(input, findings, options.teardown ? 'teardown' : 'install');
   checkBridgeNames(plans, findings);
@@ -37,7 +38,7 @@ export function ovsScript(input: ExportInput, options: ExportOptions = {}): { te
   return { text: installScript(plans, paths, prelude, options), diagnostics: [...findings.all] };
 }
 
-function header(title: string, options: ExportOptions): string[] {
+function header(title: string, options: TranslateOptions): string[] {
   return [
     '#!/bin/sh',
     `# WICM Studio: ${title} (ovs-ofctl, OpenFlow 1.3).`,
@@ -45,7 +46,7 @@ function header(title: string, options: ExportOptions): string[] {
   ];
 }
 
-function installScript(plans: readonly ResolvedPlan[], paths: readonly FlowPath[], prelude: readonly string[], options: ExportOptions): string {
+function installScript(plans: readonly ResolvedPlan[], paths: readonly FlowPath[], prelude: readonly string[], options: TranslateOptions): string {
   const lines = [
     ...header(`Open vSwitch flows of ${count(plans.length, 'service')}`, options),
     '#',
@@ -73,7 +74,7 @@ function installScript(plans: readonly ResolvedPlan[], paths: readonly FlowPath[
   return `${lines.join('\n')}\n`;
 }
 
-function teardownScript(plans: readonly ResolvedPlan[], options: ExportOptions): string {
+function teardownScript(plans: readonly ResolvedPlan[], options: TranslateOptions): string {
   const lines = [
     ...header(`remove the Open vSwitch flows of ${count(plans.length, 'service')}`, options),
     '# Deletes, on every bridge a service uses, the flows carrying that service\'s cookie.',

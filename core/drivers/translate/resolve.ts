@@ -1,7 +1,7 @@
-import type { BridgeDto, Direction, PathDto, PlanDto, PortDto, RuleDto, ServiceDto } from '../contract/dto';
+import type { BridgeDto, Direction, PathDto, PlanDto, PortDto, RuleDto, ServiceDto } from '../../contract/dto';
 import type { Findings } from './findings';
-import { parsePrefix, type ExportPrefix } from './prefix';
-import type { ExportInput } from './types';
+import { parseCanonicalPrefix, type CanonicalPrefix } from '../../net';
+import type { TranslateInput } from './types';
 
 /** A rule with everything it names looked up and checked. */
 export interface ResolvedRule {
@@ -13,8 +13,8 @@ export interface ResolvedRule {
   readonly outPort: PortDto;
   /** Bridge of `outPort` (normally `bridge`). */
   readonly outBridge: BridgeDto;
-  readonly src: ExportPrefix;
-  readonly dst: ExportPrefix;
+  readonly src: CanonicalPrefix;
+  readonly dst: CanonicalPrefix;
   readonly family: 4 | 6;
   /** VLAN tag the packet carries when it enters `inPort` (it comes back from a PoP), or null. */
   readonly tagIn: number | null;
@@ -39,7 +39,7 @@ export interface ResolvedPlan {
 }
 
 /**
- * Looks up every bridge, port and prefix the plans name, checking what all exporters rely on.
+ * Looks up every bridge, port and prefix the plans name, checking what all translators rely on.
  *
  * Problems are recorded in `findings` (with JSON pointers into the export input); the rules
  * that could not be resolved are left out, so callers must check `findings.hasErrors`. A plan
@@ -50,7 +50,7 @@ export interface ResolvedPlan {
  * leaves `outPort` with (towards a PoP); the next rule of the path, when the PoP returns the
  * packet on that same port, matches that tag and removes it (or re-tags towards the next PoP).
  */
-export function resolvePlans(input: ExportInput, findings: Findings, purpose: 'install' | 'teardown' = 'install'): ResolvedPlan[] {
+export function resolvePlans(input: TranslateInput, findings: Findings, purpose: 'install' | 'teardown' = 'install'): ResolvedPlan[] {
   const bridges = new Map(input.topology.bridges.map((b) => [b.id, b]));
   const ports = new Map(input.topology.ports.map((p) => [p.id, p]));
   const services = new Map(input.services.map((s) => [s.id, s]));
@@ -179,8 +179,8 @@ function lookupPort(id: string, pointer: string, ctx: PathContext): PortDto | un
   return port;
 }
 
-function prefixAt(text: string, pointer: string, findings: Findings): ExportPrefix | undefined {
-  const parsed = parsePrefix(text);
+function prefixAt(text: string, pointer: string, findings: Findings): CanonicalPrefix | undefined {
+  const parsed = parseCanonicalPrefix(text);
   if (parsed.ok) return parsed.prefix;
   findings.error(parsed.code, parsed.message, { pointer, hint: 'Plan the service again to get canonical prefixes.' });
   return undefined;

@@ -1,11 +1,9 @@
-import type { BridgeDto, DiagnosticDto, PortDto } from '../contract/dto';
-import { isVnodeName, toVnodeName } from '../model';
-import { Findings } from './findings';
-import { bridgesOf, resolvePlans, type ResolvedPath, type ResolvedPlan, type ResolvedRule } from './resolve';
-import type { ExportInput, ExportOptions } from './types';
-
-/** Default VTN tenant. */
-export const DEFAULT_VTN_TENANT = 'vtn1';
+import type { BridgeDto, DiagnosticDto, PortDto } from '../../contract/dto';
+import { isVnodeName, toVnodeName } from '../../model';
+import { Findings } from '../translate/findings';
+import { bridgesOf, resolvePlans, type ResolvedPath, type ResolvedPlan, type ResolvedRule } from '../translate/resolve';
+import type { TranslateInput, TranslateOptions } from '../translate/types';
+import { DEFAULT_VTN_TENANT } from './defaults';
 
 /** One VTN RESTCONF RPC call. */
 export interface VtnRequest {
@@ -35,7 +33,7 @@ const OPS = '/restconf/operations';
  * VTN's inet match is IPv4 only and its names are vnode-names: IPv6 services, bad names,
  * clashing filter indices and self-redirects throw `INVALID_INPUT` with every problem listed.
  */
-export function vtnRequests(input: ExportInput, options: ExportOptions = {}): { readonly requests: readonly VtnRequest[] } {
+export function vtnRequests(input: TranslateInput, options: TranslateOptions = {}): { readonly requests: readonly VtnRequest[] } {
   return { requests: buildVtnRequests(input, options).requests };
 }
 
@@ -45,7 +43,7 @@ function vtn(name: string): string {
 }
 
 /** The requests and the non-blocking findings; throws `INVALID_INPUT` on blocking ones. */
-export function buildVtnRequests(input: ExportInput, options: ExportOptions): { requests: VtnRequest[]; diagnostics: DiagnosticDto[] } {
+export function buildVtnRequests(input: TranslateInput, options: TranslateOptions): { requests: VtnRequest[]; diagnostics: DiagnosticDto[] } {
   const findings = new Findings();
   const tenant = options.tenant ?? DEFAULT_VTN_TENANT;
   if (!isVnodeName(tenant)) {
@@ -126,7 +124,7 @@ function interfaceOf(tenant: string, bridge: BridgeDto, port: PortDto): Record<s
   return { 'tenant-name': tenant, 'bridge-name': vtn(bridge.controllerId), 'interface-name': vtn(port.name) };
 }
 
-function provisioning(plans: readonly ResolvedPlan[], tenant: string, options: ExportOptions, findings: Findings): VtnRequest[] {
+function provisioning(plans: readonly ResolvedPlan[], tenant: string, options: TranslateOptions, findings: Findings): VtnRequest[] {
   const bridges = new Map<string, BridgeDto>();
   const ports = new Map<string, { bridge: BridgeDto; port: PortDto }>();
   for (const plan of plans) {

@@ -1,10 +1,10 @@
-import type { DiagnosticDto, TopologyDto } from '../contract/dto';
+import type { DiagnosticDto, TopologyDto } from '../../contract/dto';
 import { ETH_TYPE_IPV4, ETH_TYPE_IPV6, type FlowEntry } from './flows';
-import { prefixesOverlap, type ExportPrefix } from './prefix';
+import { keysOverlap, type CanonicalPrefix } from '../../net';
 
 /**
- * The exporter lint rules (controllers.md §3.5): what ovs-ofctl or an OpenFlow 1.3 switch would
- * reject or silently mis-handle, checked on flows about to be added.
+ * The flow lint rules: what ovs-ofctl or an OpenFlow 1.3 switch would reject or silently
+ * mis-handle, checked on flows about to be added.
  *
  * 1. an IP address match without the IP EtherType (OVS drops the L3 fields: the flow matches
  *    everything);
@@ -140,6 +140,6 @@ function compareMatches(a: FlowEntry, b: FlowEntry): 'identical' | 'overlapping'
   return isIdentical ? 'identical' : 'overlapping';
 }
 
-function overlaps(a: ExportPrefix | null, b: ExportPrefix | null): boolean {
-  return a === null || b === null || prefixesOverlap(a, b);
+function overlaps(a: CanonicalPrefix | null, b: CanonicalPrefix | null): boolean {
+  return a === null || b === null || keysOverlap(a.key, b.key);
 }

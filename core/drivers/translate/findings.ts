@@ -1,5 +1,6 @@
-import type { DiagnosticDto } from '../contract/dto';
-import { CoreError } from '../util/core-error';
+import type { DiagnosticDto } from '../../contract/dto';
+import { CoreError } from '../../util/core-error';
+import { summarizeProblems } from '../../util/diagnostic-summary';
 
 /** A growing list of findings: blocking errors and the notes that travel with the result. */
 export class Findings {
@@ -41,12 +42,7 @@ export class Findings {
    */
   throwIfErrors(what: string): void {
     const errors = this.items.filter((d) => d.severity === 'error');
-    const first = errors[0];
-    if (!first) return;
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-    const where = first.pointer !== undefined ? ` at ${first.pointer === '' ? '/' : first.pointer}` : '';
-    throw new CoreError('INVALID_INPUT', `Cannot ${what}: ${first.message}${where}${more}`, {
-      diagnostics: this.items,
-    });
+    if (errors.length === 0) return;
+    throw new CoreError('INVALID_INPUT', `Cannot ${what}: ${summarizeProblems(errors)}`, { diagnostics: this.items });
   }
 }

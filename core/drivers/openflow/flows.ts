@@ -1,8 +1,8 @@
-import type { BridgeDto, Direction } from '../contract/dto';
+import type { BridgeDto, Direction } from '../../contract/dto';
 import { serviceCookie } from './cookie';
-import type { Findings } from './findings';
-import type { ExportPrefix } from './prefix';
-import type { ResolvedPlan, ResolvedRule } from './resolve';
+import type { Findings } from '../translate/findings';
+import type { CanonicalPrefix } from '../../net';
+import type { ResolvedPlan, ResolvedRule } from '../translate/resolve';
 
 /** EtherType of IPv4 / IPv6, the prerequisite of any IP match. */
 export const ETH_TYPE_IPV4 = 0x0800;
@@ -18,8 +18,8 @@ export interface FlowMatch {
   /** VLAN id the packet must carry, or null for "tagged or not". */
   readonly vlan: number | null;
   readonly ethType: number | null;
-  readonly src: ExportPrefix | null;
-  readonly dst: ExportPrefix | null;
+  readonly src: CanonicalPrefix | null;
+  readonly dst: CanonicalPrefix | null;
 }
 
 /** One action of an apply-actions list, in Open vSwitch terms. */
