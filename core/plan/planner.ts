@@ -1,7 +1,6 @@
 import type {
   DiagnosticDto,
   Direction,
-  HopDto,
   PathDto,
   PlanDto,
   RuleDto,
@@ -19,6 +18,8 @@ import { LinkPaths } from './link-paths';
 import { conditionName, conditionNamePrefix } from './naming';
 import { ServiceResolver } from './resolve';
 import type { ResolvedService } from './resolve';
+import { claimedIndex, claimedTag, heldName, inPool, isFree, nthHeldIndex, nthHeldTag, type Range } from './holdings';
+import { drafts, failedPlan, toHops, type Draft } from './drafts';
 import { SegmentIndex } from './segment-index';
 import { Walker } from './walk';
 import type { Stop, WalkResult } from './walk';
@@ -27,17 +28,6 @@ export { DEFAULT_VLAN_POOL } from '../contract/dto';
 
 /** VTN drops a packet redirected more than this many times. */
 export const MAX_REDIRECTIONS = 100;
-
-type Range = { readonly first: number; readonly last: number };
-
-/** A redirect rule before allocation: on the in-stop's bridge, from in-stop to out-stop. */
-interface Draft {
-  readonly from: Stop;
-  readonly to: Stop;
-  /** Position of `from` / `to` in the direction's stops: tells visits of one port apart. */
-  readonly fromAt: number;
-  readonly toAt: number;
-}
 
 interface DirectionDraft {
   readonly direction: Direction;
@@ -383,76 +373,4 @@ export class Planner {
 /** Lint over services and their plans, on a fresh planner (see `Planner.lint`). */
 export function lintPlans(topology: TopologyDto, plans: readonly PlanDto[], services: readonly ServiceDto[]): DiagnosticDto[] {
   return new Planner(topology).lint(plans, services);
-}
-
-function isFree(holder: string | undefined, serviceId: string): boolean {
-  return holder === undefined || holder === serviceId;
-}
-
-/** The condition name a service holds for a direction, else its first candidate. */
-function heldName(held: Allocations | AllocationState, serviceId: string, direction: Direction): string {
-  const list = held instanceof AllocationState ? held.holdings(serviceId).conditions : held.conditions;
-  return list.find((c) => c.serviceId === serviceId && c.direction === direction)?.name ?? conditionName(serviceId, direction);
-}
-
-/** The index the service held for its next rule on this port and direction (old indices ascending). */
-function nthHeldIndex(
-  held: readonly FilterIndexAllocation[],
-  taken: readonly FilterIndexAllocation[],
-  portId: string,
-  direction: Direction,
-): number | undefined {
-  if (held.length === 0) return undefined;
-  const mine = held.filter((a) => a.portId === portId && a.direction === direction).map((a) => a.index).sort((a, b) => a - b);
-  return mine[taken.filter((a) => a.portId === portId && a.direction === direction).length];
-}
-
-/** The tag the service held for its next visit of this PoP in this direction. */
-function nthHeldTag(held: readonly VlanAllocation[], taken: readonly VlanAllocation[], portId: string, direction: Direction, popId: string): number | undefined {
-  if (held.length === 0) return undefined;
-  const same = (a: VlanAllocation): boolean => a.portId === portId && a.direction === direction && a.popId === popId;
-  return held.filter(same)[taken.filter(same).length]?.tag;
-}
-
-function claimedIndex(claimed: readonly FilterIndexAllocation[], portId: string, index: number): boolean {
-  for (const a of claimed) if (a.index === index && a.portId === portId) return true;
-  return false;
-}
-
-function claimedTag(claimed: readonly VlanAllocation[], portId: string, tag: number): boolean {
-  for (const a of claimed) if (a.tag === tag && a.portId === portId) return true;
-  return false;
-}
-
-function inPool(pool: readonly Range[], tag: number): boolean {
-  for (const r of pool) if (tag >= r.first && tag <= r.last) return true;
-  return false;
-}
-
-function drafts(stops: readonly Stop[]): Draft[] {
-  const out: Draft[] = [];
-  for (let i = 0; i + 1 < stops.length; i++) {
-    const from = stops[i]!;
-    const to = stops[i + 1]!;
-    if (from.port.bridgeId === to.port.bridgeId) out.push({ from, to, fromAt: i, toAt: i + 1 });
-  }
-  return out;
-}
-
-function toHops(stops: readonly Stop[]): HopDto[] {
-  return stops.map((s) => s.hop);
-}
-
-function failedPlan(
-  serviceId: string,
-  diagnostics: readonly DiagnosticDto[],
-  paths: readonly { src: string; dst: string; condition: string; hops: readonly HopDto[] }[],
-): PlanDto {
-  const [forward, reverse] = paths;
-  return {
-    serviceId,
-    forward: { direction: 'forward', ...forward!, rules: [] },
-    reverse: { direction: 'reverse', ...reverse!, rules: [] },
-    diagnostics,
-  };
 }
