@@ -274,7 +274,8 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
       'Content-Length': Buffer.byteLength(html),
       'Content-Security-Policy': LOGIN_CSP,
       'Cache-Control': 'no-store',
-      'Referrer-Policy': 'no-referrer',
+      // Not no-referrer: a form posted under it carries "Origin: null", which the check refuses.
+      'Referrer-Policy': 'same-origin',
       'X-Content-Type-Options': 'nosniff',
     });
     res.end(html);
