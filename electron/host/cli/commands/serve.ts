@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { CoreError } from '../../../../core/util/core-error';
 import { resolveApiToken } from '../../api-token';
 import { confineFileAccess, fileConfinement } from '../../confined-files';
 import { startEngineHost, stopLabControllers } from '../../engine-host';
 import { startHttpTransport } from '../../http';
-import { defaultDataDir, findRendererDir } from '../../paths';
+import { defaultDataDir, findRendererDir, projectsDirOf } from '../../paths';
 import { createStderrLogger } from '../../platform/logger';
 import { accessPolicy, createRestApi, resolvePushConfig } from '../../rest';
 import { EXIT, parseOptions, parsePort, type CliCommand } from '../command';
@@ -79,7 +78,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
     const access = accessPolicy(values.host ?? '127.0.0.1', apiToken.token);
     for (const warning of apiToken.warnings) io.err(`wicm: ${warning}\n`);
     const dataDir = values['data-dir'] ?? defaultDataDir();
-    const confinement = await fileConfinement(join(dataDir, 'projects'), values['projects-dir'] ?? [], io.cwd);
+    const confinement = await fileConfinement(projectsDirOf(dataDir), values['projects-dir'] ?? [], io.cwd);
     const host = await startEngineHost({
       mode: 'browser',
       modeReason: values.reason ?? null,
