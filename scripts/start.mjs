@@ -3,6 +3,9 @@
 // display exist; otherwise say why (one line) and serve the same UI + engine in browser mode.
 //   npm start -- --browser | --electron   force a mode (also WICM_MODE=browser|electron)
 //   npm start -- --port N                 browser-mode port (also WICM_PORT; default 4321)
+//   npm start -- --api-token-file FILE    browser mode: browsers sign in with this token (also WICM_API_TOKEN)
+//   npm start -- --projects-dir DIR       browser mode: also open/save projects in DIR (repeatable)
+// Every `wicm serve` option passes through to browser mode; the desktop app ignores them.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +35,8 @@ const electron = forced === 'browser' ? { ok: false, reason: 'browser mode reque
 const display = electron.ok ? hasDisplay() : { ok: false, reason: '' };
 
 if (electron.ok && display.ok) {
+  const serveOnly = passThrough.filter((a) => /^--(api-token|api-token-file|projects-dir|host)(=|$)/.test(a)).map((a) => a.split('=')[0]);
+  if (serveOnly.length > 0) console.log(`start: ${serveOnly.join(', ')} only apply to browser mode (npm start -- --browser); the desktop app opens files through its own dialogs.`);
   const extra = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   const child = spawn(electron.path, [...extra, root, ...passThrough], { stdio: 'inherit' });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));

@@ -7,6 +7,7 @@
 export type ErrorCode =
   | 'INVALID_INPUT'
   | 'NOT_FOUND'
+  | 'FORBIDDEN'
   | 'PARSE_FAILED'
   | 'CONFLICT'
   | 'UNKNOWN_METHOD'

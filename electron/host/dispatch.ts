@@ -44,6 +44,8 @@ export function statusOf(code: ErrorCode): number {
     case 'INVALID_INPUT':
     case 'PARSE_FAILED':
       return 400;
+    case 'FORBIDDEN':
+      return 403;
     case 'NOT_FOUND':
     case 'UNKNOWN_METHOD':
       return 404;

@@ -40,3 +40,11 @@ export function findRendererDir(): string | null {
 export function defaultDataDir(): string {
   return resolve(process.env.WICM_HOME ?? join(homedir(), '.wicm-studio'));
 }
+
+/**
+ * The projects folder of a data folder: where the first start saves the sample WAN, and the
+ * one folder (with any `--projects-dir`) that HTTP clients may open and save projects in.
+ */
+export function projectsDirOf(dataDir: string): string {
+  return join(dataDir, 'projects');
+}

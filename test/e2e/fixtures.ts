@@ -12,11 +12,11 @@ export interface BrowserModeServer {
   readonly dataDir: string;
 }
 
-/** Starts `out/main/serve.js` on a free port and resolves once it prints its URL. */
-async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** Starts `out/main/serve.js` on a free port (plus any `wicm serve` options) and resolves once it prints its URL. */
+export async function startServer(dataDir: string, extraArgs: readonly string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const entry = resolve('out/main/serve.js');
   if (!existsSync(entry)) throw new Error('The app is not built: run `npm run build` before `npm run test:e2e`.');
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir, ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     let err = '';

@@ -23,6 +23,8 @@ export interface ServerIdentity {
   readonly origin: string;
   /** `host:port` values naming this server. */
   readonly allowedHosts: ReadonlySet<string>;
+  /** Whether the request comes from this machine, judged by the socket's peer address (never a header). */
+  readonly isLoopbackPeer: (req: IncomingMessage) => boolean;
 }
 
 /** Whether an address only accepts connections from this machine. */
@@ -31,6 +33,24 @@ export function isLoopbackHost(host: string): boolean {
   if (bare === 'localhost' || bare === '::1' || bare === '0:0:0:0:0:0:0:1') return true;
   if (bare.startsWith('::ffff:')) return isLoopbackHost(bare.slice('::ffff:'.length));
   return isIP(bare) === 4 && bare.startsWith('127.');
+}
+
+/**
+ * Whether a socket's peer address is this machine: 127.0.0.0/8, ::1, or either mapped into
+ * IPv6 (`::ffff:127.x.y.z`). This is the address the connection came from, which a client cannot
+ * choose the way it chooses a Host or Origin header.
+ */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (address === undefined || address === '') return false;
+  const bare = address.toLowerCase().replace(/%.*$/, '');
+  if (bare === '::1' || bare === '0:0:0:0:0:0:0:1') return true;
+  const v4 = bare.startsWith('::ffff:') ? bare.slice('::ffff:'.length) : bare;
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+/** The real peer check: the socket's remote address. */
+export function isLoopbackSocketPeer(req: IncomingMessage): boolean {
+  return isLoopbackAddress(req.socket.remoteAddress);
 }
 
 /**
@@ -69,7 +89,10 @@ export function checkAccess(policy: AccessPolicy, req: IncomingMessage, url: URL
   if (origin !== undefined && origin !== server.origin) {
     return new RestError(403, 'FORBIDDEN_ORIGIN', `Origin '${origin}' may not call this API; orchestrators call it directly, not from a web page.`);
   }
-  if (policy.token === null) return null;
+  if (policy.token === null) {
+    if (server.isLoopbackPeer(req)) return null;
+    return new RestError(403, 'FORBIDDEN_PEER', 'Without an API token this API answers only programs on the same machine; start the server with --api-token-file <file> (or WICM_API_TOKEN) to accept other hosts.');
+  }
   const header = req.headers.authorization ?? '';
   const given = /^Bearer /i.test(header) ? header.slice('Bearer '.length).trim() : (url.searchParams.get('token') ?? '');
   if (given === '') {

@@ -70,6 +70,8 @@ function statusOfEngineCode(code: RpcErrorDto['code']): number {
     case 'INVALID_INPUT':
     case 'PARSE_FAILED':
       return 400;
+    case 'FORBIDDEN':
+      return 403;
     case 'NOT_FOUND':
       return 404;
     case 'CONFLICT':

@@ -12,8 +12,8 @@ const str = (description: string): Json => ({ type: 'string', description });
 /** Error answers every endpoint can give, per API family. */
 const commonErrors = (schema: string): Json => ({
   '400': json(ref(schema), 'Bad body: not JSON, a missing or wrong field (`pointer` says where)'),
-  '401': json(ref(schema), 'A token is required (server bound to a non-loopback address, or --api-token given)'),
-  '403': json(ref(schema), 'A browser page of another origin called the API'),
+  '401': json(ref(schema), 'A token is required (server bound to a non-loopback address, or --api-token / --api-token-file / WICM_API_TOKEN given)'),
+  '403': json(ref(schema), 'A browser page of another origin called the API (FORBIDDEN_ORIGIN), or a client on another machine called a server without a token (FORBIDDEN_PEER)'),
   '413': json(ref(schema), 'Body larger than the limit (2 MB by default)'),
   '415': json(ref(schema), 'A body that is not application/json'),
   '421': json(ref(schema), 'Host header naming another server (loopback binds)'),
@@ -187,7 +187,7 @@ export const openApiDocument = {
   },
   components: {
     securitySchemes: {
-      bearerAuth: { type: 'http', scheme: 'bearer', description: '--api-token / WICM_API_TOKEN' },
+      bearerAuth: { type: 'http', scheme: 'bearer', description: '--api-token-file / --api-token / WICM_API_TOKEN' },
       queryToken: { type: 'apiKey', in: 'query', name: 'token', description: 'The same token, for orchestrators that cannot set headers' },
     },
     schemas: {

@@ -1,7 +1,9 @@
 import { CoreError } from '../../../../core/util/core-error';
+import { resolveApiToken } from '../../api-token';
+import { confineFileAccess, fileConfinement } from '../../confined-files';
 import { startEngineHost, stopLabControllers } from '../../engine-host';
 import { startHttpTransport } from '../../http';
-import { defaultDataDir, findRendererDir } from '../../paths';
+import { defaultDataDir, findRendererDir, projectsDirOf } from '../../paths';
 import { createStderrLogger } from '../../platform/logger';
 import { accessPolicy, createRestApi, resolvePushConfig } from '../../rest';
 import { EXIT, parseOptions, parsePort, type CliCommand } from '../command';
@@ -14,7 +16,7 @@ export const serveCommand: CliCommand = {
   summary: 'Serve the UI (browser mode) and the engine over HTTP on 127.0.0.1',
   usage: `Usage: wicm serve [--port N] [--host ADDR] [--project FILE.wicm] [--empty] [--no-ui] [--reason TEXT]
                   [--controller URL --driver odl-vtn|onos [--controller-user U] | --lab-controller odl-vtn|onos | --plan-only]
-                  [--api-token TOKEN]
+                  [--api-token-file FILE | --api-token TOKEN] [--projects-dir DIR]...
 
 Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<port>/.
   --port N         TCP port (default ${DEFAULT_PORT}, env WICM_PORT; 0 = any free port)
@@ -24,6 +26,15 @@ Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<por
   --no-ui          serve the RPC API only
   --reason TEXT    why browser mode was chosen (shown in the UI's title bar)
   --data-dir DIR   where projects and settings live (default $WICM_HOME or ~/.wicm-studio)
+  --projects-dir DIR  also let the UI and RPC clients open and save projects in DIR (repeatable);
+                   by default only <data-dir>/projects. Relative paths go to <data-dir>/projects.
+
+Who may connect: without an API token, only programs and browsers on this machine (judged by
+the connection's address, not by headers). With an API token, REST clients send it as a Bearer
+header (or ?token=), and every browser signs in with it on the page at /login.
+  --api-token-file FILE  read the API token from FILE (keeps it out of ps; chmod 600 FILE)
+  --api-token TOKEN      the API token on the command line (visible in ps); env WICM_API_TOKEN.
+                         A token is required when --host is not a loopback address (16+ characters).
 
 Northbound REST API on the same port (OpenAPI at /api/openapi.json): demi-wicm /api/v1/...,
 T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm).
@@ -35,9 +46,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
   --controller-provision   VTN: also create the tenant, vBridges, vInterfaces and port maps
   --lab-controller KIND    start the built-in lab controller (odl-vtn or onos) and push to it
   --plan-only              accept and plan requests without pushing (push from the UI)
-                           (with none of these, requests that must push answer 503)
-  --api-token TOKEN        token the API requires (Bearer header or ?token=); env WICM_API_TOKEN.
-                           Required when --host is not a loopback address.`,
+                           (with none of these, requests that must push answer 503)`,
   async run(argv, io) {
     const { values } = parseOptions(
       argv,
@@ -58,17 +67,23 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
         'lab-controller': { type: 'string' },
         'plan-only': { type: 'boolean' },
         'api-token': { type: 'string' },
+        'api-token-file': { type: 'string' },
+        'projects-dir': { type: 'string', multiple: true },
       },
       'serve',
     );
     const port = parsePort(values.port ?? io.env.WICM_PORT, DEFAULT_PORT);
     const logger = createStderrLogger({ quiet: true });
-    const access = accessPolicy(values.host ?? '127.0.0.1', values['api-token'] ?? io.env.WICM_API_TOKEN ?? null);
+    const apiToken = await resolveApiToken({ flag: values['api-token'], file: values['api-token-file'], env: io.env.WICM_API_TOKEN, cwd: io.cwd });
+    const access = accessPolicy(values.host ?? '127.0.0.1', apiToken.token);
+    for (const warning of apiToken.warnings) io.err(`wicm: ${warning}\n`);
+    const dataDir = values['data-dir'] ?? defaultDataDir();
+    const confinement = await fileConfinement(projectsDirOf(dataDir), values['projects-dir'] ?? [], io.cwd);
     const host = await startEngineHost({
       mode: 'browser',
       modeReason: values.reason ?? null,
       logger,
-      dataDir: values['data-dir'] ?? defaultDataDir(),
+      dataDir,
       ...(values.project ? { projectPath: values.project } : {}),
       ...(values.empty ? { template: 'empty' as const } : {}),
     });
@@ -92,12 +107,14 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       io.err('wicm: the renderer is not built (out/renderer missing); serving the API only. Run `npm run build`.\n');
     }
     const transport = await startHttpTransport({
-      dispatch: host.dispatch,
+      // Over HTTP, project files are read and written only in the allowed folders.
+      dispatch: confineFileAccess(host.dispatch, confinement),
       onEvent: host.onEvent,
       rendererDir,
       host: values.host ?? '127.0.0.1',
       port,
       router: rest.router,
+      apiToken: access.token,
     }).catch((e: unknown) => {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new CoreError('INVALID_INPUT', `port ${port} is already in use: pass --port <another> (or --port 0 for any free port).`);
@@ -106,6 +123,8 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
     });
     io.out(`WICM Studio (browser mode) at ${transport.url}\n`);
     if (values['no-ui'] || rendererDir === null) io.out(`API token: ${transport.token}\n`);
+    else if (access.token !== null) io.out(`Browsers sign in at ${transport.url}login with the API token.\n`);
+    io.out(`Project files over HTTP: ${confinement.dirs.join(', ')}\n`);
     const pushing = pushConfig.mode === 'controller' ? `pushing to ${pushConfig.label}` : pushConfig.mode === 'plan-only' ? 'plan only (push from the UI)' : 'no controller: requests that push answer 503';
     io.out(`REST API at ${transport.url}api/openapi.json (${access.token === null ? 'no token' : 'token required'}; ${pushing})\n`);
     await new Promise<void>((resolve) => {
