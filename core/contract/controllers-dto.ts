@@ -44,9 +44,18 @@ export interface ControllerProfileDto {
   readonly builtIn: boolean;
   /** How the password is kept at rest (`safeStorage`, `local-key`), null without one. */
   readonly passwordStorage: string | null;
+  /**
+   * The stored password was dropped because the URL, user or controller kind changed: a push
+   * through this profile is refused until the password is entered again. Absent otherwise.
+   */
+  readonly passwordNeeded?: true;
 }
 
-/** A profile to create (no id) or change; `password` undefined keeps the stored one, null clears it. */
+/**
+ * A profile to create (no id) or change; `password` undefined keeps the stored one, null clears it.
+ * A stored password belongs to its endpoint: changing `url`, `user` or `kind` without a password
+ * drops it (the profile then says `passwordNeeded`).
+ */
 export interface ControllerProfileInputDto {
   readonly id?: string;
   readonly name: string;

@@ -118,7 +118,16 @@ async function openSession(ports: EnginePorts, path: string): Promise<ProjectSes
     session.db.topology.replace(topology);
     return session;
   }
-  return ProjectSession.open(ports.sql, bytes, path);
+  const session = ProjectSession.open(ports.sql, bytes, path);
+  // Only once the project opened: while it does not, an interrupted save's temp file may be the
+  // last copy of the work, so it stays for the user to look at.
+  try {
+    const removed = (await ports.files.removeSaveLeftovers?.(path)) ?? [];
+    if (removed.length > 0) ports.logger.info(`removed ${removed.length} temp file(s) left by an interrupted save of ${path}`, removed);
+  } catch (e) {
+    ports.logger.warn(`could not remove the temp files of an interrupted save of ${path}`, e instanceof Error ? e.message : e);
+  }
+  return session;
 }
 
 function withExtension(path: string): string {

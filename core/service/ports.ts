@@ -8,6 +8,11 @@ export interface ProjectFiles {
   readFile(path: string): Promise<Uint8Array>;
   /** Writes all bytes or nothing: a crash never leaves a half-written file at `path`. */
   writeFileAtomic(path: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Removes what interrupted saves of the project at `path` left next to it (their temp files,
+   * never anything else); resolves to the paths removed. Called after the project opened.
+   */
+  removeSaveLeftovers?(path: string): Promise<readonly string[]>;
 }
 
 /** Wall clock, injected so tests and journals are reproducible. */
@@ -49,6 +54,8 @@ export interface StoredProfile {
   readonly appId?: string;
   /** Sealed password (SecretBox.seal), or null. */
   readonly secret: string | null;
+  /** The password was dropped when the endpoint (URL, user, kind) changed: ask for it again. */
+  readonly passwordNeeded?: true;
 }
 
 /** Where the user's controller profiles live (per user, not per project). */

@@ -28,6 +28,13 @@ export async function resolveProfile(ctx: Pick<HandlerContext, 'ports'>, target:
   const { store, secrets } = profilesPort(ctx.ports);
   const profile = (await store.list()).find((p) => p.id === target.profileId);
   if (!profile) throw new CoreError('NOT_FOUND', `No controller profile with id '${target.profileId}'.`);
+  if (profile.passwordNeeded) {
+    throw new CoreError(
+      'INVALID_INPUT',
+      `Enter the password for '${profile.name}': its URL, user or controller changed, so the stored password was dropped (it is never sent to another endpoint). Edit the profile and type the password, then push again.`,
+      { profileId: profile.id, passwordNeeded: true },
+    );
+  }
   return {
     kind: profile.kind,
     url: profile.url,

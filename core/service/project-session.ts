@@ -110,7 +110,7 @@ export class ProjectSession {
 
   private restore(step: { readonly label: string; readonly bytes: Uint8Array } | undefined): string | undefined {
     if (!step) return undefined;
-    const next = ProjectDb.open(this.sql, step.bytes, this.nameValue);
+    const next = ProjectDb.restore(this.sql, step.bytes, this.nameValue);
     // Undo restores the model, not the controllers: what was pushed stays recorded.
     next.writeDurableFacts(this.dbValue.readDurableFacts());
     this.dbValue.close();

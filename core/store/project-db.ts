@@ -1,6 +1,7 @@
 import type { ServiceState } from '../contract/dto';
-import { CoreError } from '../util/core-error';
+import { CoreError, isCoreError } from '../util/core-error';
 import { SqlConnection } from './connection';
+import { assertConsistent, assertSoundFile, damaged } from './integrity';
 import { migrations, SCHEMA_VERSION } from './migrations';
 import { JournalRepository, type JournalRow } from './repositories/journal';
 import { MetaRepository } from './repositories/meta';
@@ -8,7 +9,7 @@ import { AllocationRepository, PlanRepository } from './repositories/plans';
 import { PositionRepository } from './repositories/positions';
 import { ServiceRepository } from './repositories/services';
 import { TopologyRepository } from './repositories/topology';
-import type { SqlEngine } from './sqlite-port';
+import type { SqlDatabase, SqlEngine } from './sqlite-port';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 const APP_ID = 'wicm-studio';
@@ -61,36 +62,65 @@ export class ProjectDb {
   /**
    * Opens a project from the bytes of a `.wicm` file, migrating it to the current schema.
    *
-   * Rejects files that are not SQLite, not WICM projects, or written by a newer version.
+   * Rejects files that are not SQLite, not WICM projects, or written by a newer version; files
+   * SQLite finds damaged (truncated, bit flips: `quick_check`); and files whose rows the engine
+   * could never have written (`integrity.ts`: schema, prefixes, references, JSON columns), with
+   * every problem listed. All as INVALID_INPUT / PARSE_FAILED / CONFLICT naming `label`.
    */
   static open(engine: SqlEngine, bytes: Uint8Array, label = 'project file'): ProjectDb {
+    return ProjectDb.load(engine, bytes, label, true);
+  }
+
+  /**
+   * Reopens bytes this process exported moments ago (an undo snapshot): the same as `open`
+   * without the integrity checks, which those bytes passed when they were the live database.
+   */
+  static restore(engine: SqlEngine, bytes: Uint8Array, label = 'project file'): ProjectDb {
+    return ProjectDb.load(engine, bytes, label, false);
+  }
+
+  private static load(engine: SqlEngine, bytes: Uint8Array, label: string, verify: boolean): ProjectDb {
     if (bytes.length < 100 || !isSqliteFile(bytes)) {
       throw new CoreError(
         'PARSE_FAILED',
         `${label} is not a WICM project: it is not an SQLite database (${bytes.length} bytes). Open a .wicm file saved by WICM Studio, or import a topology JSON / demi-wicm wim_info.db instead.`,
       );
     }
-    const db = new engine.Database(bytes);
-    const version = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
-    if (version > SCHEMA_VERSION) {
-      db.close();
-      throw new CoreError(
-        'CONFLICT',
-        `${label} was written by a newer WICM Studio (schema ${version}, this build reads up to ${SCHEMA_VERSION}). Update WICM Studio to open it.`,
-      );
+    let db: SqlDatabase | undefined;
+    try {
+      db = new engine.Database(bytes);
+      const raw = db;
+      if (verify) assertSoundFile((q) => raw.exec(q), label);
+      const version = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
+      if (version > SCHEMA_VERSION) {
+        throw new CoreError(
+          'CONFLICT',
+          `${label} was written by a newer WICM Studio (schema ${version}, this build reads up to ${SCHEMA_VERSION}). Update WICM Studio to open it.`,
+        );
+      }
+      const hasMeta = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").length > 0;
+      const app = hasMeta ? db.exec("SELECT value FROM meta WHERE key = 'app'")[0]?.values[0]?.[0] : undefined;
+      if (app !== APP_ID) {
+        throw new CoreError(
+          'PARSE_FAILED',
+          `${label} is an SQLite database but not a WICM project (no meta.app = '${APP_ID}'). Open a .wicm project, a demi-wicm wim_info.db, or import a topology JSON file.`,
+        );
+      }
+      if (!Number.isInteger(version) || version < 1) {
+        throw new CoreError('INVALID_INPUT', `${label} has schema version ${version}, which no WICM Studio writes (1 to ${SCHEMA_VERSION}). Open a backup copy of it.`);
+      }
+      const connection = new SqlConnection(db);
+      const project = new ProjectDb(connection);
+      project.migrate(version);
+      if (verify) assertConsistent(connection, label);
+      return project;
+    } catch (e) {
+      db?.close();
+      if (isCoreError(e)) throw e;
+      // Whatever SQLite says about these bytes ("database disk image is malformed", "file is not
+      // a database"), it is about the file, not a bug: name the file and what to do.
+      throw damaged(label, e instanceof Error ? e.message : String(e));
     }
-    const hasMeta = db.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").length > 0;
-    const app = hasMeta ? db.exec("SELECT value FROM meta WHERE key = 'app'")[0]?.values[0]?.[0] : undefined;
-    if (app !== APP_ID) {
-      db.close();
-      throw new CoreError(
-        'PARSE_FAILED',
-        `${label} is an SQLite database but not a WICM project (no meta.app = '${APP_ID}'). Open a .wicm project, a demi-wicm wim_info.db, or import a topology JSON file.`,
-      );
-    }
-    const project = new ProjectDb(new SqlConnection(db));
-    project.migrate(version);
-    return project;
   }
 
   /** The whole database as `.wicm` file bytes. */

@@ -1,4 +1,4 @@
-import type { ControllerProfileDto, Handlers } from '../../contract/api';
+import type { ControllerProfileDto, ControllerProfileInputDto, Handlers } from '../../contract/api';
 import { driverList } from '../../drivers';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
@@ -23,7 +23,16 @@ function toDto(p: StoredProfile, storage: string): ControllerProfileDto {
     ...(p.appId ? { appId: p.appId } : {}),
     builtIn: false,
     passwordStorage: p.secret !== null ? storage : null,
+    ...(p.passwordNeeded ? { passwordNeeded: true as const } : {}),
   };
+}
+
+/**
+ * Whether a change re-points a profile: a stored password is for one user at one controller,
+ * and must never be sent anywhere else.
+ */
+function endpointChanged(previous: StoredProfile, req: ControllerProfileInputDto): boolean {
+  return previous.url !== req.url || previous.user !== req.user || previous.kind !== req.kind;
 }
 
 /**
@@ -47,7 +56,10 @@ export function controllerHandlers(ctx: HandlerContext): ControllerHandlers {
       if (req.id !== undefined && index < 0) throw new CoreError('NOT_FOUND', `No controller profile with id '${req.id}'.`);
       if (all.some((p, i) => i !== index && p.name === req.name)) throw new CoreError('CONFLICT', `A profile named '${req.name}' exists already.`);
       const previous = index >= 0 ? all[index] : undefined;
-      const secret = req.password === undefined ? (previous?.secret ?? null) : req.password === null ? null : await secrets.seal(req.password);
+      // No password given: keep the stored one, unless the profile now points elsewhere; then it is
+      // dropped, and a push asks for it again instead of sending it to the new endpoint.
+      const dropped = req.password === undefined && previous !== undefined && (previous.passwordNeeded === true || (previous.secret !== null && endpointChanged(previous, req)));
+      const secret = req.password === undefined ? (dropped ? null : (previous?.secret ?? null)) : req.password === null ? null : await secrets.seal(req.password);
       const profile: StoredProfile = {
         id: previous?.id ?? ctx.ports.ids.next('ctl-'),
         name: req.name,
@@ -57,6 +69,7 @@ export function controllerHandlers(ctx: HandlerContext): ControllerHandlers {
         ...(req.tenant ? { tenant: req.tenant } : {}),
         ...(req.appId ? { appId: req.appId } : {}),
         secret,
+        ...(dropped ? { passwordNeeded: true as const } : {}),
       };
       if (index >= 0) all[index] = profile;
       else all.push(profile);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink, mkdir } from 'node:fs/promises';
+import { lstat, open, readdir, readFile, rename, unlink, mkdir } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import type { ProjectFiles } from '../../../core/service/ports';
 import { CoreError } from '../../../core/util/core-error';
@@ -21,12 +21,64 @@ export const nodeProjectFiles: ProjectFiles = {
   async writeFileAtomic(path, bytes) {
     await writeFileAtomic(path, bytes);
   },
+  removeSaveLeftovers,
 };
+
+/**
+ * The temp file of one save of `path`: `.<name>.<pid>-<12 hex>.tmp` next to it. The pid says
+ * whether the save may still be running (a live process) or was interrupted (kill -9, a crash,
+ * power loss), so leftovers can be told from a save in flight.
+ */
+function tempPathOf(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Our temp names for `path`, with the writer's pid when the name has one (older builds: none). */
+function tempPattern(path: string): RegExp {
+  const name = basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^\\.${name}\\.(?:(\\d{1,10})-)?[0-9a-f]{12}\\.tmp$`);
+}
+
+/** Whether a process with this pid runs (EPERM: it does, as another user). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temp files that interrupted saves of `path` left next to it: only names of our own
+ * pattern for this very file, only regular files, and never one whose writer still runs.
+ */
+export async function removeSaveLeftovers(path: string): Promise<string[]> {
+  const dir = dirname(path);
+  const pattern = tempPattern(path);
+  const removed: string[] = [];
+  for (const entry of await readdir(dir)) {
+    const match = pattern.exec(entry);
+    if (!match) continue;
+    const pid = match[1] === undefined ? undefined : Number(match[1]);
+    if (pid !== undefined && isRunning(pid)) continue;
+    const temp = join(dir, entry);
+    const stat = await lstat(temp).catch(() => undefined);
+    if (!stat?.isFile()) continue;
+    await unlink(temp).then(
+      () => removed.push(temp),
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      },
+    );
+  }
+  return removed;
+}
 
 /** Writes `bytes` to `path` atomically (temp + fsync + rename + fsync dir). */
 export async function writeFileAtomic(path: string, bytes: Uint8Array, mode = 0o644): Promise<void> {
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempPathOf(path);
   try {
     await mkdir(dir, { recursive: true });
     const handle = await open(temp, 'wx', mode);

@@ -37,18 +37,14 @@ export function fileProfileStore(dataDir: string): ProfileStore {
 export function localKeySecretBox(dataDir: string): SecretBox {
   const keyFile = join(dataDir, 'secret.key');
   let key: Promise<Buffer> | undefined;
-  const loadKey = (): Promise<Buffer> =>
-    (key ??= (async () => {
-      try {
-        const existing = await readFile(keyFile);
-        if (existing.length === 32) return existing;
-      } catch {
-        // no key yet
-      }
-      const fresh = randomBytes(32);
-      await writeFileAtomic(keyFile, fresh, 0o600);
-      return fresh;
-    })());
+  const loadKey = (): Promise<Buffer> => {
+    const loading = (key ??= readOrCreateKey(keyFile));
+    // A refused key is not cached: once the user fixes or moves the file, the next call reads it.
+    loading.catch(() => {
+      if (key === loading) key = undefined;
+    });
+    return loading;
+  };
   return {
     kind: 'local-key',
     async seal(plain) {
@@ -59,8 +55,9 @@ export function localKeySecretBox(dataDir: string): SecretBox {
     },
     async open(sealed) {
       const raw = Buffer.from(sealed.replace(/^v1:/, ''), 'base64');
+      const secretKey = await loadKey();
       try {
-        const decipher = createDecipheriv('aes-256-gcm', await loadKey(), raw.subarray(0, 12));
+        const decipher = createDecipheriv('aes-256-gcm', secretKey, raw.subarray(0, 12));
         decipher.setAuthTag(raw.subarray(12, 28));
         return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
       } catch {
@@ -68,4 +65,34 @@ export function localKeySecretBox(dataDir: string): SecretBox {
       }
     },
   };
+}
+
+/** Length of an AES-256 key, the only length `secret.key` may have. */
+const KEY_BYTES = 32;
+
+/**
+ * The key in `keyFile`, made on first use. A key file that exists is never replaced: one of the
+ * wrong length (edited, truncated, copied from elsewhere) or unreadable is refused with what to
+ * do, since a new key would make every saved password undecryptable for good.
+ */
+async function readOrCreateKey(keyFile: string): Promise<Buffer> {
+  let existing: Buffer;
+  try {
+    existing = await readFile(keyFile);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') {
+      throw new CoreError('CONFLICT', `The key file ${keyFile} of the saved controller passwords cannot be read (${code ?? String(e)}). Fix its permissions; it was left as it is.`);
+    }
+    const fresh = randomBytes(KEY_BYTES);
+    await writeFileAtomic(keyFile, fresh, 0o600);
+    return fresh;
+  }
+  if (existing.length !== KEY_BYTES) {
+    throw new CoreError(
+      'CONFLICT',
+      `The key file ${keyFile} of the saved controller passwords is ${existing.length} bytes long; a key is ${KEY_BYTES} bytes. It was left as it is: restore it from a backup, or move it away to start a new key (the saved passwords must then be entered again).`,
+    );
+  }
+  return existing;
 }

@@ -4,6 +4,20 @@ import { text, type FieldSpec, type FormValues } from '../../lib/forms';
 /** Hint of the password field when the edited profile has one stored. */
 export const KEEP_PASSWORD_HINT = 'Leave empty to keep the stored password.';
 
+/** Hint of the password field when the edit re-points a profile that has a stored password. */
+export const DROP_PASSWORD_HINT =
+  'The URL, user or controller changed: the stored password will be dropped (it is never sent to another endpoint). Type the password for the new one.';
+
+/** Hint of the password field when the profile's password was dropped by an earlier change. */
+export const NEEDED_PASSWORD_HINT = 'Enter the password: it was dropped when the URL, user or controller changed.';
+
+/** Whether the form's values point the edited profile at another endpoint (URL, user or kind). */
+export function repointed(values: FormValues, editing: ControllerProfileDto | null): boolean {
+  if (!editing) return false;
+  const kind = text(values, 'kind') === 'onos' ? 'onos' : 'odl-vtn';
+  return text(values, 'url') !== editing.url || text(values, 'user') !== editing.user || kind !== editing.kind;
+}
+
 /** The profile form's values: empty for a new profile, the profile's own when editing (never its password). */
 export function profileValues(profile: ControllerProfileDto | null): FormValues {
   return {
@@ -34,9 +48,16 @@ export function profileFields(values: FormValues, editing: ControllerProfileDto 
     { key: 'user', label: 'User', type: 'text' },
     ...(kind === 'odl-vtn' ? [{ key: 'tenant', label: 'VTN tenant', type: 'text', placeholder: 'vtn1', hint: 'Optional; empty = vtn1.' } as const] : []),
     ...(kind === 'onos' ? [{ key: 'appId', label: 'ONOS application id', type: 'text', placeholder: 'org.wicm.studio', hint: "Optional; empty = the project's own application id." } as const] : []),
-    ...(clearing ? [] : [{ key: 'password', label: 'Password', type: 'password', hint: stored ? KEEP_PASSWORD_HINT : 'Encrypted at rest by the engine; never sent back to the page.' } as const]),
+    ...(clearing ? [] : [{ key: 'password', label: 'Password', type: 'password', hint: passwordHint(values, editing) } as const]),
     ...(stored ? [{ key: 'clearPassword', label: 'Clear the stored password', type: 'checkbox' } as const] : []),
   ];
+}
+
+function passwordHint(values: FormValues, editing: ControllerProfileDto | null): string {
+  if (editing?.hasPassword === true && repointed(values, editing)) return DROP_PASSWORD_HINT;
+  if (editing?.hasPassword === true) return KEEP_PASSWORD_HINT;
+  if (editing?.passwordNeeded === true) return NEEDED_PASSWORD_HINT;
+  return 'Encrypted at rest by the engine; never sent back to the page.';
 }
 
 /**
@@ -68,6 +89,10 @@ export function profileSummary(profile: ControllerProfileDto): string {
   if (profile.builtIn) return 'Built-in lab controller, started on first use.';
   const who = profile.user ? ` as ${profile.user}` : '';
   const driver = profile.tenant ? ` · tenant ${profile.tenant}` : profile.appId ? ` · app ${profile.appId}` : '';
-  const password = profile.hasPassword ? `password sealed${profile.passwordStorage ? ` (${profile.passwordStorage})` : ''}` : 'no password';
+  const password = profile.hasPassword
+    ? `password sealed${profile.passwordStorage ? ` (${profile.passwordStorage})` : ''}`
+    : profile.passwordNeeded
+      ? 'password needed: edit the profile to enter it'
+      : 'no password';
   return `${profile.url}${who}${driver} · ${password}`;
 }

@@ -80,3 +80,64 @@ describe('controller profiles', () => {
     expect(safeStorageSecretBox({ ...fake, isEncryptionAvailable: () => false })).toBeUndefined();
   });
 });
+
+/** A stand-in controller on 127.0.0.1 that records the Authorization header of every request. */
+async function recordingController(): Promise<{ url: string; authorizations: (string | undefined)[]; close: () => Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const authorizations: (string | undefined)[] = [];
+  const server = createServer((req, res) => {
+    authorizations.push(req.headers.authorization);
+    req.resume();
+    res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"error":"unauthorized"}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, authorizations, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe('a saved password belongs to its endpoint', () => {
+  it('re-pointing a profile without the password drops it: the new controller never receives the old one', async () => {
+    const oldPassword = 'old-s3cret';
+    const basicOld = `Basic ${Buffer.from(`wicm:${oldPassword}`).toString('base64')}`;
+    const first = await startLabController({ kind: 'odl-vtn', port: 0, user: 'wicm', password: oldPassword });
+    const second = await recordingController();
+    try {
+      const { ok, h } = await host(await tempDir());
+      const profile = await ok<ControllerProfileDto>('controllers.saveProfile', { name: 'Athens ODL', kind: 'odl-vtn', url: first.url, user: 'wicm', password: oldPassword });
+      await ok('services.save', { name: 'web', inSegment: null, outSegment: null, chain: ['pop-athens'], reverseChain: null });
+      await ok('plan.compute', {});
+      expect((await ok<PushReportDto>('push.apply', { target: { profileId: profile.id }, provision: true })).ok).toBe(true);
+
+      // The URL changes, the password is not typed again: it is dropped, not carried along.
+      const moved = await ok<ControllerProfileDto>('controllers.saveProfile', { id: profile.id, name: 'Athens ODL', kind: 'odl-vtn', url: second.url, user: 'wicm' });
+      expect(moved).toMatchObject({ hasPassword: false, passwordNeeded: true, passwordStorage: null });
+      const refused = await h.dispatch('push.apply', { target: { profileId: profile.id }, provision: true });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringMatching(/^Enter the password for 'Athens ODL'/) } });
+      expect(second.authorizations).toEqual([]);
+      // Renaming it still asks; a typed password is sent, and only that one.
+      expect(await ok<ControllerProfileDto>('controllers.saveProfile', { id: profile.id, name: 'Athens', kind: 'odl-vtn', url: second.url, user: 'wicm' })).toMatchObject({ passwordNeeded: true });
+      await ok('controllers.saveProfile', { id: profile.id, name: 'Athens', kind: 'odl-vtn', url: second.url, user: 'wicm', password: 'new-pw' });
+      await h.dispatch('push.apply', { target: { profileId: profile.id }, provision: true });
+      expect(second.authorizations.length).toBeGreaterThan(0);
+      expect(second.authorizations.every((a) => a === `Basic ${Buffer.from('wicm:new-pw').toString('base64')}`)).toBe(true);
+      expect(second.authorizations).not.toContain(basicOld);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
+  it('a new user or controller kind drops it too; a new name keeps it; an explicit null means no password', async () => {
+    const { ok } = await host(await tempDir());
+    const base = { name: 'p', kind: 'odl-vtn', url: 'http://127.0.0.1:8181', user: 'admin' } as const;
+    const save = async (change: Record<string, unknown>): Promise<ControllerProfileDto> => {
+      const saved = await ok<ControllerProfileDto>('controllers.saveProfile', { ...base, password: 'pw' });
+      return ok<ControllerProfileDto>('controllers.saveProfile', { ...base, id: saved.id, ...change, name: `${String(change.name ?? 'p')}-${saved.id}` });
+    };
+    expect(await save({ user: 'root' })).toMatchObject({ hasPassword: false, passwordNeeded: true });
+    expect(await save({ kind: 'onos' })).toMatchObject({ hasPassword: false, passwordNeeded: true });
+    expect(await save({ name: 'renamed', tenant: 'vtn2' })).toMatchObject({ hasPassword: true });
+    expect(await save({ url: 'http://127.0.0.1:8282', password: null })).toMatchObject({ hasPassword: false });
+    expect(await save({ url: 'http://127.0.0.1:8282', password: null })).not.toHaveProperty('passwordNeeded');
+  });
+});

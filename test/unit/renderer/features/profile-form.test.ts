@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ControllerProfileDto } from '../../../../core/contract/api';
-import { KEEP_PASSWORD_HINT, profileFields, profileInput, profileSummary, profileValues } from '../../../../renderer/features/push/profile-form';
+import { DROP_PASSWORD_HINT, KEEP_PASSWORD_HINT, NEEDED_PASSWORD_HINT, profileFields, profileInput, profileSummary, profileValues, repointed } from '../../../../renderer/features/push/profile-form';
 
 const saved: ControllerProfileDto = {
   id: 'ctl-1',
@@ -53,5 +53,18 @@ describe('controller profile form', () => {
     expect(profileSummary(saved)).toBe('http://10.0.0.5:8181 as admin · tenant vtn7 · password sealed (local-key)');
     expect(profileSummary({ ...saved, user: '', tenant: undefined, hasPassword: false, passwordStorage: null })).toBe('http://10.0.0.5:8181 · no password');
     expect(profileSummary({ ...saved, builtIn: true, url: '' })).toMatch(/built-in/i);
+  });
+
+  it('says the stored password will be dropped when the URL, user or controller changes', () => {
+    const values = profileValues(saved);
+    const hint = (v: typeof values): string | undefined => profileFields(v, saved).find((f) => f.key === 'password')?.hint;
+    expect(repointed(values, saved)).toBe(false);
+    expect(hint({ ...values, url: ' http://10.0.0.5:8181 ' })).toBe(KEEP_PASSWORD_HINT);
+    expect(hint({ ...values, url: 'http://10.0.0.6:8181' })).toBe(DROP_PASSWORD_HINT);
+    expect(hint({ ...values, user: 'root' })).toBe(DROP_PASSWORD_HINT);
+    expect(hint({ ...values, kind: 'onos' })).toBe(DROP_PASSWORD_HINT);
+    const dropped = { ...saved, hasPassword: false, passwordStorage: null, passwordNeeded: true as const };
+    expect(profileFields(profileValues(dropped), dropped).find((f) => f.key === 'password')?.hint).toBe(NEEDED_PASSWORD_HINT);
+    expect(profileSummary(dropped)).toMatch(/password needed/);
   });
 });
