@@ -52,6 +52,55 @@ const controllerOrProfile = z.custom<z.infer<typeof controllerTarget> | z.infer<
   const result = schema.safeParse(value);
   if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
 });
+
+/** The add request of each element kind; an edit takes the same fields, each optional. */
+const addRequests = {
+  bridge: z
+    .object({
+      name,
+      kind: z.enum(['vtn-vbridge', 'openflow', 'ovs', 'generic']),
+      controllerId: name.optional(),
+      datapathId: z.string().max(64).nullable().optional(),
+    })
+    .strict(),
+  port: z.object({ bridgeId: id, name, ofPort: z.number().int().min(1).max(65279).nullable().optional() }).strict(),
+  link: z.object({ aPortId: id, bPortId: id }).strict(),
+  segment: z.object({ portId: id, prefix: prefixText, name: z.string().max(200).nullable().optional() }).strict(),
+  pop: z.object({ name, portId: id, aliases: z.array(name).max(64).optional() }).strict(),
+  nap: z.object({ name, cePortId: id, pePortId: id }).strict(),
+} as const;
+const KIND_LABELS: Readonly<Record<keyof typeof addRequests, string>> = { bridge: 'a bridge', port: 'a port', link: 'a link', segment: 'a segment', pop: 'a PoP', nap: 'a NAP' };
+/** What `topology.update` may change per element kind: the add request's fields, all optional. */
+export const changeSchemas = {
+  bridge: addRequests.bridge.partial(),
+  port: addRequests.port.partial(),
+  link: addRequests.link.partial(),
+  segment: addRequests.segment.partial(),
+  pop: addRequests.pop.partial(),
+  nap: addRequests.nap.partial(),
+} as const;
+/**
+ * `topology.update`: `kind` picks the schema of `changes`; each problem keeps its pointer
+ * (`/changes/aliases`), and an unknown field is named with the fields the kind has.
+ */
+const topologyUpdate = z
+  .object({ kind: elementKind, id, changes: z.record(z.string(), z.unknown()) })
+  .strict()
+  .transform((req, ctx) => {
+    const schema = changeSchemas[req.kind];
+    const result = schema.safeParse(req.changes);
+    if (result.success) return { ...req, changes: result.data as Readonly<Record<string, unknown>> };
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        const fields = Object.keys(schema.shape).join(', ');
+        for (const key of issue.keys) {
+          const message = key === 'id' ? "cannot be changed: an element's id is fixed" : `is not a field of ${KIND_LABELS[req.kind]}; its fields are ${fields}`;
+          ctx.addIssue({ code: 'custom', message, path: ['changes', ...issue.path, key] });
+        }
+      } else ctx.addIssue({ code: 'custom', message: issue.message, path: ['changes', ...issue.path] });
+    }
+    return z.NEVER;
+  });
 const pushRequest = z.object({ target: controllerOrProfile, serviceIds: z.array(id).max(100_000).optional(), provision: z.boolean().optional() }).strict();
 
 /**
@@ -70,21 +119,14 @@ export const requestSchemas = {
   'history.undo': noArgs,
   'history.redo': noArgs,
   'topology.get': noArgs,
-  'topology.addBridge': z
-    .object({
-      name,
-      kind: z.enum(['vtn-vbridge', 'openflow', 'ovs', 'generic']),
-      controllerId: name.optional(),
-      datapathId: z.string().max(64).nullable().optional(),
-    })
-    .strict(),
-  'topology.addPort': z.object({ bridgeId: id, name, ofPort: z.number().int().min(1).max(65279).nullable().optional() }).strict(),
-  'topology.addLink': z.object({ aPortId: id, bPortId: id }).strict(),
-  'topology.addSegment': z.object({ portId: id, prefix: prefixText, name: z.string().max(200).nullable().optional() }).strict(),
+  'topology.addBridge': addRequests.bridge,
+  'topology.addPort': addRequests.port,
+  'topology.addLink': addRequests.link,
+  'topology.addSegment': addRequests.segment,
   'topology.addUplink': z.object({ portId: id, family: z.union([z.literal(4), z.literal(6)]).optional() }).strict(),
-  'topology.addPop': z.object({ name, portId: id, aliases: z.array(name).max(64).optional() }).strict(),
-  'topology.addNap': z.object({ name, cePortId: id, pePortId: id }).strict(),
-  'topology.update': z.object({ kind: elementKind, id, changes: z.record(z.string(), z.unknown()) }).strict(),
+  'topology.addPop': addRequests.pop,
+  'topology.addNap': addRequests.nap,
+  'topology.update': topologyUpdate,
   'topology.remove': z.object({ kind: elementKind, id }).strict(),
   'topology.setVlanPool': z
     .object({
@@ -173,10 +215,12 @@ export function validateRequest<M extends Method>(
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({
-      pointer: toPointer(issue.path),
-      message: issue.message,
-    })),
+    // An unknown member is reported at its own pointer, one issue per member.
+    issues: result.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ pointer: toPointer([...issue.path, key]), message: 'is not a known field; check its spelling' }))
+        : [{ pointer: toPointer(issue.path), message: issue.message }],
+    ),
   };
 }
 

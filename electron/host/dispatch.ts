@@ -1,8 +1,10 @@
 import type { Handlers, Method } from '../../core/contract/api';
 import type { Envelope, ErrorCode } from '../../core/contract/errors';
+import { MAX_JSON_DEPTH } from '../../core/contract/limits';
 import { isMethod, validateRequest } from '../../core/contract/validate';
 import type { Logger } from '../../core/service/ports';
 import { isCoreError } from '../../core/util/core-error';
+import { tooDeepAt } from './json-input';
 
 /** The one entry point of every transport: method name + untrusted payload → envelope. */
 export type Dispatch = (method: string, req: unknown) => Promise<Envelope>;
@@ -16,6 +18,11 @@ export function createDispatch(handlers: Handlers, logger: Logger, options: { re
   return async (method, req) => {
     if (!isMethod(method)) {
       return failure('UNKNOWN_METHOD', `Unknown method '${method}'. Methods look like 'topology.get'; see core/contract/api.ts.`);
+    }
+    const deep = tooDeepAt(req);
+    if (deep !== null) {
+      const message = `Invalid request for ${method}: ${deep}: nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels; no request needs more than a few.`;
+      return failure('INVALID_INPUT', message, { issues: [{ pointer: deep, message: `nests deeper than ${MAX_JSON_DEPTH} levels` }] });
     }
     const checked = validateRequest(method, req);
     if (!checked.ok) {

@@ -7,6 +7,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { EventMessage } from '../../core/contract/events';
 import { MAX_INPUT_BYTES } from '../../core/contract/limits';
 import { statusOf, type Dispatch } from './dispatch';
+import { parseJsonInput } from './json-input';
 import { findResourcesDir } from './paths';
 import { isLoopbackHost, isLoopbackSocketPeer, type ServerIdentity } from './rest/access';
 
@@ -158,13 +159,9 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
     if (body === 'too-large') {
       return sendJson(res, 413, errorBody('INVALID_INPUT', `Request body is larger than ${bodyLimit} bytes. Split the input or raise the limit.`));
     }
-    let payload: unknown;
-    try {
-      payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-    } catch (e) {
-      return sendJson(res, 400, errorBody('PARSE_FAILED', `Request body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`));
-    }
-    const envelope = await options.dispatch(method, payload);
+    const parsed = body.length === 0 ? { ok: true as const, value: {} } : parseJsonInput(body.toString('utf8'), 'Request body');
+    if (!parsed.ok) return sendJson(res, 400, { ok: false, error: { code: parsed.problem.code, message: parsed.problem.message, details: { pointer: parsed.problem.pointer } } });
+    const envelope = await options.dispatch(method, parsed.value);
     sendJson(res, envelope.ok ? 200 : statusOf(envelope.error.code), envelope);
   }
 

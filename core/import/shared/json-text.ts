@@ -1,8 +1,9 @@
-import { MAX_INPUT_BYTES, MAX_INPUT_LABEL } from '../../contract/limits';
+import { toPointer } from '../../contract/json-pointer';
+import { MAX_INPUT_BYTES, MAX_INPUT_LABEL, MAX_JSON_DEPTH } from '../../contract/limits';
 import type { DiagnosticSink } from './diagnostics';
 
 /** Deepest accepted nesting of arrays and objects (real NSRs stay well below 20). */
-export const MAX_NESTING_DEPTH = 64;
+export const MAX_NESTING_DEPTH = MAX_JSON_DEPTH;
 
 /** The parsed document, or nothing when the text was rejected (the sink says why). */
 export type DecodedJson = { readonly ok: true; readonly value: unknown } | { readonly ok: false };
@@ -36,14 +37,14 @@ export function decodeJsonText(text: string, sink: DiagnosticSink): DecodedJson 
     if (problem.tooDeep) {
       sink.error(
         'NESTING_TOO_DEEP',
-        '',
+        problem.pointer,
         `The document nests arrays/objects deeper than ${MAX_NESTING_DEPTH} levels (line ${line}, column ${column}).`,
         'NSR exports nest far less; the file is probably corrupted or not an NSR.',
       );
     } else {
       sink.error(
         'INVALID_JSON',
-        '',
+        problem.pointer,
         `Not valid JSON at line ${line}, column ${column}: ${problem.message}.`,
         'Fix the syntax near that position (missing comma, quote or bracket?).',
       );
@@ -87,20 +88,54 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line, column: end - lineStart + 1 };
 }
 
-interface ScanProblem {
+/** Where and why a text is not accepted JSON. */
+export interface ScanProblem {
   readonly offset: number;
   readonly message: string;
   readonly tooDeep?: boolean;
+  /** JSON pointer of the value being read when the problem was found ('' for the root). */
+  readonly pointer: string;
 }
+
+type Problem = Omit<ScanProblem, 'pointer'>;
 
 const OBJECT = 1;
 const ARRAY = 2;
 
 /**
  * Validates JSON syntax without building values, iteratively (no recursion, so no stack
- * overflow on deep input), and stops at the first problem or at the nesting limit.
+ * overflow on deep input), and stops at the first problem or at the nesting limit. A problem
+ * carries the JSON pointer of the value being read (for the nesting limit: the value that
+ * would open one level too many).
  */
 export function scanJson(text: string, maxDepth: number): ScanProblem | undefined {
+  // Per open container: where its current key starts (objects) or its current index (arrays);
+  // keys are decoded only when a problem needs the pointer.
+  const slots: number[] = [];
+  const problem = scan(text, maxDepth, slots);
+  if (problem === undefined) return undefined;
+  return { ...problem, pointer: pointerOf(text, slots) };
+}
+
+/** The pointer of the open containers' current members. */
+function pointerOf(text: string, slots: readonly number[]): string {
+  const path: (string | number)[] = [];
+  for (const slot of slots) {
+    if (slot < 0) path.push(-slot - 1);
+    else path.push(keyAt(text, slot));
+  }
+  return toPointer(path);
+}
+
+/** The property name starting at `offset`, or '' when there is no complete one. */
+function keyAt(text: string, offset: number): string {
+  if (text.charCodeAt(offset) !== 0x22) return '';
+  const end = scanString(text, offset);
+  return typeof end === 'number' ? (JSON.parse(text.slice(offset, end)) as string) : '';
+}
+
+/** Array slots hold `-(index + 1)`, object slots the offset of their current key. */
+function scan(text: string, maxDepth: number, slots: number[]): Problem | undefined {
   const n = text.length;
   const stack: number[] = [];
   let i = skipWs(text, 0);
@@ -112,11 +147,14 @@ export function scanJson(text: string, maxDepth: number): ScanProblem | undefine
       if (stack.length >= maxDepth) return { offset: i, message: 'nesting too deep', tooDeep: true };
       const isObject = c === 0x7b;
       stack.push(isObject ? OBJECT : ARRAY);
+      slots.push(-1);
       i = skipWs(text, i + 1);
       if (text.charCodeAt(i) === (isObject ? 0x7d : 0x5d)) {
         stack.pop();
+        slots.pop();
         i++;
       } else if (isObject) {
+        slots[slots.length - 1] = i;
         const next = scanKey(text, i);
         if (typeof next !== 'number') return next;
         i = next;
@@ -149,13 +187,16 @@ export function scanJson(text: string, maxDepth: number): ScanProblem | undefine
       if (ch === 0x2c) {
         i = skipWs(text, i + 1);
         if (top === OBJECT) {
+          slots[slots.length - 1] = i;
           const next = scanKey(text, i);
           if (typeof next !== 'number') return next;
           i = next;
         }
+        else slots[slots.length - 1] = (slots[slots.length - 1] ?? -1) - 1;
         nextValue = true;
       } else if ((top === OBJECT && ch === 0x7d) || (top === ARRAY && ch === 0x5d)) {
         stack.pop();
+        slots.pop();
         i++;
       } else {
         const expected = top === OBJECT ? "',' or '}' after a property value" : "',' or ']' after an array element";
@@ -175,7 +216,7 @@ function skipWs(text: string, from: number): number {
 }
 
 /** A property name, the colon and the whitespace after it; returns where the value starts. */
-function scanKey(text: string, from: number): number | ScanProblem {
+function scanKey(text: string, from: number): number | Problem {
   if (text.charCodeAt(from) !== 0x22) {
     return { offset: from, message: `expected a property name in double quotes, found ${found(text, from)}` };
   }
@@ -188,7 +229,7 @@ function scanKey(text: string, from: number): number | ScanProblem {
   return skipWs(text, colon + 1);
 }
 
-function scanString(text: string, from: number): number | ScanProblem {
+function scanString(text: string, from: number): number | Problem {
   const n = text.length;
   let i = from + 1;
   while (i < n) {
@@ -214,7 +255,7 @@ function scanString(text: string, from: number): number | ScanProblem {
   return { offset: from, message: 'unterminated string' };
 }
 
-function scanNumber(text: string, from: number): number | ScanProblem {
+function scanNumber(text: string, from: number): number | Problem {
   let i = from;
   if (text.charCodeAt(i) === 0x2d) i++;
   const first = text.charCodeAt(i);

@@ -1,5 +1,5 @@
 import type { EditResultDto, Handlers } from '../../contract/api';
-import type { DiagnosticDto, TopologyDto } from '../../contract/dto';
+import type { DiagnosticDto, LinkDto, PortDto, TopologyDto } from '../../contract/dto';
 import { parseTopologyJson } from '../../store/documents';
 import { isVnodeName, TopologyIndex } from '../../model';
 import { canonicalPrefix, tryParsePrefix } from '../../net';
@@ -114,9 +114,11 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
     'topology.update': async (req) =>
       edit(`edit ${req.kind}`, (db, t) => {
         const element = must(listOf(t, req.kind), req.id, req.kind);
+        // The request schema has typed each field; references and names are checked here, so
+        // the answer names the element instead of a database constraint.
         const changes: Record<string, unknown> = { ...req.changes };
+        checkChanges(t, req.kind, element, changes);
         const diagnostics: DiagnosticDto[] = [];
-        if ('id' in changes) throw new CoreError('INVALID_INPUT', 'An element id cannot be changed (/changes/id).');
         if (req.kind === 'segment' && typeof changes.prefix === 'string') {
           const canonical = canonicalPrefix(changes.prefix, '/changes/prefix');
           changes.prefix = canonical.prefix;
@@ -196,6 +198,38 @@ function describe(kind: ElementKind, element: { readonly id: string }): string {
   const e = element as { readonly name?: unknown; readonly prefix?: unknown };
   const name = typeof e.prefix === 'string' ? e.prefix : typeof e.name === 'string' ? e.name : null;
   return name === null ? KIND_NAMES[kind] : `${KIND_NAMES[kind]} ${name}`;
+}
+
+/** Which element kind each reference field of an edit points at. */
+const REFERENCES: Readonly<Record<string, 'bridge' | 'port'>> = { bridgeId: 'bridge', portId: 'port', aPortId: 'port', bPortId: 'port', cePortId: 'port', pePortId: 'port' };
+
+/** Refuses an edit whose references are missing, whose name is taken, or that links a bridge to itself. */
+function checkChanges(t: TopologyDto, kind: ElementKind, element: { readonly id: string }, changes: Readonly<Record<string, unknown>>): void {
+  for (const [field, target] of Object.entries(REFERENCES)) {
+    const ref = changes[field];
+    if (typeof ref !== 'string') continue;
+    const list: readonly { readonly id: string }[] = target === 'bridge' ? t.bridges : t.ports;
+    if (!list.some((e) => e.id === ref)) {
+      const message = `No ${target} with id '${ref}' in this project.`;
+      throw new CoreError('NOT_FOUND', message, { issues: [{ pointer: `/changes/${field}`, message }] });
+    }
+  }
+  const name = changes['name'];
+  if (typeof name === 'string' && (kind === 'bridge' || kind === 'pop' || kind === 'nap' || kind === 'port')) {
+    const others: readonly { readonly id: string; readonly name: string }[] =
+      kind === 'port' ? t.ports.filter((p) => p.bridgeId === (changes['bridgeId'] ?? (element as PortDto).bridgeId)) : t[TOPOLOGY_TABLES[kind].list as 'bridges' | 'pops' | 'naps'];
+    if (others.some((e) => e.name === name && e.id !== element.id)) {
+      const where = kind === 'port' ? ' on this bridge' : '';
+      const message = `${KIND_NAMES[kind]} '${name}' already exists${where}; choose another name.`;
+      throw new CoreError('CONFLICT', message.charAt(0).toUpperCase() + message.slice(1), { issues: [{ pointer: '/changes/name', message }] });
+    }
+  }
+  if (kind === 'link') {
+    const link = element as LinkDto;
+    const a = t.ports.find((p) => p.id === (changes['aPortId'] ?? link.aPortId));
+    const b = t.ports.find((p) => p.id === (changes['bPortId'] ?? link.bPortId));
+    if (a && b && a.bridgeId === b.bridgeId) throw new CoreError('INVALID_INPUT', `Ports '${a.name}' and '${b.name}' are on the same bridge; a link joins two bridges.`);
+  }
 }
 
 function must<T extends { readonly id: string }>(items: readonly T[], id: string, what: string): T {

@@ -1,4 +1,5 @@
 import type { ServiceDto, ServiceState } from '../../contract/dto';
+import { CoreError } from '../../util/core-error';
 import type { SqlConnection } from '../connection';
 
 /** Services in list order; deleting one also frees its allocations. */
@@ -8,17 +9,20 @@ export class ServiceRepository {
   read(): ServiceDto[] {
     return this.sql
       .all('SELECT id, name, in_segment, out_segment, chain, reverse_chain, state, provenance, attributes FROM services ORDER BY position')
-      .map(([id, name, inSeg, outSeg, chain, reverse, state, provenance, attributes]): ServiceDto => ({
-        id: String(id),
-        name: String(name),
-        inSegment: inSeg === null ? null : String(inSeg),
-        outSegment: outSeg === null ? null : String(outSeg),
-        chain: JSON.parse(String(chain)) as string[],
-        reverseChain: reverse === null ? null : (JSON.parse(String(reverse)) as string[]),
-        state: String(state) as ServiceState,
-        provenance: provenance === null ? null : (JSON.parse(String(provenance)) as ServiceDto['provenance']),
-        attributes: JSON.parse(String(attributes)) as Record<string, unknown>,
-      }));
+      .map(([id, name, inSeg, outSeg, chain, reverse, state, provenance, attributes]): ServiceDto => {
+        const json = (field: string, value: unknown): unknown => parseStored(String(name), field, value);
+        return {
+          id: String(id),
+          name: String(name),
+          inSegment: inSeg === null ? null : String(inSeg),
+          outSegment: outSeg === null ? null : String(outSeg),
+          chain: json('chain', chain) as string[],
+          reverseChain: reverse === null ? null : (json('reverseChain', reverse) as string[]),
+          state: String(state) as ServiceState,
+          provenance: provenance === null ? null : (json('provenance', provenance) as ServiceDto['provenance']),
+          attributes: json('attributes', attributes) as Record<string, unknown>,
+        };
+      });
   }
 
   /** Inserts or replaces a service, keeping its list position when it exists. */
@@ -62,5 +66,18 @@ export class ServiceRepository {
   /** Sets the state of the services named (ids not in the project are ignored). */
   setStates(states: Readonly<Record<string, ServiceState>>): void {
     for (const [id, state] of Object.entries(states)) this.sql.run('UPDATE services SET state = ? WHERE id = ?', [state, id]);
+  }
+}
+
+/** A stored JSON value, or a clear error naming the service and field (never a SyntaxError). */
+function parseStored(service: string, field: string, value: unknown): unknown {
+  try {
+    return JSON.parse(String(value)) as unknown;
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new CoreError(
+      'INVALID_INPUT',
+      `The project is damaged: the ${field} of service '${service}' is not valid JSON (${why}). It was changed outside WICM Studio; restore the file from a backup or remove that service.`,
+    );
   }
 }

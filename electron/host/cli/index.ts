@@ -1,5 +1,6 @@
 // The `wicm` command line: one process, one engine, sub-commands over the same core.
 import { isCoreError } from '../../../core/util/core-error';
+import { terminalSafe } from '../terminal-text';
 import { version } from '../version';
 import { EXIT, type CliCommand, type CliIo } from './command';
 import { driftCommand } from './commands/drift';
@@ -31,8 +32,12 @@ function help(): string {
   ].join('\n');
 }
 
-/** Runs the CLI; resolves to the exit code. Never lets a stack trace reach the user. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI; resolves to the exit code. Never lets a stack trace reach the user, and every
+ * line goes through {@link terminalSafe}: names from input files cannot act on the terminal.
+ */
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io: CliIo = { ...rawIo, out: (t) => rawIo.out(terminalSafe(t)), err: (t) => rawIo.err(terminalSafe(t)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;

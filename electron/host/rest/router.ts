@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../../core/service/ports';
 import { readBody, type MountedRouter } from '../http';
+import { parseJsonInput } from '../json-input';
 import { checkAccess, type AccessPolicy, type ServerIdentity } from './access';
 import { EngineCallError, errorBody, fromEngineError, RestError, type ErrorStyle } from './errors';
 import type { HttpMethod, RestReply, Route } from './route';
@@ -139,11 +140,8 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ valu
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     return new RestError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as JSON with "Content-Type: application/json" (got '${type || 'none'}').`);
   }
-  try {
-    return { value: JSON.parse(text) as unknown, text };
-  } catch (e) {
-    return new RestError(400, 'PARSE_FAILED', `The body is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
-  }
+  const parsed = parseJsonInput(text, 'The body');
+  return parsed.ok ? { value: parsed.value, text } : new RestError(400, parsed.problem.code, parsed.problem.message, parsed.problem.pointer);
 }
 
 function toRestError(e: unknown, logger: Logger, what: string): RestError {
