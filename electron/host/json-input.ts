@@ -1,6 +1,6 @@
 import { childPointer } from '../../core/contract/json-pointer';
 import { MAX_JSON_DEPTH } from '../../core/contract/limits';
-import { lineColumn, scanJson } from '../../core/import/shared/json-text';
+import { lineColumn, scanJson } from '../../core/util/json-scan';
 
 /** Why a JSON input was refused: what, where (JSON pointer, line and column) and how to fix it. */
 export interface JsonInputProblem {

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { DiagnosticDto } from '../../contract/dto';
 import { childPointer } from '../../contract/json-pointer';
+import { MAX_JSON_DEPTH } from '../../contract/limits';
 import { parseWith } from '../../contract/zod-diagnostics';
 import { CoreError } from '../../util/core-error';
 import { summarizeProblems } from '../../util/diagnostic-summary';
+import { lineColumn, scanJson } from '../../util/json-scan';
 
 /**
  * Reads a JSON document: parses the text, checks it against `schema`, then (when the shapes are
@@ -13,15 +15,17 @@ import { summarizeProblems } from '../../util/diagnostic-summary';
  * `details.diagnostics` otherwise; `what` names the document for people ("WICM plan file").
  */
 export function readJsonDocument<T>(text: string, what: string, schema: z.ZodType<T>, crossCheck: (value: T, out: DiagnosticDto[]) => void): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const message = `Not JSON: ${e instanceof Error ? e.message : String(e)}`;
+  const problem = scanJson(text, MAX_JSON_DEPTH);
+  if (problem) {
+    const { line, column } = lineColumn(text, problem.offset);
+    const message = problem.tooDeep
+      ? `Nests arrays/objects deeper than ${MAX_JSON_DEPTH} levels (line ${line}, column ${column})`
+      : `Not JSON at line ${line}, column ${column}: ${problem.message}`;
     throw new CoreError('PARSE_FAILED', `Cannot read the ${what}: ${message}`, {
-      diagnostics: [{ severity: 'error', code: 'INVALID_JSON', message, pointer: '' }],
+      diagnostics: [{ severity: 'error', code: problem.tooDeep ? 'NESTING_TOO_DEEP' : 'INVALID_JSON', message, pointer: problem.pointer }],
     });
   }
+  const json = JSON.parse(text) as unknown;
   const parsed = parseWith(schema, json);
   const out: DiagnosticDto[] = parsed.ok ? [] : parsed.diagnostics;
   if (parsed.ok) crossCheck(parsed.value, out);

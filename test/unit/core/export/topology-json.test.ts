@@ -101,4 +101,11 @@ describe('topology JSON (wicm-topology/1)', () => {
     expect(parseTopologyJson(text).topology.segments.at(-1)?.prefix).toBe('2001:db8:9::/48');
     expect(diagnosticsOf(coreErrorOf(() => parseTopologyJson('[]')))[0]).toMatchObject({ code: 'WRONG_TYPE', pointer: '' });
   });
+
+  it('refuses a document nested deeper than the limit with its location, before parsing it', () => {
+    const deep = `{"schema":"wicm-topology/1","topology":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const error = coreErrorOf(() => parseTopologyJson(deep));
+    expect(error.code).toBe('PARSE_FAILED');
+    expect(diagnosticsOf(error)[0]).toMatchObject({ code: 'NESTING_TOO_DEEP', pointer: `/topology${'/0'.repeat(62)}` });
+  });
 });

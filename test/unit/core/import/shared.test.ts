@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { orderByDependencies } from '../../../../core/import/openbaton/dependency-order';
 import { check, checkMember, type CheckOptions } from '../../../../core/import/shared/check';
 import { DiagnosticSink, MAX_DIAGNOSTICS_PER_SEVERITY } from '../../../../core/import/shared/diagnostics';
-import { lineColumn, scanJson } from '../../../../core/import/shared/json-text';
+import { lineColumn, scanJson } from '../../../../core/util/json-scan';
 import { PopDirectory } from '../../../../core/import/shared/pop-directory';
 import { readSegment } from '../../../../core/import/shared/segment';
 import { parsePrefix, prefixRelation } from '../../../../core/net';
