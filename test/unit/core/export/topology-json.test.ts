@@ -106,6 +106,6 @@ describe('topology JSON (wicm-topology/1)', () => {
     const deep = `{"schema":"wicm-topology/1","topology":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     const error = coreErrorOf(() => parseTopologyJson(deep));
     expect(error.code).toBe('PARSE_FAILED');
-    expect(diagnosticsOf(error)[0]).toMatchObject({ code: 'NESTING_TOO_DEEP', pointer: `/topology${'/0'.repeat(62)}` });
+    expect(diagnosticsOf(error)[0]).toMatchObject({ code: 'NESTING_TOO_DEEP', pointer: `/topology${'/0'.repeat(63)}` });
   });
 });
