@@ -7,6 +7,7 @@ export {
   parsePrefix,
   tryParsePrefix,
   parsePrefixKey,
+  cachedPrefixKeys,
   isAddressInPrefix,
   prefixContains,
   prefixesOverlap,

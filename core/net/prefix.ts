@@ -49,6 +49,22 @@ export function parsePrefixKey(text: string): PrefixKey {
   return scanOrThrow(text);
 }
 
+/**
+ * A `parsePrefixKey` that remembers its answers, for code that meets the same prefix text many
+ * times (every rule of a plan set). One cache per call: drop it with the function.
+ */
+export function cachedPrefixKeys(): (text: string) => PrefixKey {
+  const keys = new Map<string, PrefixKey>();
+  return (text) => {
+    let key = keys.get(text);
+    if (!key) {
+      key = parsePrefixKey(text);
+      keys.set(text, key);
+    }
+    return key;
+  };
+}
+
 /** Whether `address` (a bare address, or one written as /32 or /128) lies in `prefix`. */
 export function isAddressInPrefix(address: string, prefix: string): boolean {
   const a = scanOrThrow(address);

@@ -1,6 +1,6 @@
 import type { DiagnosticDto, PlanDto, RuleDto, ServiceDto } from '../contract/dto';
 import type { TopologyIndex } from '../model';
-import { keyContains, keysOverlap, parsePrefixKey } from '../net';
+import { cachedPrefixKeys, keyContains, keysOverlap } from '../net';
 import type { PrefixKey } from '../net';
 import { diag } from './diagnostics';
 import { ruleInVlan } from './rule-vlan';
@@ -41,15 +41,7 @@ interface Filter {
 }
 
 function overlaps(index: TopologyIndex, plans: readonly PlanDto[]): DiagnosticDto[] {
-  const keys = new Map<string, PrefixKey>();
-  const key = (text: string): PrefixKey => {
-    let k = keys.get(text);
-    if (!k) {
-      k = parsePrefixKey(text);
-      keys.set(text, k);
-    }
-    return k;
-  };
+  const key = cachedPrefixKeys();
   // Rules on one port with different VLAN tags never see each other's packets.
   const groups = new Map<string, Filter[]>();
   let owner = 0;

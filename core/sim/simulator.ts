@@ -1,31 +1,20 @@
+import type { TraceDto, TraceHopDto } from '../contract/api';
 import type { PlanDto, PopDto, PortDto, RuleDto, TopologyDto } from '../contract/dto';
 import { TopologyIndex } from '../model';
-import { keyContains, parsePrefix, parsePrefixKey } from '../net';
+import { cachedPrefixKeys, keyContains, parsePrefix, parsePrefixKey } from '../net';
 import type { PrefixKey } from '../net';
 import { LinkPaths, MAX_REDIRECTIONS, ruleInVlan, SegmentIndex } from '../plan';
 import type { SegmentMatch } from '../plan';
 import { CoreError } from '../util/core-error';
 
 /** How a traced packet ends. */
-export type Disposition = 'DELIVERED' | 'NO_MATCHING_SEGMENT' | 'REDIRECT_TO_MISSING_PORT' | 'LOOP' | 'DROPPED';
+export type Disposition = TraceDto['disposition'];
 
 /** One step of a trace. `redirect` / `forward` name the port the packet is sent out of. */
-export interface TraceHop {
-  readonly bridgeId: string;
-  readonly portId: string;
-  readonly action: 'enter' | 'redirect' | 'forward' | 'deliver' | 'drop';
-  readonly ruleServiceId?: string;
-  readonly filterIndex?: number;
-  readonly note?: string;
-}
+export type TraceHop = TraceHopDto;
 
 /** Outcome of a trace: how it ended, every hop, and where it left the network. */
-export interface TraceResult {
-  readonly disposition: Disposition;
-  readonly hops: readonly TraceHop[];
-  readonly egressPortId: string | null;
-  readonly reason: string;
-}
+export type TraceResult = TraceDto;
 
 /** A packet: source and destination addresses (a prefix stands for its first address). */
 export interface Packet {
@@ -99,15 +88,7 @@ export class Simulator {
         if (up) this.uplinkPorts.add(up.id);
       }
     }
-    const keys = new Map<string, PrefixKey>();
-    const key = (text: string): PrefixKey => {
-      let k = keys.get(text);
-      if (!k) {
-        k = parsePrefixKey(text);
-        keys.set(text, k);
-      }
-      return k;
-    };
+    const key = cachedPrefixKeys();
     for (const plan of plans) {
       for (const path of [plan.forward, plan.reverse]) {
         for (const rule of path.rules) {

@@ -53,9 +53,7 @@ async function expectAllNamed(scope: Locator): Promise<void> {
 
 for (const theme of ['dark', 'light'] as const) {
   test(`Tab from the page start reaches the toolbar buttons and the search in order, with a focus ring (${theme})`, async ({ page, server }) => {
-    const app = new AppPage(page);
-    await page.goto(server.url);
-    await app.waitReady();
+    const app = await AppPage.open(page, server.url);
     const html = page.locator('html');
     if ((await html.getAttribute('data-theme')) !== theme) {
       await page.getByRole('button', { name: 'Light theme' }).click();
@@ -88,9 +86,7 @@ for (const theme of ['dark', 'light'] as const) {
 }
 
 test('the panel tabs follow the ARIA tabs pattern: arrow keys, Home / End, roving tabindex', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await AppPage.open(page, server.url);
   const side = page.getByRole('tablist', { name: 'Side panel' });
   const tab = (name: string): Locator => side.getByRole('tab', { name: new RegExp(`^${name}`) });
 
@@ -126,9 +122,7 @@ test('the panel tabs follow the ARIA tabs pattern: arrow keys, Home / End, rovin
 });
 
 test('a dialog takes focus, keeps Tab inside, closes on Escape and gives focus back to its opener', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await AppPage.open(page, server.url);
   const file = page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true });
   await file.click();
   await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'Import NSR…', exact: true }).click();
@@ -153,8 +147,7 @@ test('a dialog takes focus, keeps Tab inside, closes on Escape and gives focus b
 test('every visible input, select and textarea has an accessible name, on the main screen and in each dialog', async ({ page, server }) => {
   const app = new AppPage(page);
   const menu = new MenuPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await app.load(server.url);
   const body = page.locator('body');
   await expectAllNamed(body);
   await app.tab('Add');

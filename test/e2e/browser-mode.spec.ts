@@ -2,9 +2,7 @@ import { AppPage } from './pages/app-page';
 import { expect, test } from './fixtures';
 
 test('browser mode shows the sample WAN graph on first start', async ({ page, server }) => {
-  await page.goto(server.url);
-  const app = new AppPage(page);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   await expect(app.mode).toHaveText('browser');
   await expect(app.projectName).toHaveText('Sample WAN');
   await expect(app.graph).toHaveAttribute('aria-label', 'WAN topology graph: 3 bridges, 15 ports, 3 PoPs, 6 segments, 3 links');
@@ -15,9 +13,7 @@ test('browser mode shows the sample WAN graph on first start', async ({ page, se
 });
 
 test('selecting a PoP in the side panel selects it in the graph', async ({ page, server }) => {
-  await page.goto(server.url);
-  const app = new AppPage(page);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   const pop = app.list('PoPs').getByRole('button', { name: /pop-patras/ });
   await pop.click();
   await expect(pop).toHaveClass(/selected/);

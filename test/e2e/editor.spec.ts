@@ -4,9 +4,7 @@ import { ServicesPage } from './pages/services-page';
 import { MenuPage } from './pages/menu-page';
 
 test('a prefix typo shows the engine’s error next to the field; host bits come back as a warning', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   await app.list('Segments').getByRole('button', { name: /^10\.30\.0\.0\/24/ }).click();
   const form = page.getByRole('form', { name: /^Edit Segment/ });
   const prefix = form.getByLabel(/^Prefix/);
@@ -24,9 +22,7 @@ test('a prefix typo shows the engine’s error next to the field; host bits come
 });
 
 test('Delete removes the selection and Ctrl+Z / Ctrl+Shift+Z undo and redo it', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   await app.list('PoPs').getByRole('button', { name: /pop-heraklion/ }).click();
   await page.keyboard.press('Delete');
   await app.expectDrawn('2 PoPs');
@@ -40,9 +36,7 @@ test('Delete removes the selection and Ctrl+Z / Ctrl+Shift+Z undo and redo it', 
 });
 
 test('the theme toggle switches light and dark and is remembered', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   const html = page.locator('html');
   const before = await html.getAttribute('data-theme');
   await page.getByRole('button', { name: 'Light theme' }).click();
@@ -54,9 +48,7 @@ test('the theme toggle switches light and dark and is remembered', async ({ page
 });
 
 test('the menu bar works from the keyboard', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await AppPage.open(page, server.url);
   const file = page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true });
   await file.focus();
   await page.keyboard.press('ArrowDown');
@@ -74,9 +66,7 @@ test('the menu bar works from the keyboard', async ({ page, server }) => {
 });
 
 test('search finds segments by prefix and says how many', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   await app.search.fill('172.16');
   await expect(page.locator('#graph-search-status')).toHaveText('3 matches');
   await app.search.press('Enter');
@@ -85,9 +75,7 @@ test('search finds segments by prefix and says how many', async ({ page, server 
 });
 
 test('search takes an address and finds the segment it lands in by longest prefix', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   await app.search.fill('10.20.0.9');
   await expect(page.locator('#graph-search-status')).toHaveText('→ 10.20.0.0/24 on vbr2 / if_internet');
   await app.search.press('Enter');
@@ -104,8 +92,7 @@ test('search takes an address and finds the segment it lands in by longest prefi
 test('the PoP chain reorders with buttons and by drag and drop; what-if names the broken service', async ({ page, server }) => {
   const app = new AppPage(page);
   const services = new ServicesPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await app.load(server.url);
   await page.getByRole('tab', { name: /^Services/ }).click();
   await page.getByRole('button', { name: 'New service' }).click();
   const form = page.getByRole('form', { name: 'New service' });
@@ -132,9 +119,7 @@ test('the PoP chain reorders with buttons and by drag and drop; what-if names th
 });
 
 test('dragging a node stores its new position in the project', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   const storedX = (): Promise<number | undefined> =>
     page.evaluate(async () => {
       const token = document.querySelector<HTMLMetaElement>('meta[name="wicm-token"]')!.content;
@@ -149,9 +134,7 @@ test('dragging a node stores its new position in the project', async ({ page, se
 });
 
 test('an edit fetches the topology once, though both its reply and its change event ask for it', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   let fetches = 0;
   page.on('request', (request) => {
     if (request.url().endsWith('/rpc/topology.get')) fetches += 1;
@@ -173,8 +156,7 @@ test('an edit fetches the topology once, though both its reply and its change ev
 test('filter by service dims everything but the chosen service’s elements', async ({ page, server }) => {
   const app = new AppPage(page);
   const services = new ServicesPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await app.load(server.url);
   await services.create({ name: 'athens-only', ingress: '192.168.10.0/24', egress: '172.16.1.0/24', chain: ['pop-athens'] });
   await services.create({ name: 'patras-heraklion', ingress: '10.20.0.0/24', egress: '10.30.0.0/24', chain: ['pop-patras', 'pop-heraklion'] });
   await expect(app.graph).toHaveAttribute('data-focused-pops', '');
@@ -189,9 +171,7 @@ test('filter by service dims everything but the chosen service’s elements', as
 });
 
 test('the panels beside the graph resize by drag or keyboard, fold away, and keep their layout across a reload', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   const side = page.getByRole('complementary', { name: 'Topology elements' });
   const details = page.getByRole('complementary', { name: 'Details' });
   const sideSplitter = page.getByRole('separator', { name: 'Resize the side panel' });

@@ -19,8 +19,7 @@ function pushTab(page: Page) {
 test('create, edit, rename, clear the password of a controller profile, and keep it across a reload', async ({ page, server }) => {
   const app = new AppPage(page);
   const push = pushTab(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await app.load(server.url);
   await app.tab('Push');
 
   // A new ODL VTN profile: only the VTN's own field is offered, and the password is masked.
@@ -104,8 +103,7 @@ test("push, check drift and tear down from the service's menu", async ({ page, s
   const app = new AppPage(page);
   const services = new ServicesPage(page);
   const push = pushTab(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await app.load(server.url);
   await services.create({ name: 'athens-patras', ingress: '192.168.10.0/24', egress: '10.20.0.0/24', chain: ['pop-athens', 'pop-patras'] });
   await services.plan('athens-patras');
   const row = services.item('athens-patras');

@@ -7,9 +7,7 @@ import { MenuPage } from './pages/menu-page';
 test.use({ launchOptions: { executablePath: chromiumPath, args: [...chromiumArgs, '--disable-webgl'] } });
 
 test('choosing the WebGL renderer where there is no WebGL says why and keeps drawing with the canvas', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   await new MenuPage(page).choose('View', 'WebGL renderer');
   await expect(page.getByRole('alert')).toContainText('WebGL renderer unavailable');
   await expect(app.graph).toHaveAttribute('data-renderer', 'canvas');

@@ -25,9 +25,7 @@ async function planAndCountPathColours(page: Page): Promise<void> {
 }
 
 test('the canvas renderer draws the forward and reverse paths in their own colours', async ({ page, server }) => {
-  const app = new AppPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  const app = await AppPage.open(page, server.url);
   await expect(app.graph).toHaveAttribute('data-renderer', 'canvas');
   await planAndCountPathColours(page);
 });
@@ -35,8 +33,7 @@ test('the canvas renderer draws the forward and reverse paths in their own colou
 test('View → WebGL renderer redraws the graph with WebGL, keeps the paths in colour, and is remembered', async ({ page, server }) => {
   const app = new AppPage(page);
   const menu = new MenuPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await app.load(server.url);
   await menu.choose('View', 'WebGL renderer');
   await expect(app.graph).toHaveAttribute('data-renderer', 'webgl');
   await expect(app.graph.locator('canvas[data-id="layer3-webgl"]')).toHaveCount(1);

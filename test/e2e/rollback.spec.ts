@@ -5,8 +5,7 @@ import { ServicesPage } from './pages/services-page';
 test('rehearse a failure: the lab fails the 5th write, the push rolls back what it applied, then a clean push goes through', async ({ page, server }) => {
   const app = new AppPage(page);
   const services = new ServicesPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await app.load(server.url);
   await services.create({ name: 'athens-patras', ingress: '192.168.10.0/24', egress: '10.20.0.0/24', chain: ['pop-athens', 'pop-patras'] });
   await services.plan('athens-patras');
 

@@ -5,8 +5,7 @@ import { ServicesPage } from './pages/services-page';
 test('a port\'s VLAN pool: set in the inspector, its tags allocated by the plan, then pushed to the ONOS lab', async ({ page, server }) => {
   const app = new AppPage(page);
   const services = new ServicesPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await app.load(server.url);
 
   const inspectAthensPort = async (): Promise<void> => {
     await app.tab('Inspector');

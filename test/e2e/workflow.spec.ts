@@ -10,8 +10,7 @@ test('import an NSR, export its plan, push it to the lab controller and check dr
   const app = new AppPage(page);
   const menu = new MenuPage(page);
   const services = new ServicesPage(page);
-  await page.goto(server.url);
-  await app.waitReady();
+  await app.load(server.url);
 
   // Import: the format is detected and previewed before anything is stored.
   await menu.choose('File', 'Import NSR…');

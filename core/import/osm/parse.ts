@@ -1,5 +1,5 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
-import { collapseConsecutive } from '../shared/draft';
+import { collapseConsecutive, singlePopDraft } from '../shared/draft';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
 import { readSegment } from '../shared/segment';
@@ -125,22 +125,7 @@ function withoutVnffg(id: string, name: string, base: string, placements: Placem
   const only = members[0];
   if (pops.size === 1 && only) {
     env.sink.info('NO_VNFFG', base, `NS "${id}" has no VNFFG, but all its VNFs run in ${only.pop}, so the chain is that PoP.`);
-    return {
-      drafts: [
-        {
-          id,
-          name,
-          recordId: id,
-          inSegment: null,
-          outSegment: null,
-          chain: [{ pop: only.pop, pointer: only.pointer, members: members.map((m) => m.member) }],
-          reverseChain: null,
-          pointer: base,
-          attributes,
-        },
-      ],
-      deletions: [],
-    };
+    return { drafts: [singlePopDraft(id, name, base, { pop: only.pop, pointer: only.pointer, members: members.map((m) => m.member) }, attributes)], deletions: [] };
   }
   env.sink.error(
     'NO_VNFFG',

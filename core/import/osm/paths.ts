@@ -48,8 +48,27 @@ export function readPaths(nsr: JsonObject, base: string, env: ParseEnv): OsmPath
   return paths;
 }
 
-const NFPD_ELEMENT = pathElement('constituent-base-element-id', 'The path element has no constituent-base-element-id (the VNF profile it visits).');
-const RSP_ELEMENT = pathElement('member-vnf-index-ref', 'The path element has no member-vnf-index-ref.');
+/** Where a path element of one OSM form names its member, and the schema that requires it. */
+interface ElementForm {
+  readonly key: string;
+  readonly schema: ReturnType<typeof pathElement>;
+}
+
+const NFPD_ELEMENT = elementForm('constituent-base-element-id', 'The path element has no constituent-base-element-id (the VNF profile it visits).');
+const RSP_ELEMENT = elementForm('member-vnf-index-ref', 'The path element has no member-vnf-index-ref.');
+
+function elementForm(key: string, message: string): ElementForm {
+  return { key, schema: pathElement(key, message) };
+}
+
+/** Adds the path element at `pointer` to `elements`, in list order, when it names its member. */
+function addElement(elements: Ordered[], form: ElementForm, value: unknown, pointer: string, env: ParseEnv): void {
+  const checked = env.read.schema(form.schema, value, pointer);
+  const member = checked && idLike(own(checked, form.key));
+  if (!checked || member === undefined) return;
+  const order = own(checked, 'order');
+  elements.push({ member, pointer: childPointer(pointer, form.key), order: typeof order === 'number' ? order : undefined, index: elements.length });
+}
 
 function readNfpd(vnffgdId: string, nfpd: JsonObject, pointer: string, env: ParseEnv): OsmPath {
   const elements: Ordered[] = [];
@@ -60,12 +79,7 @@ function readNfpd(vnffgdId: string, nfpd: JsonObject, pointer: string, env: Pars
     (peekArray(pos, 'cp-profile-id') ?? []).forEach((cpp, c) => {
       const cPtr = childPointer(pPtr, 'cp-profile-id', c);
       (isObject(cpp) ? (peekArray(cpp, 'constituent-profile-elements') ?? []) : []).forEach((el, e) => {
-        const ePtr = childPointer(cPtr, 'constituent-profile-elements', e);
-        const checked = env.read.schema(NFPD_ELEMENT, el, ePtr);
-        const member = checked && idLike(own(checked, 'constituent-base-element-id'));
-        if (!checked || member === undefined) return;
-        const order = own(checked, 'order');
-        elements.push({ member, pointer: childPointer(ePtr, 'constituent-base-element-id'), order: typeof order === 'number' ? order : undefined, index: elements.length });
+        addElement(elements, NFPD_ELEMENT, el, childPointer(cPtr, 'constituent-profile-elements', e), env);
       });
     });
     match ??= firstMatch(peekArray(pos, 'match-attributes'), childPointer(pPtr, 'match-attributes'));
@@ -85,12 +99,7 @@ function readRsp(
   const pathId = idLike(own(rsp, 'id')) ?? pointer;
   const elements: Ordered[] = [];
   (env.read.member(rsp, 'vnfd-connection-point-ref', pointer, 'array') ?? []).forEach((ref, i) => {
-    const rPtr = childPointer(pointer, 'vnfd-connection-point-ref', i);
-    const checked = env.read.schema(RSP_ELEMENT, ref, rPtr);
-    const member = checked && idLike(own(checked, 'member-vnf-index-ref'));
-    if (!checked || member === undefined) return;
-    const order = own(checked, 'order');
-    elements.push({ member, pointer: childPointer(rPtr, 'member-vnf-index-ref'), order: typeof order === 'number' ? order : undefined, index: elements.length });
+    addElement(elements, RSP_ELEMENT, ref, childPointer(pointer, 'vnfd-connection-point-ref', i), env);
   });
   const c = classifiers.findIndex((cl) => isObject(cl) && idLike(own(cl, 'rsp-id-ref')) === pathId);
   const classifier = classifiers[c];

@@ -26,6 +26,14 @@ export interface ServiceDraft {
 }
 
 /**
+ * A service whose chain is the one PoP all its members run in: what a format that gives no order
+ * of its members still says when they are all in one place. Segments are left to the defaults.
+ */
+export function singlePopDraft(id: string, name: string, pointer: string, pop: ChainEntry, attributes: Readonly<Record<string, unknown>>): ServiceDraft {
+  return { id, name, recordId: id, inSegment: null, outSegment: null, chain: [pop], reverseChain: null, pointer, attributes };
+}
+
+/**
  * Merges consecutive entries that name the same PoP (same PoP of the project, or the same
  * name ignoring case): VNFs co-located in one PoP are one hop; a later return is a new hop.
  */

@@ -1,5 +1,5 @@
 import type { ChainEntry, ServiceDraft } from '../shared/draft';
-import { collapseConsecutive } from '../shared/draft';
+import { collapseConsecutive, singlePopDraft } from '../shared/draft';
 import { distinctBy } from '../shared/collections';
 import { childPointer } from '../../contract/json-pointer';
 import type { ParseEnv, ParseOutput } from '../shared/run-parse';
@@ -117,22 +117,7 @@ function withoutNfpInfo(id: string, name: string, index: NsIndex, attributes: Re
   const only = [...pops.values()][0];
   if (pops.size === 1 && only?.pop !== undefined) {
     env.sink.info('NO_NFP_INFO', '/vnffgInfo', `NS instance "${id}" has no nfpInfo, but all its VNFs run in ${only.pop}, so the chain is that PoP.`);
-    return {
-      drafts: [
-        {
-          id,
-          name,
-          recordId: id,
-          inSegment: null,
-          outSegment: null,
-          chain: [{ pop: only.pop, pointer: only.popPointer, members: placed.map((v) => v.name) }],
-          reverseChain: null,
-          pointer: '',
-          attributes,
-        },
-      ],
-      deletions: [],
-    };
+    return { drafts: [singlePopDraft(id, name, '', { pop: only.pop, pointer: only.popPointer, members: placed.map((v) => v.name) }, attributes)], deletions: [] };
   }
   env.sink.error(
     'NO_NFP_INFO',

@@ -21,6 +21,19 @@ export class AppPage {
     this.search = page.getByLabel('Search by name, prefix or address');
   }
 
+  /** Loads the app at `url` and waits until it is ready. */
+  static async open(page: Page, url: string): Promise<AppPage> {
+    const app = new AppPage(page);
+    await app.load(url);
+    return app;
+  }
+
+  /** Loads the app at `url` (again) and waits until it is ready. */
+  async load(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.waitReady();
+  }
+
   /** Waits for the app's readiness signal (first topology drawn). */
   async waitReady(): Promise<void> {
     await expect(this.page.locator('[data-app-state="ready"]')).toBeVisible();

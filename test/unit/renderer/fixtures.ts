@@ -1,4 +1,5 @@
-import type { PlanDto, TopologyDto } from '../../../core/contract/dto';
+import type { BridgeDto, LinkDto, PlanDto, PopDto, PortDto, SegmentDto, TopologyDto } from '../../../core/contract/dto';
+import { emptyTopology } from '../../../core/model';
 
 /**
  * A small WAN like the sample: three bridges with an uplink each, a customer LAN, two PoPs,
@@ -86,15 +87,12 @@ export function athensPatrasPlan(): PlanDto {
  * (every other one with a segment, the last with a PoP) and a ring of links between bridges.
  */
 export function generatedWan(bridges: number, portsPerBridge: number): TopologyDto {
-  const t: { [K in keyof TopologyDto]: TopologyDto[K] extends readonly (infer U)[] ? U[] : TopologyDto[K] } = {
-    bridges: [],
-    ports: [],
-    links: [],
-    segments: [],
-    pops: [],
-    naps: [],
-    vlanPools: [],
-    defaults: { sourceSegment: null, targetSegment: null },
+  const t = {
+    bridges: [] as BridgeDto[],
+    ports: [] as PortDto[],
+    links: [] as LinkDto[],
+    segments: [] as SegmentDto[],
+    pops: [] as PopDto[],
   };
   for (let b = 0; b < bridges; b++) {
     t.bridges.push({ id: `b${b}`, name: `br${b}`, kind: 'ovs', controllerId: `br${b}` });
@@ -107,5 +105,5 @@ export function generatedWan(bridges: number, portsPerBridge: number): TopologyD
     }
     if (b > 0) t.links.push({ id: `l${b}`, aPortId: `b${b - 1}p2`, bPortId: `b${b}p2` });
   }
-  return t;
+  return { ...emptyTopology(), ...t };
 }

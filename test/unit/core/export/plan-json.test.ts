@@ -3,22 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { PlanDto, ServiceDto } from '../../../../core/contract/dto';
 import { exportPlans } from '../../../../core/export';
 import { parsePlanJson } from '../../../../core/store/documents';
-import { coreErrorOf, diagnosticsOf } from './helpers';
+import { coreErrorOf, diagnosticsOf, editedExport, type Json } from './helpers';
 import { input, plan1, svc1 } from './sample';
-
-// Free-form edits of exported JSON documents.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
 
 function planText(services: readonly ServiceDto[], plans: readonly PlanDto[]): string {
   return exportPlans('plan-json', { topology: input.topology, services, plans }).text;
 }
 
-function edit(mutate: (doc: Record<string, Json>) => void): string {
-  const doc = JSON.parse(exportPlans('plan-json', input).text) as Record<string, Json>;
-  mutate(doc);
-  return JSON.stringify(doc);
-}
+const edit = (mutate: (doc: Record<string, Json>) => void): string => editedExport('plan-json', input, mutate);
 
 describe('plan JSON (wicm-plan/1)', () => {
   it('round-trips: export then parse gives the same services and plans', () => {

@@ -3,18 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { TopologyDto } from '../../../../core/contract/dto';
 import { exportPlans } from '../../../../core/export';
 import { parseTopologyJson } from '../../../../core/store/documents';
-import { coreErrorOf, diagnosticsOf } from './helpers';
+import { coreErrorOf, diagnosticsOf, editedExport, type Json } from './helpers';
 import { input, topology } from './sample';
 
-// Free-form edits of exported JSON documents.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any;
-
-function edit(mutate: (doc: Record<string, Json>) => void): string {
-  const doc = JSON.parse(exportPlans('topology-json', input).text) as Record<string, Json>;
-  mutate(doc);
-  return JSON.stringify(doc);
-}
+const edit = (mutate: (doc: Record<string, Json>) => void): string => editedExport('topology-json', input, mutate);
 
 describe('topology JSON (wicm-topology/1)', () => {
   it('round-trips the topology and the positions', () => {

@@ -2,13 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EditResultDto, PlanSetDto, TopologySnapshotDto, TraceDto } from '../../../../core/contract/api';
 import type { Envelope } from '../../../../core/contract/errors';
 import { startTestHost } from '../../../contract/rpc/engine-fixture';
+import { okCaller } from '../../../helpers/ok-caller';
 
 let call: (method: string, req: unknown) => Promise<Envelope>;
-async function ok<T>(method: string, req: unknown): Promise<T> {
-  const reply = await call(method, req);
-  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as T;
-}
+const ok = okCaller((method, req) => call(method, req));
 
 beforeEach(async () => {
   const { host } = await startTestHost();

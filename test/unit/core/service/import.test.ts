@@ -3,13 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EditResultDto, ImportCommitDto, ImportPreviewDto, PlanSetDto, TopologySnapshotDto } from '../../../../core/contract/api';
 import type { Envelope } from '../../../../core/contract/errors';
 import { startTestHost } from '../../../contract/rpc/engine-fixture';
+import { okCaller } from '../../../helpers/ok-caller';
 
 let call: (method: string, req: unknown) => Promise<Envelope>;
-async function ok<T>(method: string, req: unknown): Promise<T> {
-  const reply = await call(method, req);
-  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as T;
-}
+const ok = okCaller((method, req) => call(method, req));
 const fixture = (name: string): string => readFileSync(`test/fixtures/reference/${name}`, 'utf8');
 const doc = (name: string, ...path: string[]): string => {
   let value: unknown = JSON.parse(fixture(name));

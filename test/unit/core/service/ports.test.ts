@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ControllerProfileDto, PushReportDto } from '../../../../core/contract/api';
-import type { Envelope } from '../../../../core/contract/errors';
 import { startEngineHost } from '../../../../electron/host/engine-host';
 import { LAB_DEFAULT_CREDENTIALS, startLabController } from '../../../../electron/host/lab';
 import { counterIds } from '../../../helpers/counter-ids';
+import { okCaller } from '../../../helpers/ok-caller';
 import { memoryLogger } from '../../../helpers/quiet-logger';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
@@ -11,12 +11,7 @@ const tempDir = useTempDirs();
 
 async function host() {
   const h = await startEngineHost({ mode: 'cli', logger: memoryLogger(), dataDir: await tempDir(), template: 'sample', ids: counterIds() });
-  const ok = async <T>(method: string, req: unknown): Promise<T> => {
-    const reply: Envelope = await h.dispatch(method, req);
-    if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
-    return reply.value as T;
-  };
-  return { h, ok };
+  return { h, ok: okCaller(h.dispatch) };
 }
 
 describe('ids come from the engine ports', () => {

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ControllerProfileDto, PushReportDto } from '../../../../core/contract/api';
-import type { Envelope } from '../../../../core/contract/errors';
 import { startEngineHost } from '../../../../electron/host/engine-host';
 import { safeStorageSecretBox } from '../../../../electron/main/secrets';
+import { okCaller } from '../../../helpers/ok-caller';
 import { memoryLogger } from '../../../helpers/quiet-logger';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { startLabController } from '../../../../electron/host/lab';
@@ -13,12 +13,7 @@ const tempDir = useTempDirs();
 
 async function host(dataDir: string) {
   const h = await startEngineHost({ mode: 'cli', logger: memoryLogger(), dataDir, template: 'sample' });
-  const ok = async <T>(method: string, req: unknown): Promise<T> => {
-    const reply: Envelope = await h.dispatch(method, req);
-    if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
-    return reply.value as T;
-  };
-  return { h, ok };
+  return { h, ok: okCaller(h.dispatch) };
 }
 
 describe('controller profiles', () => {
