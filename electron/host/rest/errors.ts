@@ -1,5 +1,6 @@
 import type { DiagnosticDto } from '../../../core/contract/dto';
 import type { RpcErrorDto } from '../../../core/contract/errors';
+import { statusOf } from '../dispatch';
 
 /** How an API family spells its errors. */
 export type ErrorStyle = 'wicm' | 'demi' | 'tnova';
@@ -64,26 +65,15 @@ export function errorBody(style: ErrorStyle, e: RestError): Record<string, unkno
   }
 }
 
-/** HTTP status of an engine error code. */
+/**
+ * HTTP status of an engine error code: the RPC mapping (`statusOf`), except that REST clients get
+ * 501 for a method the engine lacks and 502 for a controller that did not answer (the gateway's
+ * upstream failed), as demi-wicm and T-NOVA clients expect.
+ */
 function statusOfEngineCode(code: RpcErrorDto['code']): number {
-  switch (code) {
-    case 'INVALID_INPUT':
-    case 'PARSE_FAILED':
-      return 400;
-    case 'FORBIDDEN':
-      return 403;
-    case 'NOT_FOUND':
-      return 404;
-    case 'CONFLICT':
-      return 409;
-    case 'UNKNOWN_METHOD':
-      return 501;
-    case 'DRIVER_UNAVAILABLE':
-    case 'PUSH_FAILED':
-      return 502;
-    case 'INTERNAL':
-      return 500;
-  }
+  if (code === 'UNKNOWN_METHOD') return 501;
+  if (code === 'DRIVER_UNAVAILABLE') return 502;
+  return statusOf(code);
 }
 
 /**
