@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { RENDERER_CSP as BROWSER_MODE_CSP } from '../host/http';
 
 /**
  * The renderer is served over `app://wicm/…` (Electron checklist #18), not file://: a standard,
@@ -23,22 +24,18 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
 };
 
 /**
- * The page's policy, sent as a header with every app:// response. Its first directives are those
- * of the meta tag in renderer/index.html (kept for browser mode); the header adds what a meta tag
- * cannot carry or the page never needs: no framing, no form posts, no frames.
+ * The page's policy, sent as a header with every app:// response: the one browser mode sends
+ * (electron/host/http.ts, itself the meta tag of renderer/index.html plus `frame-ancestors`),
+ * with what the desktop page never needs on top: no frames, no form posts.
  */
-export const RENDERER_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-src 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const RENDERER_CSP = withDirectives(BROWSER_MODE_CSP, ["frame-src 'none'", "form-action 'none'"]);
+
+/** A policy with extra directives, each added only when the policy does not set it already. */
+export function withDirectives(policy: string, extra: readonly string[]): string {
+  const present = new Set(policy.split(';').map((d) => d.trim().split(/\s+/)[0]?.toLowerCase()));
+  const added = extra.filter((d) => !present.has(d.split(/\s+/)[0]?.toLowerCase()));
+  return [policy.trim().replace(/;\s*$/, ''), ...added].join('; ');
+}
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -10,6 +10,7 @@ import {
   registerAppProtocol,
   resolveAppPath,
   serveAppRequest,
+  withDirectives,
 } from '../../../electron/main/app-protocol';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -140,6 +141,14 @@ describe('content security policy', () => {
   it('the header keeps every directive of the meta tag, word for word', () => {
     expect(meta.size).toBeGreaterThan(0);
     for (const [name, sources] of meta) expect(header.get(name), name).toBe(sources);
+  });
+
+  it('sets each directive once, adding the desktop ones only where missing', () => {
+    const names = RENDERER_CSP.split(';').map((d) => d.trim().split(/\s+/)[0]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(header.get('frame-src')).toBe("'none'");
+    expect(header.get('form-action')).toBe("'none'");
+    expect(withDirectives("default-src 'self'; frame-src 'self';", ["frame-src 'none'", "form-action 'none'"])).toBe("default-src 'self'; frame-src 'self'; form-action 'none'");
   });
 
   it('has no unsafe-eval, scripts only from the app, and no framing', () => {
