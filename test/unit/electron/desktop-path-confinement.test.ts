@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { requestSchemas } from '../../../core/contract/validate';
 import type { Envelope } from '../../../core/contract/errors';
 import { startEngineHost } from '../../../electron/host/engine-host';
@@ -12,6 +12,12 @@ import { memoryLogger } from '../../helpers/quiet-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
+// Each open/save queues a write of the data folder's recent.json; let it land before the temp
+// folders go (after-hooks run in reverse order, so this one runs first).
+const pendingHosts: { recent: { list(): Promise<unknown> } }[] = [];
+afterEach(async () => {
+  await Promise.all(pendingHosts.splice(0).map((host) => host.recent.list()));
+});
 
 type Invoke = (frame: { url: string; parent?: unknown } | null, method: unknown, req: unknown) => Promise<Envelope>;
 
@@ -21,6 +27,7 @@ async function desktop(): Promise<{ dataDir: string; outside: string; invoke: In
   const outside = await tempDir();
   const logger = memoryLogger();
   const host = await startEngineHost({ mode: 'desktop', logger, dataDir });
+  pendingHosts.push(host);
   const grants = new PathGrants(join(dataDir, 'projects'), () => host.recent.list());
   let handler: ((event: { senderFrame: unknown }, method: unknown, req: unknown) => Promise<Envelope>) | undefined;
   registerIpc({ handle: (_channel: string, h: typeof handler) => (handler = h) } as never, host.dispatch, { appUrl: () => APP_ENTRY_URL, paths: grants, logger });
