@@ -3,7 +3,7 @@ import type { EventMessage } from '../../core/contract/events';
 import type { Logger } from '../../core/service/ports';
 import type { Dispatch } from '../host/dispatch';
 import { confinePathRequest, type PathGrants } from './path-grants';
-import { isTrustedSender } from './security';
+import { isTrustedSender, quoteForLog } from './security';
 
 /** What the IPC adapter checks before a call reaches the engine. */
 export interface IpcGuards {
@@ -22,7 +22,7 @@ export interface IpcGuards {
 export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, guards: IpcGuards): void {
   ipcMain.handle('rpc:invoke', async (event, method: unknown, req: unknown) => {
     if (!isTrustedSender(event.senderFrame, guards.appUrl())) {
-      guards.logger?.warn('refused an engine call from a frame that is not the WICM Studio page', JSON.stringify(event.senderFrame?.url ?? null));
+      guards.logger?.warn('refused an engine call from a frame that is not the WICM Studio page', quoteForLog(event.senderFrame?.url ?? null));
       return { ok: false, error: { code: 'INVALID_INPUT', message: 'Untrusted sender: only the WICM Studio window may call the engine.' } };
     }
     if (typeof method !== 'string') {

@@ -2,6 +2,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Envelope } from '../../core/contract/errors';
 import type { Logger } from '../../core/service/ports';
+import { quoteForLog } from './security';
 
 /** What a path was granted for: reading it (open) or also writing it (save as, export). */
 export type GrantKind = 'read' | 'write';
@@ -99,6 +100,6 @@ export async function confinePathRequest(
   const message =
     `${rule.action} ${JSON.stringify(path)} was refused: the desktop app uses files outside its projects folder ` +
     `(${grants.projectsFolder}) only when you choose them yourself. Use ${rule.menu} to choose the file.`;
-  logger?.warn(`refused ${method} from the page: the path was not chosen in a file dialog`, JSON.stringify(path));
+  logger?.warn(`refused ${method} from the page: the path was not chosen in a file dialog`, quoteForLog(path));
   return { ok: false, reply: { ok: false, error: { code: 'INVALID_INPUT', message, details: { issues: [{ pointer: `/${rule.field}`, message }] } } } };
 }

@@ -50,11 +50,19 @@ export async function safeOpenExternal(shell: Pick<Shell, 'openExternal'>, url: 
   return true;
 }
 
-/** A URL for a log line: quoted and cut short, control characters escaped by JSON. */
-function describeUrl(url: unknown): string {
-  const text = typeof url === 'string' ? url : String(url);
-  return JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text);
+/**
+ * Untrusted text for a log line: quoted, cut short, and with every control character escaped
+ * (C0 and DEL by JSON, C1 and the bidi controls here), so a URL or path from the page cannot
+ * retitle or garble the terminal.
+ */
+export function quoteForLog(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  return JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text)
+    .replace(/\u007f/g, '\\u007f')
+    .replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+const describeUrl = quoteForLog;
 
 /** Whether a frame URL belongs to our own renderer: the app:// page, or the dev server in development. */
 export function isAppUrl(url: string, appUrl: string): boolean {

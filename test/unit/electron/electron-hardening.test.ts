@@ -11,6 +11,7 @@ import {
   isAllowedExternalUrl,
   isTrustedSender,
   mayNavigate,
+  quoteForLog,
   safeOpenExternal,
 } from '../../../electron/main/security';
 import { memoryLogger } from '../../helpers/quiet-logger';
@@ -74,6 +75,15 @@ describe('openExternal: only the project documentation', () => {
     expect(logger.lines[0]).not.toContain('\u001b');
     expect(await safeOpenExternal(shell, 'https://GitHub.com/wicm-studio/wicm-studio/blob/x/../main/README.md', logger)).toBe(true);
     expect(shell.openExternal).toHaveBeenCalledWith('https://github.com/wicm-studio/wicm-studio/blob/main/README.md');
+  });
+});
+
+describe('log lines quoting untrusted text', () => {
+  it('escape C0, DEL, C1 and bidi controls and cut long text', () => {
+    const quoted = quoteForLog('a\u001b]0;title\u0007b\u007f\u009b31m\u202eevil\u2066');
+    expect(quoted).toBe('"a\\u001b]0;title\\u0007b\\u007f\\u009b31m\\u202eevil\\u2066"');
+    expect([...quoted].filter((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) || /[\u202a-\u202e\u2066-\u2069]/.test(c))).toEqual([]);
+    expect(quoteForLog('x'.repeat(500))).toHaveLength(203);
   });
 });
 
