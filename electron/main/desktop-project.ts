@@ -5,15 +5,15 @@ import type { EngineHost } from '../host/engine-host';
 import { askSaveBeforeClosing, confirmDiscard, pickNsrDocument, pickProjectToOpen, pickSavePath, showError } from './dialogs';
 import { forwardEvent } from './ipc';
 import { menuTemplate, type MenuActions } from './menu';
-import { safeOpenExternal } from './security';
+import type { PathGrants } from './path-grants';
+import { DOCS_URL, safeOpenExternal } from './security';
 import { windowTitle } from './window';
-
-const DOCS_URL = 'https://github.com/wicm-studio/wicm-studio#readme';
 
 /**
  * The open project as the desktop shell sees it: the window's title and dirty mark, the native
  * menu (with Open Recent), and the native dialogs of New, Open, Save, Import and closing.
  * Everything it does to the project goes through the engine's dispatcher, like the UI's calls.
+ * Each path the user chooses here (a dialog, the OS, a second instance) is granted to the page.
  */
 export class DesktopProject {
   private project: ProjectInfoDto | null = null;
@@ -22,6 +22,7 @@ export class DesktopProject {
   constructor(
     private readonly host: EngineHost,
     private readonly window: () => BrowserWindow | null,
+    private readonly grants: PathGrants,
   ) {
     host.onEvent((event) => {
       if (event.name === 'project.didChange') this.update(event.payload);
@@ -42,6 +43,7 @@ export class DesktopProject {
 
   /** Opens a project file (Open Recent, a second instance, the OS), after asking about unsaved changes. */
   async open(path: string): Promise<void> {
+    this.grants.grant(path, 'write');
     if (this.confirmDiscard()) await this.call('project.open', { path });
   }
 
@@ -91,7 +93,9 @@ export class DesktopProject {
     const win = this.window();
     if (!win) return false;
     const path = await pickSavePath(win, this.project?.name ?? 'Untitled');
-    return path !== null && (await this.call('project.saveAs', { path })) !== null;
+    if (path === null) return false;
+    this.grants.grant(path, 'write');
+    return (await this.call('project.saveAs', { path })) !== null;
   }
 
   private confirmDiscard(): boolean {
@@ -117,7 +121,9 @@ export class DesktopProject {
       const win = this.window();
       if (!win || !this.confirmDiscard()) return;
       const path = await pickProjectToOpen(win);
-      if (path) await this.call('project.open', { path });
+      if (!path) return;
+      this.grants.grant(path, 'read');
+      await this.call('project.open', { path });
     },
     openRecent: (path) => void this.open(path),
     clearRecent: () => void this.host.recent.clear(),

@@ -1,24 +1,31 @@
 // Electron main process: app lifecycle only (single instance, ready, the window, quit). The
 // engine runs here (electron/host) and the window talks to it over one IPC channel; the open
 // project's menu, dialogs and recent files are desktop-project.ts.
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { startEngineHost } from '../host/engine-host';
 import { createStderrLogger } from '../host/platform/logger';
 import { DesktopProject } from './desktop-project';
 import { registerIpc, forwardEvent } from './ipc';
 import { saveDownloadsThroughDialog } from './downloads';
-import { installSecurityGuards } from './security';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol';
+import { PathGrants } from './path-grants';
+import { chooseRendererUrl, installSecurityGuards } from './security';
 import { mainWindowOptions } from './window';
 import { safeStorageSecretBox } from './secrets';
 
 const withSecretBox = (box: ReturnType<typeof safeStorageSecretBox>) => (box ? { secretBox: box } : {});
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererFile = join(here, '../renderer/index.html');
-const appUrl = (): string => process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+const rendererDir = join(here, '../renderer');
 const logger = createStderrLogger();
+// The page: app://wicm/index.html, or the dev server only in development (never when packaged).
+const renderer = chooseRendererUrl(app.isPackaged, process.env.ELECTRON_RENDERER_URL);
+if (renderer.ignored) logger.warn(`${renderer.ignored}; loading the built page instead`);
+const appUrl = (): string => renderer.url;
+// Must happen before the app is ready: app:// is a standard, secure scheme of its own origin.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 let desktop: DesktopProject | undefined;
 let mainWindow: BrowserWindow | null = null;
 
@@ -40,18 +47,28 @@ app.on('open-file', (event, path) => {
 });
 
 app.whenReady().then(async () => {
-  installSecurityGuards(app, shell, session.defaultSession, appUrl);
-  saveDownloadsThroughDialog(session.defaultSession, dialog, (contents) => (contents ? BrowserWindow.fromWebContents(contents) : null) ?? mainWindow);
+  registerAppProtocol(protocol, rendererDir);
+  installSecurityGuards(app, shell, session.defaultSession, appUrl, logger);
+  const dataDir = process.env.WICM_HOME ?? app.getPath('userData');
   const host = await startEngineHost({
     mode: 'desktop',
     logger,
-    dataDir: process.env.WICM_HOME ?? app.getPath('userData'),
+    dataDir,
     ...(projectArg ? { projectPath: projectArg } : {}),
     exposeStacks: !app.isPackaged,
     ...withSecretBox(safeStorageSecretBox(safeStorage)),
   });
-  desktop = new DesktopProject(host, () => mainWindow);
-  registerIpc(ipcMain, host.dispatch, appUrl);
+  // The page reaches other files only through what the user picks in a native dialog.
+  const grants = new PathGrants(join(dataDir, 'projects'), () => host.recent.list());
+  if (projectArg) grants.grant(projectArg, 'write');
+  saveDownloadsThroughDialog(
+    session.defaultSession,
+    dialog,
+    (contents) => (contents ? BrowserWindow.fromWebContents(contents) : null) ?? mainWindow,
+    (path) => grants.grant(path, 'write'),
+  );
+  desktop = new DesktopProject(host, () => mainWindow, grants);
+  registerIpc(ipcMain, host.dispatch, { appUrl, paths: grants, logger });
   host.onEvent((event) => {
     if (mainWindow) forwardEvent(mainWindow.webContents, event);
   });
@@ -79,6 +96,5 @@ function createWindow(project: DesktopProject): void {
   win.on('closed', () => {
     mainWindow = null;
   });
-  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void win.loadFile(rendererFile);
+  void win.loadURL(renderer.url);
 }

@@ -1,4 +1,5 @@
 import { _electron, expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,10 +13,10 @@ const unavailable = electronUnavailable();
 test.describe('desktop app (Electron)', () => {
   test.skip(unavailable !== null, `Electron e2e skipped: ${unavailable}`);
 
-  const launch = (home: string) =>
+  const launch = (home: string, env: Record<string, string> = {}) =>
     _electron.launch({
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), resolve('.')],
-      env: { ...process.env, WICM_HOME: home },
+      env: { ...process.env, WICM_HOME: home, ...env },
     });
 
   test('opens the sample WAN in a sandboxed window over IPC', async () => {
@@ -47,6 +48,64 @@ test.describe('desktop app (Electron)', () => {
     } finally {
       await app.close();
       await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  test('security (#12): app:// page with a CSP header, confined paths, guarded navigation and links', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'wicm-electron-'));
+    const outside = await mkdtemp(join(tmpdir(), 'wicm-outside-'));
+    // Not a local dev server: ignored even in development, so the built app:// page loads.
+    const app = await launch(home, { ELECTRON_RENDERER_URL: 'https://evil.example/' });
+    type Api = { invoke(method: string, req: unknown): Promise<{ ok: boolean; error?: { message: string } }> };
+    const log: string[] = [];
+    app.process().stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+    try {
+      const page = await app.firstWindow();
+      const ui = new AppPage(page);
+      await ui.waitReady();
+      expect(page.url()).toBe('app://wicm/index.html');
+
+      // The CSP arrives as a response header; nothing outside the renderer folder is served.
+      const csp = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(await page.evaluate(async () => (await fetch('app://wicm/..%2f..%2fpackage.json')).status)).toBe(404);
+
+      // A path from the page alone is refused; nothing is written.
+      const target = join(outside, 'pwned.wicm');
+      const refused = await page.evaluate((path) => (window as unknown as { api: Api }).api.invoke('project.saveAs', { path }), target);
+      expect(refused.ok).toBe(false);
+      expect(refused.error?.message).toContain('File › Save As…');
+      expect(existsSync(target)).toBe(false);
+      // The data folder's projects directory is the page's own.
+      const own = join(home, 'projects', 'own.wicm');
+      expect((await page.evaluate((path) => (window as unknown as { api: Api }).api.invoke('project.saveAs', { path }), own)).ok).toBe(true);
+      expect(existsSync(own)).toBe(true);
+
+      // Links: only the documentation reaches the OS browser (the shell is stubbed in main).
+      await app.evaluate(({ shell }) => {
+        const opened: string[] = [];
+        (globalThis as unknown as { opened: string[] }).opened = opened;
+        // eslint-disable-next-line no-restricted-syntax -- a stub that records, in the test only
+        shell.openExternal = async (url: string) => void opened.push(url);
+      });
+      expect(await page.evaluate(() => window.open('https://example.org/') === null)).toBe(true);
+      expect(await page.evaluate(() => window.open('https://github.com/wicm-studio/wicm-studio#readme') === null)).toBe(true);
+      await expect.poll(() => app.evaluate(() => (globalThis as unknown as { opened: string[] }).opened)).toEqual(['https://github.com/wicm-studio/wicm-studio#readme']);
+      expect(app.windows()).toHaveLength(1);
+
+      // Navigation away is refused (main logs it): the page stays ours and keeps working.
+      await page.evaluate(() => {
+        location.href = 'http://127.0.0.1:9/';
+      });
+      await expect.poll(() => log.join('')).toContain('refused a navigation away from WICM Studio');
+      expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL())).toBe('app://wicm/index.html');
+      await ui.waitReady();
+      expect((await page.evaluate(() => (window as unknown as { api: Api }).api.invoke('project.info', {}))).ok).toBe(true);
+    } finally {
+      await app.close();
+      await rm(home, { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
     }
   });
 });

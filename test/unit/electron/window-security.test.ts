@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { installSecurityGuards, isAppUrl, isSafeExternalUrl, isTrustedSender, safeOpenExternal } from '../../../electron/main/security';
+import { installSecurityGuards, isAppUrl, isAllowedExternalUrl, isTrustedSender, safeOpenExternal } from '../../../electron/main/security';
 import { mainWindowOptions, windowTitle } from '../../../electron/main/window';
 import { menuTemplate } from '../../../electron/main/menu';
 
@@ -26,25 +26,28 @@ describe('main window options', () => {
 });
 
 describe('external links and senders', () => {
-  it('allows only http(s) URLs without credentials', () => {
-    expect(isSafeExternalUrl('https://example.org/docs')).toBe(true);
-    expect(isSafeExternalUrl('http://example.org')).toBe(true);
-    for (const bad of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.org', 'not a url', 42, null]) {
-      expect(isSafeExternalUrl(bad)).toBe(false);
+  // #12: openExternal takes only the project's documentation, no longer any http(s) URL.
+  it('allows only the project documentation, without credentials', () => {
+    expect(isAllowedExternalUrl('https://github.com/wicm-studio/wicm-studio#readme')).toBe(true);
+    for (const bad of ['https://example.org/docs', 'http://example.org', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@example.org', 'not a url', 42, null]) {
+      expect(isAllowedExternalUrl(bad)).toBe(false);
     }
   });
 
-  it('safeOpenExternal calls the shell only for safe URLs', async () => {
+  it('safeOpenExternal calls the shell only for allowed URLs', async () => {
     const shell = { openExternal: vi.fn(async () => undefined) };
     expect(await safeOpenExternal(shell, 'file:///etc/passwd')).toBe(false);
-    expect(await safeOpenExternal(shell, 'https://example.org')).toBe(true);
+    expect(await safeOpenExternal(shell, 'https://example.org')).toBe(false);
+    expect(await safeOpenExternal(shell, 'https://github.com/wicm-studio/wicm-studio#readme')).toBe(true);
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
-    expect(shell.openExternal).toHaveBeenCalledWith('https://example.org');
+    expect(shell.openExternal).toHaveBeenCalledWith('https://github.com/wicm-studio/wicm-studio#readme');
   });
 
+  // #12: the page is served from app://wicm, no longer from file://.
   it('trusts only our own renderer frame', () => {
-    const app = 'file:///opt/wicm/out/renderer/index.html';
-    expect(isTrustedSender({ url: 'file:///opt/wicm/out/renderer/index.html' }, app)).toBe(true);
+    const app = 'app://wicm/index.html';
+    expect(isTrustedSender({ url: 'app://wicm/index.html' }, app)).toBe(true);
+    expect(isTrustedSender({ url: 'file:///opt/wicm/out/renderer/index.html' }, app)).toBe(false);
     expect(isTrustedSender({ url: 'file:///tmp/evil.html' }, app)).toBe(false);
     expect(isTrustedSender({ url: 'https://evil.example' }, app)).toBe(false);
     expect(isTrustedSender(null, app)).toBe(false);
@@ -58,7 +61,7 @@ describe('security guards on web contents (fake electron objects)', () => {
     const app = new EventEmitter();
     const shell = { openExternal: vi.fn(async () => undefined) };
     const session = { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() };
-    installSecurityGuards(app as never, shell, session as never, () => 'file:///opt/wicm/out/renderer/index.html');
+    installSecurityGuards(app as never, shell, session as never, () => 'app://wicm/index.html');
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
     app.emit('web-contents-created', {}, contents);
     return { shell, session, contents };
@@ -77,6 +80,7 @@ describe('security guards on web contents (fake electron objects)', () => {
   it('denies new windows, sending safe links to the OS browser', () => {
     const { contents, shell } = setup();
     const open = contents.setWindowOpenHandler.mock.calls[0]![0] as (d: { url: string }) => { action: string };
+    expect(open({ url: 'https://github.com/wicm-studio/wicm-studio#readme' })).toEqual({ action: 'deny' });
     expect(open({ url: 'https://example.org' })).toEqual({ action: 'deny' });
     expect(open({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
@@ -84,11 +88,11 @@ describe('security guards on web contents (fake electron objects)', () => {
 
   it('blocks navigation away from the app and webview attachment', () => {
     const { contents } = setup();
-    const away = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', away, 'https://evil.example');
+    const away = { url: 'https://evil.example', preventDefault: vi.fn() };
+    contents.emit('will-navigate', away, away.url);
     expect(away.preventDefault).toHaveBeenCalled();
-    const home = { preventDefault: vi.fn() };
-    contents.emit('will-navigate', home, 'file:///opt/wicm/out/renderer/index.html');
+    const home = { url: 'app://wicm/index.html', preventDefault: vi.fn() };
+    contents.emit('will-navigate', home, home.url);
     expect(home.preventDefault).not.toHaveBeenCalled();
     const webview = { preventDefault: vi.fn() };
     contents.emit('will-attach-webview', webview);
