@@ -6,9 +6,9 @@
  */
 
 // C0 controls except tab and newline (the CLI's own line structure), DEL, C1 controls, the
-// bidi embeddings, overrides and isolates, and the line / paragraph separators.
+// bidi marks, embeddings, overrides and isolates, and the line / paragraph separators.
 // eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * Replaces every control character that could act on a terminal with a visible escape,

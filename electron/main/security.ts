@@ -1,6 +1,7 @@
 import type { App, Session, Shell, WebContents } from 'electron';
 import type { Logger } from '../../core/service/ports';
 import { APP_ENTRY_URL, APP_SCHEME } from './app-protocol';
+import { terminalSafe } from '../host/terminal-text';
 
 /** The project's home page (package.json `homepage`); its documentation lives under it. */
 export const PROJECT_HOMEPAGE = 'https://github.com/wicm-studio/wicm-studio';
@@ -52,14 +53,12 @@ export async function safeOpenExternal(shell: Pick<Shell, 'openExternal'>, url: 
 
 /**
  * Untrusted text for a log line: quoted, cut short, and with every control character escaped
- * (C0 and DEL by JSON, C1 and the bidi controls here), so a URL or path from the page cannot
+ * (C0 by JSON, the rest by `terminalSafe`), so a URL or path from the page cannot
  * retitle or garble the terminal.
  */
 export function quoteForLog(value: unknown): string {
   const text = typeof value === 'string' ? value : String(value);
-  return JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text)
-    .replace(/\u007f/g, '\\u007f')
-    .replace(/[\u0080-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return terminalSafe(JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}…` : text));
 }
 
 const describeUrl = quoteForLog;
