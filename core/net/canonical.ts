@@ -1,6 +1,8 @@
 import type { DiagnosticDto } from '../contract/dto';
 import type { PrefixKey } from './prefix-key';
-import { parsePrefix, scanOrThrow, tryParsePrefix } from './prefix';
+import { formatPrefixKey } from './format-prefix';
+import { invalidPrefixMessage, parsePrefix } from './prefix';
+import { scanPrefix } from './scan-prefix';
 
 /** A prefix that is already in canonical form, parsed once, with its table key. */
 export interface CanonicalPrefix {
@@ -24,14 +26,15 @@ export type CanonicalPrefixResult =
  * networks and read-back comparisons need the same text.
  */
 export function parseCanonicalPrefix(text: string): CanonicalPrefixResult {
-  const parsed = tryParsePrefix(text);
-  if (!parsed.ok) return { ok: false, code: 'INVALID_PREFIX', message: parsed.message };
-  const { value } = parsed;
-  if (value.prefix !== text) {
-    const why = value.hostBitsSet ? 'host bits must be zero' : 'canonical spelling';
-    return { ok: false, code: 'PREFIX_NOT_CANONICAL', message: `"${text}" is not canonical (${why}: ${value.prefix})` };
+  // One scan: stored data is read at every open, so this runs once per segment of a project.
+  const scanned = scanPrefix(text);
+  if (typeof scanned === 'string') return { ok: false, code: 'INVALID_PREFIX', message: invalidPrefixMessage(text, scanned) };
+  const canonical = formatPrefixKey(scanned);
+  if (canonical !== text) {
+    const why = scanned.hostBitsSet ? 'host bits must be zero' : 'canonical spelling';
+    return { ok: false, code: 'PREFIX_NOT_CANONICAL', message: `"${text}" is not canonical (${why}: ${canonical})` };
   }
-  return { ok: true, prefix: { text, family: value.family, length: value.length, key: scanOrThrow(text) } };
+  return { ok: true, prefix: { text, family: scanned.family, length: scanned.length, key: scanned } };
 }
 
 /**

@@ -123,7 +123,8 @@ function toParsed(scanned: ScannedPrefix, input: string): ParsedPrefix {
   };
 }
 
-function invalidPrefixMessage(text: string, reason: string): string {
+/** The message for text that is not a prefix: what it is, why, and how to write one. */
+export function invalidPrefixMessage(text: string, reason: string): string {
   const fix = 'write it as a.b.c.d/len or x:x::x/len';
   return `'${clipInput(text)}' is not an IPv4 or IPv6 prefix: ${reason}; ${fix}`;
 }
