@@ -1,23 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
-
-/** A stand-in controller on 127.0.0.1 that records the Authorization header of every request. */
-async function recorder(): Promise<{ url: string; authorizations: (string | undefined)[]; server: Server }> {
-  const authorizations: (string | undefined)[] = [];
-  const server = createServer((req, res) => {
-    authorizations.push(req.headers.authorization);
-    req.resume();
-    res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"error":"unauthorized"}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, authorizations, server };
-}
+import { startAuthRecorder } from '../helpers/auth-recorder';
 
 test('re-pointing a profile without retyping the password drops it, and the push asks for it', async ({ page, server }) => {
-  const first = await recorder();
-  const second = await recorder();
+  const first = await startAuthRecorder();
+  const second = await startAuthRecorder();
   try {
     const app = new AppPage(page);
     await page.goto(server.url);
@@ -64,7 +51,7 @@ test('re-pointing a profile without retyping the password drops it, and the push
     expect(new Set(second.authorizations)).toEqual(new Set([`Basic ${Buffer.from('admin:new-pw').toString('base64')}`]));
     expect(first.authorizations).toEqual([]);
   } finally {
-    first.server.close();
-    second.server.close();
+    await first.close();
+    await second.close();
   }
 });

@@ -6,6 +6,7 @@ import { startEngineHost } from '../../../../electron/host/engine-host';
 import { safeStorageSecretBox } from '../../../../electron/main/secrets';
 import { okCaller } from '../../../helpers/ok-caller';
 import { memoryLogger } from '../../../helpers/quiet-logger';
+import { startAuthRecorder } from '../../../helpers/auth-recorder';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { startLabController } from '../../../../electron/host/lab';
 
@@ -76,26 +77,12 @@ describe('controller profiles', () => {
   });
 });
 
-/** A stand-in controller on 127.0.0.1 that records the Authorization header of every request. */
-async function recordingController(): Promise<{ url: string; authorizations: (string | undefined)[]; close: () => Promise<void> }> {
-  const { createServer } = await import('node:http');
-  const authorizations: (string | undefined)[] = [];
-  const server = createServer((req, res) => {
-    authorizations.push(req.headers.authorization);
-    req.resume();
-    res.writeHead(401, { 'Content-Type': 'application/json' }).end('{"error":"unauthorized"}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, authorizations, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 describe('a saved password belongs to its endpoint', () => {
   it('re-pointing a profile without the password drops it: the new controller never receives the old one', async () => {
     const oldPassword = 'old-s3cret';
     const basicOld = `Basic ${Buffer.from(`wicm:${oldPassword}`).toString('base64')}`;
     const first = await startLabController({ kind: 'odl-vtn', port: 0, user: 'wicm', password: oldPassword });
-    const second = await recordingController();
+    const second = await startAuthRecorder();
     try {
       const { ok, h } = await host(await tempDir());
       const profile = await ok<ControllerProfileDto>('controllers.saveProfile', { name: 'Athens ODL', kind: 'odl-vtn', url: first.url, user: 'wicm', password: oldPassword });
