@@ -69,12 +69,12 @@ export function isTopologyYaml(text: string): boolean {
  */
 export function parseTopologyYaml(text: string): { topology: TopologyDto; positions: PositionDto[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const fail = doc.errors[0];
   if (fail) {
     const at = fail.linePos?.[0];
     const where = at ? `line ${at.line}, column ${at.col}` : 'the start';
-    const message = `Not YAML at ${where}: ${fail.message.split('\n')[0] ?? ''}`;
+    const message = `Not YAML at ${where}: ${(fail.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
     throw new CoreError('PARSE_FAILED', `Cannot read the WICM topology file: ${message}`, { diagnostics: [{ severity: 'error', code: 'INVALID_YAML', message, pointer: '' }] });
   }
   let value: unknown;
