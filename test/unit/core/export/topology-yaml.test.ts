@@ -64,7 +64,7 @@ layout:
 
 describe('topology YAML (wicm-topology-yaml/1)', () => {
   it('writes the sample WAN as the golden file', () => {
-    expectGolden('export/expected.topology-yaml.yaml', exportPlans('topology-yaml', { ...sample, services: [], plans: [] }).text);
+    expectGolden('topology/expected.topology-yaml.yaml', exportPlans('topology-yaml', { ...sample, services: [], plans: [] }).text);
   });
 
   it('reads the sample WAN back: the same topology and positions', () => {
