@@ -119,7 +119,7 @@ export interface WhatIfImpactDto {
 
 /** An export format. */
 export interface ExportFormatDto {
-  readonly id: 'plan-json' | 'odl-vtn' | 'curl' | 'ovs-ofctl' | 'onos' | 'topology-json';
+  readonly id: 'plan-json' | 'odl-vtn' | 'curl' | 'ovs-ofctl' | 'onos' | 'topology-json' | 'topology-yaml';
   readonly label: string;
   readonly extension: string;
   readonly supportsTeardown: boolean;

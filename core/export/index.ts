@@ -13,11 +13,13 @@ import { CoreError } from '../util/core-error';
 import { curlScript } from './curl';
 import { planDocument } from './plan-json';
 import { topologyDocument } from './topology-json';
+import { topologyYaml } from './topology-yaml';
 import type { ExportFormat, ExportInput, ExportOptions, ExportResult } from './types';
 
 export type { ExportFormat, ExportInput, ExportOptions, ExportResult } from './types';
 export { planDocument, allocationsOf } from './plan-json';
 export { topologyDocument } from './topology-json';
+export { topologyYaml, updateYamlText } from './topology-yaml';
 
 /** One entry of the format menu. */
 export interface ExportFormatInfo {
@@ -36,6 +38,7 @@ export const exportFormats: readonly ExportFormatInfo[] = [
   { id: 'ovs-ofctl', label: 'Open vSwitch ovs-ofctl script', extension: 'sh', supportsTeardown: true },
   { id: 'onos', label: 'ONOS flow batch (JSON)', extension: 'json', supportsTeardown: true },
   { id: 'topology-json', label: 'WICM topology (JSON)', extension: 'json', supportsTeardown: false },
+  { id: 'topology-yaml', label: 'WICM topology (YAML)', extension: 'yaml', supportsTeardown: false },
 ];
 
 const JSON_TYPE = 'application/json';
@@ -60,6 +63,8 @@ export function exportPlans(format: ExportFormat, input: ExportInput, options: E
       return json(format, 'wicm-plan.json', planDocument(input, options), []);
     case 'topology-json':
       return json(format, 'wicm-topology.json', topologyDocument(input, options), []);
+    case 'topology-yaml':
+      return { format, mediaType: 'application/yaml', fileName: 'wicm-topology.yaml', text: topologyYaml(input), diagnostics: [] };
     case 'odl-vtn': {
       const { requests, diagnostics } = buildVtnRequests(input, options);
       return json(format, `wicm-vtn-requests${teardown}.json`, { requests }, diagnostics);

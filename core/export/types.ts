@@ -2,7 +2,7 @@ import type { DiagnosticDto, PositionDto } from '../contract/dto';
 import type { TranslateInput, TranslateOptions } from '../drivers/translate';
 
 /** The file formats `core/export` can write. */
-export type ExportFormat = 'plan-json' | 'odl-vtn' | 'curl' | 'ovs-ofctl' | 'onos' | 'topology-json';
+export type ExportFormat = 'plan-json' | 'odl-vtn' | 'curl' | 'ovs-ofctl' | 'onos' | 'topology-json' | 'topology-yaml';
 
 /**
  * Options of an export: those of the translators (see `TranslateOptions`); `teardown` applies to

@@ -63,7 +63,7 @@ export async function pickNsrDocument(win: BrowserWindow): Promise<{ name: strin
   const result = await dialog.showOpenDialog(win, {
     title: 'Import NSR',
     properties: ['openFile'],
-    filters: [{ name: 'NSR / WICM request (JSON)', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
+    filters: [{ name: 'NSR / WICM request (JSON)', extensions: ['json'] }, { name: 'WICM topology (JSON or YAML)', extensions: ['json', 'yaml', 'yml'] }, { name: 'All files', extensions: ['*'] }],
   });
   const file = result.filePaths[0];
   if (result.canceled || !file) return null;

@@ -22,6 +22,8 @@ export class ImportState {
   result = $state.raw<ImportCommitDto | null>(null);
   error = $state<string | null>(null);
   busy = $state(false);
+  /** Set once a topology file (JSON or YAML) replaced the project's topology. */
+  topologyReplaced = $state(false);
 
   constructor(ctx: ImportContext) {
     this.ctx = ctx;
@@ -48,13 +50,30 @@ export class ImportState {
     await this.runPreview();
   }
 
+  /** True when the text is a WICM topology (JSON or YAML) rather than an NSR / request. */
+  get isTopology(): boolean {
+    return isTopologyText(this.text);
+  }
+
+  /** Replaces the project's topology with the one in the text (one undoable step). */
+  async replaceTopology(): Promise<void> {
+    await this.step(async () => {
+      const done = await this.ctx.engine.rpc.call('topology.import', { text: this.text });
+      this.topologyReplaced = true;
+      await this.ctx.project.refresh(done.project.revision);
+    });
+  }
+
   clearOutcome(): void {
+    this.topologyReplaced = false;
     this.preview = null;
     this.result = null;
     this.error = null;
   }
 
   async runPreview(): Promise<void> {
+    // A topology file has no preview: the dialog offers to replace the topology instead.
+    if (this.isTopology) return;
     await this.step(async () => {
       this.preview = await this.ctx.engine.rpc.call('import.preview', this.request());
     });
@@ -84,4 +103,10 @@ export class ImportState {
       this.busy = false;
     }
   }
+}
+
+/** A WICM topology document: `"schema": "wicm-topology/1"` (JSON) or `schema: wicm-topology-yaml/1` (YAML). */
+export function isTopologyText(text: string): boolean {
+  const head = text.slice(0, 8192);
+  return /"schema"\s*:\s*"wicm-topology\/1"/.test(head) || /^schema:\s*["']?wicm-topology-yaml\/1["']?\s*(#.*)?$/m.test(head);
 }

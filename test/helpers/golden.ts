@@ -16,7 +16,7 @@ import { expect } from 'vitest';
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 /** The one naming scheme of golden files: `expected.<what>.<ext>`. */
-export const GOLDEN_NAME = /^expected\.[a-z0-9][a-z0-9.-]*\.(json|sh)$/;
+export const GOLDEN_NAME = /^expected\.[a-z0-9][a-z0-9.-]*\.(json|sh|yaml)$/;
 
 /** True when this run may (re)write golden files: `UPDATE_GOLDEN=1`, nothing else. */
 export function updatingGoldens(): boolean {
@@ -36,7 +36,7 @@ function shown(path: string): string {
 export function expectGolden(file: string, actual: string): void {
   const path = resolve(FIXTURES_DIR, file);
   if (!GOLDEN_NAME.test(basename(path))) {
-    throw new Error(`golden file ${shown(path)} is not named expected.<what>.<ext> (.json or .sh)`);
+    throw new Error(`golden file ${shown(path)} is not named expected.<what>.<ext> (.json, .sh or .yaml)`);
   }
   const expected = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
   if (updatingGoldens()) {

@@ -20,7 +20,7 @@ export function exportHandlers(ctx: HandlerContext): ExportHandlers {
       for (const id of wanted) if (!all.some((s) => s.id === id)) throw new CoreError('NOT_FOUND', `No service with id '${id}'.`);
       const plans = wanted.map((id) => stored.find((p) => p.serviceId === id)).filter((p): p is PlanDto => p !== undefined);
       const unplanned = wanted.filter((id) => !plans.some((p) => p.serviceId === id));
-      if (req.format !== 'topology-json' && unplanned.length > 0) {
+      if (!req.format.startsWith('topology-') && unplanned.length > 0) {
         throw new CoreError('CONFLICT', `Service(s) ${unplanned.join(', ')} have no plan yet: run Plan (plan.compute) first, then export.`);
       }
       const result = exportPlans(

@@ -1,6 +1,6 @@
 import type { EditResultDto, Handlers } from '../../contract/api';
 import type { DiagnosticDto, LinkDto, PortDto, TopologyDto } from '../../contract/dto';
-import { parseTopologyJson } from '../../store/documents';
+import { isTopologyYaml, parseTopologyJson, parseTopologyYaml } from '../../store/documents';
 import { isVnodeName, TopologyIndex } from '../../model';
 import { canonicalPrefix, tryParsePrefix } from '../../net';
 import { DEFAULT_VLAN_POOL, SegmentIndex } from '../../plan';
@@ -174,7 +174,8 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
       }),
     'topology.import': async (req) =>
       edit('import topology', (db) => {
-        const { topology, positions } = parseTopologyJson(req.text);
+        // A YAML topology says so on its `schema:` line; anything else is read as topology JSON.
+        const { topology, positions } = isTopologyYaml(req.text) ? parseTopologyYaml(req.text) : parseTopologyJson(req.text);
         db.topology.replace(topology);
         db.positions.write(positions);
         return { id: 'topology' };

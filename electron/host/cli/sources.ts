@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DiagnosticDto, PlanDto, ServiceDto, TopologyDto } from '../../../core/contract/dto';
-import { parseTopologyJson } from '../../../core/store/documents';
+import { isTopologyYaml, parseTopologyJson, parseTopologyYaml } from '../../../core/store/documents';
 import { previewImport } from '../../../core/import';
 import { emptyAllocations, planErrors, type Allocations } from '../../../core/plan';
 import { serviceFromRequest, readAllocations } from '../../../core/service/planning';
@@ -13,14 +13,14 @@ import { loadSqlEngine } from '../platform/sqljs';
 /** A topology loaded for a CLI run, with the services and allocations it already holds. */
 export interface TopologySource {
   readonly label: string;
-  readonly kind: 'project' | 'demi-wim-db' | 'topology-json';
+  readonly kind: 'project' | 'demi-wim-db' | 'topology-json' | 'topology-yaml';
   readonly topology: TopologyDto;
   readonly services: readonly ServiceDto[];
   readonly allocations: Allocations;
   readonly diagnostics: readonly DiagnosticDto[];
 }
 
-/** Reads `--topology`: a `.wicm` project, demi-wicm's `wim_info.db`, or topology JSON. */
+/** Reads `--topology`: a `.wicm` project, demi-wicm's `wim_info.db`, topology JSON or YAML. */
 export async function loadTopology(path: string): Promise<TopologySource> {
   const bytes = await readInput(path, '--topology');
   const label = basename(path);
@@ -37,7 +37,9 @@ export async function loadTopology(path: string): Promise<TopologySource> {
       db.close();
     }
   }
-  const { topology } = parseTopologyJson(new TextDecoder().decode(bytes));
+  const text = new TextDecoder().decode(bytes);
+  if (isTopologyYaml(text)) return { label, kind: 'topology-yaml', topology: parseTopologyYaml(text).topology, services: [], allocations: emptyAllocations(), diagnostics: [] };
+  const { topology } = parseTopologyJson(text);
   return { label, kind: 'topology-json', topology, services: [], allocations: emptyAllocations(), diagnostics: [] };
 }
 

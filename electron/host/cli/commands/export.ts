@@ -1,6 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { ExportFileDto, ExportRequestDto } from '../../../../core/contract/api';
-import { exportFormats, exportPlans, type ExportFormat } from '../../../../core/export';
+import { exportFormats, exportPlans, updateYamlText, type ExportFormat } from '../../../../core/export';
 import { planServices } from '../../../../core/service/planning';
 import { CoreError } from '../../../../core/util/core-error';
 import { startEngineHost } from '../../engine-host';
@@ -23,7 +24,8 @@ Formats: ${FORMATS}.
   --topology/--request  plan a request over a topology and export it (nothing stored)
   --teardown       what removes the plans instead of what installs them
   --lab-prelude    OVS: add-br/add-port first; VTN: create tenant, vBridges, vInterfaces
-  --out FILE       write to FILE instead of standard output`,
+  --out FILE       write to FILE instead of standard output; topology-yaml over an existing
+                   file updates it in place and keeps its comments`,
   async run(argv, io) {
     const { values } = parseOptions(
       argv,
@@ -72,6 +74,8 @@ Formats: ${FORMATS}.
     }
     const notes = file.diagnostics.filter((d) => d.severity !== 'info');
     if (notes.length > 0) io.err(`${formatDiagnostics(file.fileName, notes)}\n`);
+    // A YAML topology written over an existing file updates it in place: its comments stay.
+    if (values.out && format === 'topology-yaml' && existsSync(values.out)) file = { ...file, text: updateYamlText(await readFile(values.out, 'utf8'), file.text) };
     if (values.out) await writeFile(values.out, file.text, { mode: file.mediaType === 'text/x-shellscript' ? 0o755 : 0o644 });
     else io.out(file.text);
     return EXIT.ok;

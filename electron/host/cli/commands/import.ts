@@ -10,6 +10,7 @@ import { EXIT, parseOptions, type CliCommand } from '../command';
 import { formatDiagnostics, loadTopology } from '../sources';
 import { exportPlans } from '../../../../core/export';
 import { isSqliteFile } from '../../../../core/store/project-db';
+import { isTopologyYaml } from '../../../../core/store/documents';
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -19,7 +20,8 @@ export const importCommand: CliCommand = {
 Imports each file into the project and saves it (atomically):
   - an NSR / request (Open Baton, demi-wicm flows, T-NOVA, Katana, SOL005, OSM): services are
     created or updated by record id (never duplicated); a release/terminate deletes them;
-  - a topology: WICM topology JSON ("schema": "wicm-topology/1") or demi-wicm's wim_info.db
+  - a topology: WICM topology JSON ("schema": "wicm-topology/1"), WICM topology YAML
+    ("schema: wicm-topology-yaml/1") or demi-wicm's wim_info.db
     replaces the project's topology (services are kept).
   --create   start a new empty project when file.wicm does not exist yet
   --plan     also compute the plans of the imported services
@@ -74,12 +76,14 @@ Exit 2 with one line per problem when a file cannot be imported (nothing is save
   },
 };
 
-/** Topology JSON text when the file is a topology (WICM topology JSON or a demi-wicm wim_info.db), else null. */
+/** Topology text when the file is a topology (WICM topology JSON or YAML, a demi-wicm wim_info.db), else null. */
 async function topologyText(bytes: Buffer, file: string): Promise<string | null> {
   if (isSqliteFile(bytes)) {
     const { topology } = await loadTopology(file);
     return exportPlans('topology-json', { topology, services: [], plans: [] }).text;
   }
   const head = bytes.subarray(0, 4096).toString('utf8');
-  return /"schema"\s*:\s*"wicm-topology\/1"/.test(head) ? bytes.toString('utf8') : null;
+  if (/"schema"\s*:\s*"wicm-topology\/1"/.test(head)) return bytes.toString('utf8');
+  const text = bytes.toString('utf8');
+  return isTopologyYaml(text) ? text : null;
 }

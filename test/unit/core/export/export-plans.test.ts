@@ -14,6 +14,7 @@ describe('exportPlans', () => {
       ['ovs-ofctl', 'sh', true],
       ['onos', 'json', true],
       ['topology-json', 'json', false],
+      ['topology-yaml', 'yaml', false],
     ]);
   });
 
@@ -36,6 +37,7 @@ describe('exportPlans', () => {
       'wicm-onos-flows.json application/json',
       'wicm-onos-teardown.json application/json',
       'wicm-topology.json application/json',
+      'wicm-topology.yaml application/yaml',
     ]);
   });
 
