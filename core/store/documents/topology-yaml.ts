@@ -74,7 +74,11 @@ export function parseTopologyYaml(text: string): { topology: TopologyDto; positi
   if (fail) {
     const at = fail.linePos?.[0];
     const where = at ? `line ${at.line}, column ${at.col}` : 'the start';
-    const message = `Not YAML at ${where}: ${(fail.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`;
+    // yaml reads nested collections recursively: a stack overflow means absurd nesting, not a bug.
+    const reason = /call stack/i.test(fail.message)
+      ? 'it nests lists or maps far deeper than a topology does'
+      : (fail.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const message = `Not YAML at ${where}: ${reason}`;
     throw new CoreError('PARSE_FAILED', `Cannot read the WICM topology file: ${message}`, { diagnostics: [{ severity: 'error', code: 'INVALID_YAML', message, pointer: '' }] });
   }
   let value: unknown;

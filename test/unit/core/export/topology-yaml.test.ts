@@ -127,6 +127,12 @@ describe('topology YAML (wicm-topology-yaml/1)', () => {
     expect(twice.diagnostics[0]!.message).toMatch(/line 3/);
   });
 
+  it('refuses absurd nesting as a clear parse error, not a crash', () => {
+    const deep = problems(`schema: wicm-topology-yaml/1\nbridges: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expect(deep.code).toBe('PARSE_FAILED');
+    expect(deep.diagnostics[0]!.message).toMatch(/^Not YAML at line 2, column \d+: it nests lists or maps far deeper than a topology does$/);
+  });
+
   it('names a missing element with the line and pointer of the reference', () => {
     const text = HAND_WRITTEN.replace('  - a: vbr1/eth2', '  - a: vbr1/eth7');
     const { code, diagnostics } = problems(text);
