@@ -11,6 +11,7 @@ import { buildOnosFlows, buildVtnRequests, onosTeardown, ovsScript } from '../dr
 import { assertNever } from '../util/assert-never';
 import { CoreError } from '../util/core-error';
 import { curlScript } from './curl';
+import { isNsrFormat, nsrExport, nsrFileName, nsrFormats } from './nsr';
 import { planDocument } from './plan-json';
 import { topologyDocument } from './topology-json';
 import type { ExportFormat, ExportInput, ExportOptions, ExportResult } from './types';
@@ -18,6 +19,7 @@ import type { ExportFormat, ExportInput, ExportOptions, ExportResult } from './t
 export type { ExportFormat, ExportInput, ExportOptions, ExportResult } from './types';
 export { planDocument, allocationsOf } from './plan-json';
 export { topologyDocument } from './topology-json';
+export { isNsrFormat, nsrFormats, nsrFileName, safeFileStem, type NsrFormat } from './nsr';
 
 /** One entry of the format menu. */
 export interface ExportFormatInfo {
@@ -36,6 +38,7 @@ export const exportFormats: readonly ExportFormatInfo[] = [
   { id: 'ovs-ofctl', label: 'Open vSwitch ovs-ofctl script', extension: 'sh', supportsTeardown: true },
   { id: 'onos', label: 'ONOS flow batch (JSON)', extension: 'json', supportsTeardown: true },
   { id: 'topology-json', label: 'WICM topology (JSON)', extension: 'json', supportsTeardown: false },
+  ...nsrFormats.map((f) => ({ id: f.id, label: f.label, extension: 'json', supportsTeardown: false })),
 ];
 
 const JSON_TYPE = 'application/json';
@@ -55,6 +58,10 @@ export function exportPlans(format: ExportFormat, input: ExportInput, options: E
     throw new CoreError('INVALID_INPUT', `The ${info.label} export has no teardown variant`, { format });
   }
   const teardown = options.teardown ? '-teardown' : '';
+  if (isNsrFormat(format)) {
+    const { value, diagnostics } = nsrExport(format, input);
+    return json(format, nsrFileName(format, input.services), value, diagnostics);
+  }
   switch (format) {
     case 'plan-json':
       return json(format, 'wicm-plan.json', planDocument(input, options), []);
