@@ -53,6 +53,12 @@ export class NsrContext {
     return this.popByKey.get(name.toLowerCase());
   }
 
+  /** Whether two chain entries denote the same PoP (same project PoP, else same name ignoring case). */
+  samePop(a: string, b: string): boolean {
+    const pa = this.pop(a);
+    return pa !== undefined ? pa === this.pop(b) : a.toLowerCase() === b.toLowerCase();
+  }
+
   /** VLAN tags the service's plan allocates, forward then reverse (empty when untagged or unplanned). */
   vlans(serviceId: string): { readonly forward: readonly number[]; readonly reverse: readonly number[] } {
     const plan = this.planByService.get(serviceId);
@@ -124,7 +130,8 @@ export function reportLosses(service: ServiceDto, ctx: NsrContext, carry: CarryP
   }
   if (!carry.repeats) {
     service.chain.forEach((pop, i) => {
-      if (i > 0 && service.chain[i - 1]?.toLowerCase() === pop.toLowerCase()) {
+      const before = service.chain[i - 1];
+      if (before !== undefined && ctx.samePop(before, pop)) {
         losses.add('warning', 'NSR_REPEATED_POP', `PoP "${pop}" appears twice in a row in the chain; the importer merges the two visits into one hop.`);
       }
     });

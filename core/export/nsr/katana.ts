@@ -23,6 +23,9 @@ export function katanaDocument(service: ServiceDto, ctx: NsrContext): NsrDocumen
   if (chain.length > 2) {
     losses.notCarried('PoPs between the two ends of the chain', chain.slice(1, -1).join(', '), 'A Katana connection joins one radio (edge) location and the core.');
   }
+  if (chain.length > 1 && first !== undefined && last !== undefined && ctx.samePop(first, last)) {
+    losses.add('warning', 'NSR_REPEATED_POP', `the chain starts and ends in PoP "${first}"; the Katana connection joins it to itself and the importer keeps one hop.`);
+  }
   const connection = chain.length === 1 ? { core: first } : { radio: first, core: last };
   const sliceId = typeof attributes['sliceId'] === 'string' ? attributes['sliceId'] : service.id;
   return {

@@ -25,6 +25,9 @@ export function sampleServices(): ServiceDto[] {
       all.push({ ...s, state: 'planned' });
     }
   }
+  // A T-NOVA request with a return chain of its own (the reference file documents it, unwrapped here).
+  const tnova = { service: { ns_instance_id: 'service1', client_mkt_id: 'c1', nap_mkt_id: 'c1_nap1', ce_pe: ['nfvi1', 'nfvi2'], pe_ce: ['nfvi1'] } };
+  for (const s of previewImport(JSON.stringify(tnova), { now: NOW, fileName: 'tnova.json', topology: sampleTopology }).services) all.push({ ...s, state: 'planned' });
   return all;
 }
 
