@@ -83,8 +83,8 @@ export function osmDocument(service: ServiceDto, ctx: NsrContext): NsrDocument {
     nsd: {
       id: `${nsrId}-nsd`,
       df: [{ id: 'default-df', 'vnf-profile': members.map(({ member }) => ({ id: member, 'vnfd-id': VNFD })) }],
-      vnffgd,
     },
+    // The NSR's copy of the NSD's vnffgd (recent NBI), which the importer reads first.
     vnffgd,
   };
   return {
