@@ -117,9 +117,12 @@ export interface WhatIfImpactDto {
   readonly reason: string;
 }
 
+/** The NSR / request formats services are exported in, one per importer (issue #13). */
+export type NsrFormatId = 'nsr-openbaton' | 'nsr-sol005' | 'nsr-osm' | 'nsr-katana' | 'nsr-demi' | 'nsr-tnova';
+
 /** An export format. */
 export interface ExportFormatDto {
-  readonly id: 'plan-json' | 'odl-vtn' | 'curl' | 'ovs-ofctl' | 'onos' | 'topology-json' | 'topology-yaml';
+  readonly id: 'plan-json' | 'odl-vtn' | 'curl' | 'ovs-ofctl' | 'onos' | 'topology-json' | 'topology-yaml' | NsrFormatId;
   readonly label: string;
   readonly extension: string;
   readonly supportsTeardown: boolean;
@@ -128,7 +131,7 @@ export interface ExportFormatDto {
 /** What to export. */
 export interface ExportRequestDto {
   readonly format: ExportFormatDto['id'];
-  /** Services to include (default: every service with a plan). */
+  /** Services to include (default: every service with a plan; for NSR formats every service). */
   readonly serviceIds?: readonly string[];
   readonly teardown?: boolean;
   /** VTN tenant (default vtn1). */

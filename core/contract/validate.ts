@@ -144,7 +144,7 @@ export const requestSchemas = {
   'export.formats': noArgs,
   'export.run': z
     .object({
-      format: z.enum(['plan-json', 'odl-vtn', 'curl', 'ovs-ofctl', 'onos', 'topology-json', 'topology-yaml']),
+      format: z.enum(['plan-json', 'odl-vtn', 'curl', 'ovs-ofctl', 'onos', 'topology-json', 'topology-yaml', 'nsr-openbaton', 'nsr-sol005', 'nsr-osm', 'nsr-katana', 'nsr-demi', 'nsr-tnova']),
       serviceIds: z.array(id).optional(),
       teardown: z.boolean().optional(),
       tenant: z.string().min(1).max(31).optional(),

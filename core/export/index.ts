@@ -11,6 +11,7 @@ import { buildOnosFlows, buildVtnRequests, onosTeardown, ovsScript } from '../dr
 import { assertNever } from '../util/assert-never';
 import { CoreError } from '../util/core-error';
 import { curlScript } from './curl';
+import { isNsrFormat, nsrExport, nsrFileName, nsrFormats } from './nsr';
 import { planDocument } from './plan-json';
 import { topologyDocument } from './topology-json';
 import { topologyYaml } from './topology-yaml';
@@ -20,6 +21,7 @@ export type { ExportFormat, ExportInput, ExportOptions, ExportResult } from './t
 export { planDocument, allocationsOf } from './plan-json';
 export { topologyDocument } from './topology-json';
 export { topologyYaml, updateYamlText } from './topology-yaml';
+export { isNsrFormat, nsrFormats, nsrFileName, safeFileStem, type NsrFormat } from './nsr';
 
 /** One entry of the format menu. */
 export interface ExportFormatInfo {
@@ -39,6 +41,7 @@ export const exportFormats: readonly ExportFormatInfo[] = [
   { id: 'onos', label: 'ONOS flow batch (JSON)', extension: 'json', supportsTeardown: true },
   { id: 'topology-json', label: 'WICM topology (JSON)', extension: 'json', supportsTeardown: false },
   { id: 'topology-yaml', label: 'WICM topology (YAML)', extension: 'yaml', supportsTeardown: false },
+  ...nsrFormats.map((f) => ({ id: f.id, label: f.label, extension: 'json', supportsTeardown: false })),
 ];
 
 const JSON_TYPE = 'application/json';
@@ -58,6 +61,10 @@ export function exportPlans(format: ExportFormat, input: ExportInput, options: E
     throw new CoreError('INVALID_INPUT', `The ${info.label} export has no teardown variant`, { format });
   }
   const teardown = options.teardown ? '-teardown' : '';
+  if (isNsrFormat(format)) {
+    const { value, diagnostics } = nsrExport(format, input);
+    return json(format, nsrFileName(format, input.services), value, diagnostics);
+  }
   switch (format) {
     case 'plan-json':
       return json(format, 'wicm-plan.json', planDocument(input, options), []);

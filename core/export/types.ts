@@ -1,8 +1,9 @@
 import type { DiagnosticDto, PositionDto } from '../contract/dto';
 import type { TranslateInput, TranslateOptions } from '../drivers/translate';
+import type { NsrFormat } from './nsr/types';
 
 /** The file formats `core/export` can write. */
-export type ExportFormat = 'plan-json' | 'odl-vtn' | 'curl' | 'ovs-ofctl' | 'onos' | 'topology-json' | 'topology-yaml';
+export type ExportFormat = 'plan-json' | 'odl-vtn' | 'curl' | 'ovs-ofctl' | 'onos' | 'topology-json' | 'topology-yaml' | NsrFormat;
 
 /**
  * Options of an export: those of the translators (see `TranslateOptions`); `teardown` applies to

@@ -117,13 +117,13 @@ test("push, check drift and tear down from the service's menu", async ({ page, s
   await expect(more).toHaveAttribute('aria-expanded', 'false');
   await more.click();
   await expect(more).toHaveAttribute('aria-expanded', 'true');
-  await expect(menu.getByRole('menuitem')).toHaveText(['Push…', 'Check drift', 'Tear down…']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Push…', 'Check drift', 'Tear down…', 'Export NSR…']);
   await expect(menu.getByRole('menuitem', { name: 'Push…' })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'Check drift' })).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  await expect(menu.getByRole('menuitem', { name: 'Tear down…' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'Export NSR…' })).toBeFocused();
   await app.screenshot('profiles-04-menu');
   await page.keyboard.press('Escape');
   await expect(menu).toBeHidden();

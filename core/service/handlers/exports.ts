@@ -1,6 +1,6 @@
 import type { Handlers } from '../../contract/api';
 import type { PlanDto } from '../../contract/dto';
-import { exportFormats, exportPlans } from '../../export';
+import { exportFormats, exportPlans, isNsrFormat } from '../../export';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
 import { readPlans } from '../planning';
@@ -16,11 +16,13 @@ export function exportHandlers(ctx: HandlerContext): ExportHandlers {
       const topology = db.topology.read();
       const all = db.services.read();
       const stored = readPlans(db);
-      const wanted = req.serviceIds ?? stored.map((p) => p.serviceId);
+      // NSR documents describe services, not rules: every service, planned or not.
+      const nsr = isNsrFormat(req.format);
+      const wanted = req.serviceIds ?? (nsr ? all.map((s) => s.id) : stored.map((p) => p.serviceId));
       for (const id of wanted) if (!all.some((s) => s.id === id)) throw new CoreError('NOT_FOUND', `No service with id '${id}'.`);
       const plans = wanted.map((id) => stored.find((p) => p.serviceId === id)).filter((p): p is PlanDto => p !== undefined);
       const unplanned = wanted.filter((id) => !plans.some((p) => p.serviceId === id));
-      if (!req.format.startsWith('topology-') && unplanned.length > 0) {
+      if (!req.format.startsWith('topology-') && !nsr && unplanned.length > 0) {
         throw new CoreError('CONFLICT', `Service(s) ${unplanned.join(', ')} have no plan yet: run Plan (plan.compute) first, then export.`);
       }
       const result = exportPlans(

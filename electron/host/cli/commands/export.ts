@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { ExportFileDto, ExportRequestDto } from '../../../../core/contract/api';
-import { exportFormats, exportPlans, updateYamlText, type ExportFormat } from '../../../../core/export';
+import { exportFormats, exportPlans, isNsrFormat, updateYamlText, type ExportFormat } from '../../../../core/export';
 import { planServices } from '../../../../core/service/planning';
 import { CoreError } from '../../../../core/util/core-error';
 import { startEngineHost } from '../../engine-host';
 import { defaultDataDir } from '../../paths';
 import { createStderrLogger } from '../../platform/logger';
 import { EXIT, parseOptions, type CliCommand } from '../command';
+import { exportNsr } from './export-nsr';
 import { assertPlanned, formatDiagnostics, loadRequest, loadTopology } from '../sources';
 
 const FORMATS = exportFormats.map((f) => f.id).join(', ');
@@ -25,7 +26,10 @@ Formats: ${FORMATS}.
   --teardown       what removes the plans instead of what installs them
   --lab-prelude    OVS: add-br/add-port first; VTN: create tenant, vBridges, vInterfaces
   --out FILE       write to FILE instead of standard output; topology-yaml over an existing
-                   file updates it in place and keeps its comments`,
+                   file updates it in place and keeps its comments
+  nsr-* formats    services as NSR / request files (--project only; --service takes an id
+                   or a name); several services in one file form a JSON array, --out DIR/
+                   writes one file per service`,
   async run(argv, io) {
     const { values } = parseOptions(
       argv,
@@ -56,6 +60,10 @@ Formats: ${FORMATS}.
     if (values.project) {
       if (values.topology || values.request) throw new CoreError('INVALID_INPUT', 'give either --project or --topology with --request, not both.');
       const host = await startEngineHost({ mode: 'cli', logger: createStderrLogger({ quiet: true }), dataDir: defaultDataDir(), projectPath: values.project });
+      if (isNsrFormat(format)) {
+        await exportNsr(host, format, values.service, values.out, io);
+        return EXIT.ok;
+      }
       if (values.plan) {
         const planned = await host.dispatch('plan.compute', values.service ? { serviceIds: values.service } : {});
         if (!planned.ok) throw new CoreError(planned.error.code, planned.error.message);
@@ -65,6 +73,7 @@ Formats: ${FORMATS}.
       if (!reply.ok) throw new CoreError(reply.error.code, reply.error.message, reply.error.details);
       file = reply.value as ExportFileDto;
     } else {
+      if (isNsrFormat(format)) throw new CoreError('INVALID_INPUT', `--format ${format} exports the services of a project: give --project.`);
       if (!values.topology) throw new CoreError('INVALID_INPUT', "--project, or --topology (with --request), is required. See 'wicm export --help'.");
       const source = await loadTopology(values.topology);
       const services = values.request ? (await loadRequest(values.request, source.topology, new Date())).services : [];

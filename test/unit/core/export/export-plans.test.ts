@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { exportFormats, exportPlans, type ExportFormat } from '../../../../core/export';
+import { exportFormats as allFormats, exportPlans, isNsrFormat, type ExportFormat } from '../../../../core/export';
 import { coreErrorOf } from './helpers';
 import { input, withControllerIds } from './sample';
+
+// The NSR formats (services, not plans) have their own tests in ./nsr.
+const exportFormats = allFormats.filter((f) => !isNsrFormat(f.id));
 
 const onosInput = withControllerIds(input, { b1: 'openflow:1', b2: 'openflow:2' });
 
