@@ -17,7 +17,7 @@ export { diffText, showValue } from './text';
 export function diffProjects(a: DiffSide, b: DiffSide): ProjectDiffDto {
   const pa = planSide(a);
   const pb = planSide(b);
-  const topology = diffTopology(a.topology, b.topology);
+  const topology = diffTopology(a.topology, b.topology, pa.names, pb.names);
   const services = diffServices(pa, pb);
   const rules = diffRules(pa, pb);
   const ruleCount = rules.reduce((sum, g) => sum + g.rules.length, 0);

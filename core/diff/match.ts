@@ -56,6 +56,15 @@ export function pairItems(as: readonly Item[], bs: readonly Item[]): Pair[] {
 
 /** The fields whose values differ (all fields when one side is missing). */
 export function fieldChanges(a: Item | null, b: Item | null): FieldChangeDto[] {
+  if (a && b && a.fields.length === b.fields.length && a.fields.every(([field], i) => b.fields[i]![0] === field)) {
+    // Same kind, same field order (the usual case): compare position by position.
+    const out: FieldChangeDto[] = [];
+    a.fields.forEach(([field, x], i) => {
+      const y = b.fields[i]![1];
+      if (!sameValue(x, y)) out.push({ field, before: x, after: y });
+    });
+    return out;
+  }
   const names: string[] = [];
   const before = new Map<string, DiffValue>();
   const after = new Map<string, DiffValue>();

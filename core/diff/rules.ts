@@ -1,64 +1,90 @@
 import type { BridgeRulesDiffDto, RuleDiffDto } from '../contract/diff-dto';
-import { SideNames } from './names';
+import type { PlanDto, RuleDto } from '../contract/dto';
+import type { SideNames } from './names';
 import type { PlannedSide } from './side';
 
-type RuleView = Omit<RuleDiffDto, 'change'>;
+type RuleView = Omit<RuleDiffDto, 'change'> & { readonly bridge: string };
 
-/** Per bridge name: the side's bridge id and its planned rules by stable key. */
-interface SideRules {
-  readonly bridgeIds: Map<string, string>;
-  readonly rules: Map<string, Map<string, { rule: RuleView; count: number }>>;
-}
-
-/** The stable key of a rule: service, direction, match and ports by name (no ids, no indices). */
-function ruleKey(r: RuleView): string {
-  return `${r.service}\u0000${r.direction}\u0000${r.src}\u0000${r.dst}\u0000${r.inPort}\u0000${r.outPort}\u0000${r.vlan ?? ''}`;
-}
-
-function sideRules(side: PlannedSide): SideRules {
-  const n = new SideNames(side.topology);
-  const bridgeIds = new Map<string, string>();
-  for (const b of side.topology.bridges) bridgeIds.set(b.name, b.id);
-  const rules = new Map<string, Map<string, { rule: RuleView; count: number }>>();
+/** Per service name, the rules of its plans (services of one name pooled). */
+function rulesByService(side: PlannedSide): Map<string, RuleDto[]> {
+  const out = new Map<string, RuleDto[]>();
   for (const service of side.services) {
-    const plan = side.plans.get(service.id);
+    const plan: PlanDto | undefined = side.plans.get(service.id);
     if (!plan) continue;
-    for (const path of [plan.forward, plan.reverse]) {
-      for (const r of path.rules) {
-        const bridge = n.bridge(r.bridgeId);
-        const rule: RuleView = { service: service.name, direction: r.direction, src: r.match.src, dst: r.match.dst, inPort: n.port(r.inPortId), outPort: n.port(r.outPortId), vlan: r.vlan };
-        let perBridge = rules.get(bridge);
-        if (!perBridge) rules.set(bridge, (perBridge = new Map()));
-        const key = ruleKey(rule);
-        const seen = perBridge.get(key);
-        if (seen) seen.count += 1;
-        else perBridge.set(key, { rule, count: 1 });
-      }
-    }
-  }
-  return { bridgeIds, rules };
-}
-
-/** What side B's plans add and remove compared with side A's, per bridge (sorted by name). */
-export function diffRules(a: PlannedSide, b: PlannedSide): BridgeRulesDiffDto[] {
-  const ra = sideRules(a);
-  const rb = sideRules(b);
-  const bridges = [...new Set([...ra.rules.keys(), ...rb.rules.keys()])].sort();
-  const out: BridgeRulesDiffDto[] = [];
-  for (const bridge of bridges) {
-    const before = ra.rules.get(bridge) ?? new Map<string, { rule: RuleView; count: number }>();
-    const after = rb.rules.get(bridge) ?? new Map<string, { rule: RuleView; count: number }>();
-    const rules: RuleDiffDto[] = [];
-    for (const [key, { rule, count }] of before) {
-      for (let k = after.get(key)?.count ?? 0; k < count; k++) rules.push({ change: 'removed', ...rule });
-    }
-    for (const [key, { rule, count }] of after) {
-      for (let k = before.get(key)?.count ?? 0; k < count; k++) rules.push({ change: 'added', ...rule });
-    }
-    if (rules.length === 0) continue;
-    out.push({ bridge, aId: ra.bridgeIds.get(bridge) ?? null, bId: rb.bridgeIds.get(bridge) ?? null, rules: rules.sort(byRule) });
+    const list = out.get(service.name);
+    if (list) list.push(...plan.forward.rules, ...plan.reverse.rules);
+    else out.set(service.name, [...plan.forward.rules, ...plan.reverse.rules]);
   }
   return out;
+}
+
+function sameRule(x: RuleDto, nx: SideNames, y: RuleDto, ny: SideNames): boolean {
+  return (
+    x.direction === y.direction &&
+    x.match.src === y.match.src &&
+    x.match.dst === y.match.dst &&
+    x.vlan === y.vlan &&
+    nx.port(x.inPortId) === ny.port(y.inPortId) &&
+    nx.port(x.outPortId) === ny.port(y.outPortId) &&
+    nx.bridge(x.bridgeId) === ny.bridge(y.bridgeId)
+  );
+}
+
+function view(service: string, r: RuleDto, n: SideNames): RuleView {
+  return { bridge: n.bridge(r.bridgeId), service, direction: r.direction, src: r.match.src, dst: r.match.dst, inPort: n.port(r.inPortId), outPort: n.port(r.outPortId), vlan: r.vlan };
+}
+
+/** The stable key of a rule: bridge, direction, match and ports by name (no ids, no indices). */
+function ruleKey(r: RuleView): string {
+  return `${r.bridge}\u0000${r.direction}\u0000${r.src}\u0000${r.dst}\u0000${r.inPort}\u0000${r.outPort}\u0000${r.vlan ?? ''}`;
+}
+
+/** Multiset difference of one service's rules on the two sides. */
+function serviceRuleChanges(service: string, as: readonly RuleDto[], na: SideNames, bs: readonly RuleDto[], nb: SideNames, out: (RuleDiffDto & { bridge: string })[]): void {
+  const counts = new Map<string, { rule: RuleView; count: number }>();
+  for (const r of as) {
+    const v = view(service, r, na);
+    const key = ruleKey(v);
+    const seen = counts.get(key);
+    if (seen) seen.count += 1;
+    else counts.set(key, { rule: v, count: 1 });
+  }
+  for (const r of bs) {
+    const v = view(service, r, nb);
+    const key = ruleKey(v);
+    const seen = counts.get(key);
+    if (seen) seen.count -= 1;
+    else counts.set(key, { rule: v, count: -1 });
+  }
+  for (const { rule, count } of counts.values()) {
+    for (let k = 0; k < Math.abs(count); k++) out.push({ change: count > 0 ? 'removed' : 'added', ...rule });
+  }
+}
+
+/**
+ * What side B's plans add and remove compared with side A's, per bridge (sorted by name). A rule
+ * is identified by service name, bridge, direction, match and ports by name, so a rule differs
+ * only within its service: services whose rules read the same are skipped without keys.
+ */
+export function diffRules(a: PlannedSide, b: PlannedSide): BridgeRulesDiffDto[] {
+  const ra = rulesByService(a);
+  const rb = rulesByService(b);
+  const changes: (RuleDiffDto & { bridge: string })[] = [];
+  for (const [service, as] of ra) {
+    const bs = rb.get(service) ?? [];
+    if (as.length === bs.length && as.every((r, i) => sameRule(r, a.names, bs[i]!, b.names))) continue;
+    serviceRuleChanges(service, as, a.names, bs, b.names, changes);
+  }
+  for (const [service, bs] of rb) if (!ra.has(service)) serviceRuleChanges(service, [], a.names, bs, b.names, changes);
+  const byBridge = new Map<string, RuleDiffDto[]>();
+  for (const { bridge, ...rule } of changes) {
+    const list = byBridge.get(bridge);
+    if (list) list.push(rule);
+    else byBridge.set(bridge, [rule]);
+  }
+  const aIds = new Map(a.topology.bridges.map((x) => [x.name, x.id]));
+  const bIds = new Map(b.topology.bridges.map((x) => [x.name, x.id]));
+  return [...byBridge.keys()].sort().map((bridge) => ({ bridge, aId: aIds.get(bridge) ?? null, bId: bIds.get(bridge) ?? null, rules: byBridge.get(bridge)!.sort(byRule) }));
 }
 
 function byRule(x: RuleDiffDto, y: RuleDiffDto): number {

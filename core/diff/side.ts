@@ -1,6 +1,7 @@
 import type { DiffSideDto } from '../contract/diff-dto';
 import type { PlanDto, ServiceDto, TopologyDto } from '../contract/dto';
 import { emptyAllocations, Planner, type Allocations } from '../plan';
+import { SideNames } from './names';
 
 /** One side of a comparison: a project's model, or a topology file (no services). */
 export interface DiffSide extends DiffSideDto {
@@ -13,6 +14,8 @@ export interface DiffSide extends DiffSideDto {
 /** A side with the plans core/plan computes for it. */
 export interface PlannedSide extends DiffSide {
   readonly plans: ReadonlyMap<string, PlanDto>;
+  /** Bridge and port names of the side's topology. */
+  readonly names: SideNames;
 }
 
 /**
@@ -21,5 +24,5 @@ export interface PlannedSide extends DiffSide {
  */
 export function planSide(side: DiffSide): PlannedSide {
   const { plans } = new Planner(side.topology).planAll(side.services, side.allocations ?? emptyAllocations(), { lint: false });
-  return { ...side, plans: new Map(plans.map((p) => [p.serviceId, p])) };
+  return { ...side, plans: new Map(plans.map((p) => [p.serviceId, p])), names: new SideNames(side.topology) };
 }

@@ -1,5 +1,5 @@
 import type { DiffElementKind, ElementDiffDto } from '../contract/diff-dto';
-import type { TopologyDto } from '../contract/dto';
+import type { BridgeDto, LinkDto, NapDto, PopDto, PortDto, SegmentDto, TopologyDto } from '../contract/dto';
 import { fieldChanges, pairItems, type Item } from './match';
 import { SideNames } from './names';
 
@@ -56,14 +56,69 @@ function vlanPools(t: TopologyDto, n: SideNames): Item[] {
   return [...byPort].map(([port, ranges]) => ({ id: null, key: port, name: `VLAN pool on ${port}`, fields: [['port', port], ['ranges', ranges]] }));
 }
 
+/**
+ * Whether two elements with the same id read the same (names of references included): most
+ * elements of two versions are, and are skipped without building their items.
+ */
+function sameElement(kind: DiffElementKind, x: never, y: never, na: SideNames, nb: SideNames): boolean {
+  const sameList = (p: readonly string[], q: readonly string[]): boolean => p.length === q.length && [...p].sort().join('\u0000') === [...q].sort().join('\u0000');
+  switch (kind) {
+    case 'bridge': {
+      const [a, b] = [x as BridgeDto, y as BridgeDto];
+      return a.name === b.name && a.kind === b.kind && a.controllerId === b.controllerId && (a.datapathId ?? null) === (b.datapathId ?? null);
+    }
+    case 'port': {
+      const [a, b] = [x as PortDto, y as PortDto];
+      return a.name === b.name && a.ofPort === b.ofPort && na.bridge(a.bridgeId) === nb.bridge(b.bridgeId);
+    }
+    case 'link': {
+      const [a, b] = [x as LinkDto, y as LinkDto];
+      return sameList([na.port(a.aPortId), na.port(a.bPortId)], [nb.port(b.aPortId), nb.port(b.bPortId)]);
+    }
+    case 'segment': {
+      const [a, b] = [x as SegmentDto, y as SegmentDto];
+      return a.prefix === b.prefix && a.name === b.name && na.port(a.portId) === nb.port(b.portId);
+    }
+    case 'pop': {
+      const [a, b] = [x as PopDto, y as PopDto];
+      return a.name === b.name && na.port(a.portId) === nb.port(b.portId) && sameList(a.aliases, b.aliases);
+    }
+    case 'nap': {
+      const [a, b] = [x as NapDto, y as NapDto];
+      return a.name === b.name && na.port(a.cePortId) === nb.port(b.cePortId) && na.port(a.pePortId) === nb.port(b.pePortId);
+    }
+    default:
+      return false;
+  }
+}
+
+const LISTS = { bridge: 'bridges', port: 'ports', link: 'links', segment: 'segments', pop: 'pops', nap: 'naps' } as const;
+
+/** The elements of one kind that are not the same on both sides by id, as topologies of their own. */
+function unsettled(kind: DiffElementKind, a: TopologyDto, b: TopologyDto, na: SideNames, nb: SideNames): [TopologyDto, TopologyDto] {
+  if (!(kind in LISTS)) return [a, b];
+  const list = LISTS[kind as keyof typeof LISTS];
+  const as = a[list] as readonly { readonly id: string }[];
+  const bs = b[list] as readonly { readonly id: string }[];
+  const byId = new Map<string, { readonly id: string }>();
+  for (const y of bs) if (!byId.has(y.id)) byId.set(y.id, y);
+  const settled = new Set<string>();
+  for (const x of as) {
+    const y = byId.get(x.id);
+    if (y && !settled.has(x.id) && sameElement(kind, x as never, y as never, na, nb)) settled.add(x.id);
+  }
+  if (settled.size === 0) return [a, b];
+  const rest = (items: readonly { readonly id: string }[]): never => items.filter((e) => !settled.has(e.id)) as never;
+  return [{ ...a, [list]: rest(as) }, { ...b, [list]: rest(bs) }];
+}
+
 /** Elements added, removed or changed field by field, sorted by kind, then name. */
-export function diffTopology(a: TopologyDto, b: TopologyDto): ElementDiffDto[] {
-  const na = new SideNames(a);
-  const nb = new SideNames(b);
+export function diffTopology(a: TopologyDto, b: TopologyDto, na = new SideNames(a), nb = new SideNames(b)): ElementDiffDto[] {
   const out: ElementDiffDto[] = [];
   for (const kind of ELEMENT_KINDS) {
     const found: ElementDiffDto[] = [];
-    for (const pair of pairItems(itemsOf(kind, a, na), itemsOf(kind, b, nb))) {
+    const [ra, rb] = unsettled(kind, a, b, na, nb);
+    for (const pair of pairItems(itemsOf(kind, ra, na), itemsOf(kind, rb, nb))) {
       const fields = fieldChanges(pair.a, pair.b);
       if (pair.a && pair.b && fields.length === 0) continue;
       const change = pair.a === null ? 'added' : pair.b === null ? 'removed' : 'changed';
