@@ -6,7 +6,7 @@
 import type { ProjectDiffDto } from '../contract/diff-dto';
 import { diffRules } from './rules';
 import { diffServices } from './services';
-import { planSide, type DiffSide } from './side';
+import { planSide, type DiffSide, type PlannedSide } from './side';
 import { diffTopology } from './topology';
 
 export type { DiffSide, PlannedSide } from './side';
@@ -15,8 +15,12 @@ export { diffText, showValue } from './text';
 
 /** Compares side A (before) with side B (after). Both sides are planned with core/plan. */
 export function diffProjects(a: DiffSide, b: DiffSide): ProjectDiffDto {
-  const pa = planSide(a);
-  const pb = planSide(b);
+  return diffPlanned(planSide(a), planSide(b));
+}
+
+/** Compares two sides already planned (`planSide`). */
+export function diffPlanned(pa: PlannedSide, pb: PlannedSide): ProjectDiffDto {
+  const [a, b] = [pa, pb];
   const topology = diffTopology(a.topology, b.topology, pa.names, pb.names);
   const services = diffServices(pa, pb);
   const rules = diffRules(pa, pb);
