@@ -36,7 +36,8 @@ const coreLayers = {
   sim: ['contract', 'util', 'model', 'net', 'plan'],
   drivers: ['contract', 'util', 'model', 'net'],
   export: ['contract', 'util', 'store', 'drivers'],
-  service: ['contract', 'util', 'model', 'net', 'store', 'import', 'plan', 'sim', 'drivers', 'export'],
+  diff: ['contract', 'util', 'model', 'net', 'plan'],
+  service: ['contract', 'util', 'model', 'net', 'store', 'import', 'plan', 'sim', 'drivers', 'export', 'diff'],
 };
 
 const coreLayersRule = {

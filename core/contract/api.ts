@@ -21,8 +21,10 @@ import type {
   LabFaultDto,
   LabControllerDto,
 } from './controllers-dto';
+import type { ProjectDiffDto } from './diff-dto';
 
 export type * from './controllers-dto';
+export type * from './diff-dto';
 
 /** Where the engine runs, as the UI shows it in the title bar. */
 export type AppMode = 'desktop' | 'browser' | 'cli';
@@ -224,6 +226,11 @@ export interface Api {
   'project.saveAs': (req: { readonly path: string }) => ProjectInfoDto;
   /** The open project's info. */
   'project.info': (req: NoArgs) => ProjectInfoDto;
+  /**
+   * Compares a `.wicm` project or topology file (side A, before) with the open project (side B,
+   * after): topology, services and the rules each side's plans install per bridge.
+   */
+  'project.compare': (req: { readonly path: string }) => ProjectDiffDto;
   /** Undoes the last model change (any edit, import or replacement). */
   'history.undo': (req: NoArgs) => ProjectInfoDto;
   /** Redoes the last undone change. */

@@ -18,7 +18,7 @@ export interface Events {
 }
 
 /** Commands the native menu hands to the UI. */
-export type UiCommand = 'importNsr' | 'export' | 'push' | 'trace' | 'fit' | 'zoomIn' | 'zoomOut' | 'toggleTheme' | 'toggleRenderer' | 'toggleSidePanel' | 'toggleDetailsPanel' | 'about';
+export type UiCommand = 'importNsr' | 'export' | 'push' | 'trace' | 'fit' | 'zoomIn' | 'zoomOut' | 'toggleTheme' | 'toggleRenderer' | 'toggleSidePanel' | 'toggleDetailsPanel' | 'about' | 'compare';
 
 /** An event name. */
 export type EventName = keyof Events;

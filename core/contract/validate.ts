@@ -116,6 +116,7 @@ export const requestSchemas = {
   'project.save': noArgs,
   'project.saveAs': z.object({ path: filePath }).strict(),
   'project.info': noArgs,
+  'project.compare': z.object({ path: filePath }).strict(),
   'history.undo': noArgs,
   'history.redo': noArgs,
   'topology.get': noArgs,

@@ -3,6 +3,7 @@ import { parseTopologyJson } from '../store/documents';
 import { SCHEMA_VERSION } from '../store/migrations';
 import { importDemiWimDb, isDemiWimDb } from '../store/demi-wim-db';
 import { CoreError } from '../util/core-error';
+import { compareWithProject } from './compare';
 import { handlerContext, type HandlerContext } from './context';
 import { controllerHandlers } from './handlers/controllers';
 import { exportHandlers } from './handlers/exports';
@@ -65,6 +66,7 @@ export class WicmEngine {
       },
       'project.saveAs': async (req) => this.saveTo(withExtension(req.path)),
       'project.info': async () => this.session.info(),
+      'project.compare': async (req) => compareWithProject(ports.sql, await ports.files.readFile(req.path), baseName(req.path), this.session),
       'history.undo': async () => this.applyHistory(this.session.undo(), 'undo'),
       'history.redo': async () => this.applyHistory(this.session.redo(), 'redo'),
       ...topologyHandlers(context),

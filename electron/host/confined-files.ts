@@ -9,6 +9,7 @@ import type { Dispatch } from './dispatch';
 const PATH_METHODS: Partial<Record<Method, { readonly field: 'path'; readonly access: 'read' | 'write' }>> = {
   'project.open': { field: 'path', access: 'read' },
   'project.saveAs': { field: 'path', access: 'write' },
+  'project.compare': { field: 'path', access: 'read' },
 };
 
 /** Folders a remote-capable transport may read and write project files in. */

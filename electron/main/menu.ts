@@ -37,6 +37,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolea
         { type: 'separator' },
         { label: 'Import NSR…', accelerator: 'CmdOrCtrl+I', click: () => actions.importNsr() },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.ui('export') },
+        { label: 'Compare with…', click: () => actions.ui('compare') },
         { label: 'Push…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.ui('push') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -25,10 +25,15 @@ export interface Highlight {
   readonly focus: ReadonlySet<string> | null;
   /** Element a lint finding points at. */
   readonly flagged: string | null;
+  /** "Compare with…": model id → how the element differs from the compared file. */
+  readonly compare: ReadonlyMap<string, DiffMark>;
 }
 
+/** How an element of the open project differs from the file it is compared with. */
+export type DiffMark = 'added' | 'changed' | 'removed';
+
 /** Nothing highlighted. */
-export const noHighlight: Highlight = { paths: [], currentHop: null, trace: null, down: new Set(), matches: new Set(), focus: null, flagged: null };
+export const noHighlight: Highlight = { paths: [], currentHop: null, trace: null, down: new Set(), matches: new Set(), focus: null, flagged: null, compare: new Map() };
 
 /**
  * Adds highlight classes to the topology's elements and the path / trace edges drawn on top
@@ -77,6 +82,7 @@ export function decorate(base: readonly ElementDefinition[], h: Highlight): Elem
   for (const id of h.down) mark(cyIdOf.get(id), 'down');
   for (const id of h.matches) mark(cyIdOf.get(id), 'match');
   if (h.flagged) mark(cyIdOf.get(h.flagged), 'flagged');
+  for (const [id, how] of h.compare) mark(cyIdOf.get(id), `diff-${how}`);
 
   const dimmed = new Set<string>();
   if (h.focus) {

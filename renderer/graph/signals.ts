@@ -45,6 +45,19 @@ export function focusedPops(cy: Core): string {
     .join(',');
 }
 
+/**
+ * The "Compare with…" marks drawn, read back from cytoscape: per mark the model ids carrying
+ * it, sorted, e.g. `added: l1,p2; changed: pop1`. Empty when nothing is marked.
+ */
+export function diffMarks(cy: Core): string {
+  const parts: string[] = [];
+  for (const how of ['added', 'changed', 'removed'] as const) {
+    const ids = cy.$(`.diff-${how}`).map((e) => String(e.data('modelId'))).sort();
+    if (ids.length > 0) parts.push(`${how}: ${ids.join(',')}`);
+  }
+  return parts.join('; ');
+}
+
 /** Where a single selected node is on screen (`x,y` in canvas pixels), or ''. */
 export function renderedSpot(selected: NodeCollection): string {
   if (selected.length !== 1) return '';

@@ -22,6 +22,10 @@ export interface GraphPalette {
   readonly trace: string;
   readonly down: string;
   readonly match: string;
+  /** "Compare with…": elements only in the open project, changed, and only in the other file. */
+  readonly diffAdded: string;
+  readonly diffChanged: string;
+  readonly diffRemoved: string;
 }
 
 /** Dark theme. */
@@ -45,6 +49,9 @@ export const darkPalette: GraphPalette = {
   trace: '#facc15',
   down: '#ef4444',
   match: '#22d3ee',
+  diffAdded: '#4ade80',
+  diffChanged: '#fb923c',
+  diffRemoved: '#f87171',
 };
 
 /** Light theme. */
@@ -68,6 +75,9 @@ export const lightPalette: GraphPalette = {
   trace: '#ca8a04',
   down: '#dc2626',
   match: '#0891b2',
+  diffAdded: '#15803d',
+  diffChanged: '#c2410c',
+  diffRemoved: '#b91c1c',
 };
 
 /** The UI themes. */
@@ -114,6 +124,12 @@ export function graphStyle(c: GraphPalette = darkPalette): StylesheetJson {
     { selector: 'node.trace-drop', style: { 'underlay-color': c.down, 'underlay-opacity': 0.6, 'underlay-padding': 10 } },
     { selector: 'edge.trace-edge', style: { width: 3, 'curve-style': 'unbundled-bezier', 'control-point-distances': 40, 'line-style': 'dashed', 'line-color': c.trace, 'target-arrow-shape': 'triangle', 'target-arrow-color': c.trace, 'z-index': 21 } },
     { selector: '.down', style: { 'background-color': c.down, 'line-color': c.down, 'border-color': c.down, 'border-style': 'dashed', 'line-style': 'dashed', opacity: 0.8 } },
+    { selector: 'node.diff-added', style: { 'underlay-color': c.diffAdded, 'underlay-opacity': 0.6, 'underlay-padding': 10, 'underlay-shape': 'round-rectangle', 'z-index': 23 } },
+    { selector: 'node.diff-changed', style: { 'underlay-color': c.diffChanged, 'underlay-opacity': 0.6, 'underlay-padding': 10, 'underlay-shape': 'round-rectangle', 'z-index': 23 } },
+    { selector: 'node.diff-removed', style: { 'underlay-color': c.diffRemoved, 'underlay-opacity': 0.6, 'underlay-padding': 10, 'underlay-shape': 'round-rectangle', 'z-index': 23 } },
+    { selector: 'edge.diff-added', style: { 'line-color': c.diffAdded, width: 6 } },
+    { selector: 'edge.diff-changed', style: { 'line-color': c.diffChanged, width: 6 } },
+    { selector: 'edge.diff-removed', style: { 'line-color': c.diffRemoved, width: 6, 'line-style': 'dashed' } },
     { selector: 'node.match', style: { 'underlay-color': c.match, 'underlay-opacity': 0.55, 'underlay-padding': 12, 'z-index': 24 } },
     { selector: '.flagged', style: { 'underlay-color': c.down, 'underlay-opacity': 0.6, 'underlay-padding': 14, 'z-index': 25 } },
     { selector: '.dimmed', style: { opacity: 0.15 } },

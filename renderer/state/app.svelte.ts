@@ -7,6 +7,7 @@ import { EditorState } from './editor.svelte';
 import { ErrorState } from './errors.svelte';
 import { runUiCommand } from './commands';
 import { engineContext, type EngineContext, type ProjectContext, type ProjectUpdates, type Selection, type SelectionContext } from './context';
+import { CompareState } from './compare.svelte';
 import { ExportState } from './export.svelte';
 import { GraphState } from './graph.svelte';
 import { ImportState } from './import.svelte';
@@ -47,6 +48,7 @@ export class AppState {
   readonly imports: ImportState;
   readonly exports: ExportState;
   readonly push: PushState;
+  readonly compare: CompareState;
 
   project = $derived<ProjectInfoDto | null>(this.snapshot?.project ?? null);
   topology = $derived(this.snapshot?.topology ?? null);
@@ -72,7 +74,8 @@ export class AppState {
     const { engine, view } = this;
     this.planView = new PlanViewState({ engine, project, selection, view, kindOf: (id) => this.graph.kindOf(id) });
     this.trace = new TraceState({ engine, project, planView: this.planView, view });
-    this.graph = new GraphState({ engine, project, planView: this.planView, trace: this.trace, view });
+    this.compare = new CompareState({ engine, project, view });
+    this.graph = new GraphState({ engine, project, planView: this.planView, trace: this.trace, view, compare: this.compare });
     this.editor = new EditorState({ engine, project, selection, view });
     this.services = new ServicesState({ engine, project, planView: this.planView, view });
     this.imports = new ImportState({ engine, project, view });

@@ -51,6 +51,9 @@ export function runUiCommand(app: CommandTargets, command: UiCommand, file?: { r
     case 'about':
       app.view.dialog = 'about';
       return;
+    case 'compare':
+      app.view.dialog = 'compare';
+      return;
   }
 }
 

@@ -6,6 +6,7 @@ import { addressMatch, looksLikeAddress, searchTopology, type SearchMatch } from
 import { RpcError } from '../lib/rpc/client';
 import { idSet } from '../lib/sets';
 import { serviceFocus } from '../lib/service-focus';
+import type { CompareState } from './compare.svelte';
 import type { EngineContext, ProjectContext, Selection } from './context';
 import type { PlanViewState } from './plan.svelte';
 import type { TraceState } from './trace.svelte';
@@ -18,6 +19,7 @@ export interface GraphContext {
   readonly planView: Pick<PlanViewState, 'plan' | 'direction' | 'hopIndex'>;
   readonly trace: Pick<TraceState, 'result' | 'down'>;
   readonly view: Pick<ViewState, 'search' | 'filterServiceId' | 'flagged' | 'revealElements'>;
+  readonly compare: Pick<CompareState, 'marks'>;
 }
 
 /** What the graph draws, derived from the model and the view (the canvas only applies it). */
@@ -57,6 +59,7 @@ export class GraphState {
       matches: idSet(this.matches),
       focus: this.focus,
       flagged: this.ctx.view.flagged,
+      compare: this.ctx.compare.marks,
     };
   });
   elements = $derived(decorate(this.base, this.highlight));

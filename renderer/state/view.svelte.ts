@@ -11,7 +11,7 @@ export interface GraphCommands {
 }
 
 /** In-page dialogs. */
-export type DialogKind = 'open' | 'saveAs' | 'new' | 'about' | 'import' | 'export';
+export type DialogKind = 'open' | 'saveAs' | 'new' | 'about' | 'import' | 'export' | 'compare';
 
 const THEME_KEY = 'wicm.theme';
 const RENDERER_KEY = 'wicm.renderer';

@@ -19,8 +19,8 @@ export interface CliCommand {
   run(argv: readonly string[], io: CliIo): Promise<number>;
 }
 
-/** Exit codes: 0 ok, 1 internal error, 2 bad input, 3 controller/push failure. */
-export const EXIT = { ok: 0, internal: 1, badInput: 2, pushFailed: 3 } as const;
+/** Exit codes: 0 ok, 1 internal error (`wicm diff`: the two differ), 2 bad input, 3 controller/push failure. */
+export const EXIT = { ok: 0, internal: 1, different: 1, badInput: 2, pushFailed: 3 } as const;
 
 /** parseArgs with strict options and a CoreError (exit 2) instead of a TypeError. */
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(

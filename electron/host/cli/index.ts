@@ -3,6 +3,7 @@ import { isCoreError } from '../../../core/util/core-error';
 import { terminalSafe } from '../terminal-text';
 import { version } from '../version';
 import { EXIT, type CliCommand, type CliIo } from './command';
+import { diffCommand } from './commands/diff';
 import { driftCommand } from './commands/drift';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -15,7 +16,7 @@ import { teardownCommand } from './commands/teardown';
 import { traceCommand } from './commands/trace';
 
 /** Every sub-command, in the order `wicm --help` lists them. */
-export const commands: readonly CliCommand[] = [inspectCommand, importCommand, planCommand, traceCommand, exportCommand, pushCommand, teardownCommand, driftCommand, serveCommand, labControllerCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, importCommand, planCommand, traceCommand, exportCommand, pushCommand, teardownCommand, driftCommand, diffCommand, serveCommand, labControllerCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -27,7 +28,7 @@ function help(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Exit codes: 0 ok, 1 internal error, 2 bad input (one line per problem), 3 controller failure, 4 trace not delivered.',
+    'Exit codes: 0 ok, 1 internal error (diff: the two differ), 2 bad input (one line per problem), 3 controller failure, 4 trace not delivered.',
     '',
   ].join('\n');
 }

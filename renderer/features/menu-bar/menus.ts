@@ -27,6 +27,7 @@ export function appMenus(app: AppState): MenuSpec[] {
         { label: 'Open…', shortcut: 'Ctrl+O', run: () => (app.view.dialog = 'open') },
         { label: 'Save', shortcut: 'Ctrl+S', run: () => void app.save() },
         { label: 'Save As…', shortcut: 'Ctrl+Shift+S', run: () => (app.view.dialog = 'saveAs') },
+        { label: 'Compare with…', detail: 'Compare a project or topology file with this project', run: () => app.compare.open() },
         { label: 'Import NSR…', run: () => void app.imports.open() },
         { label: 'Export…', run: () => void app.exports.open() },
         { label: 'Push…', run: () => (app.view.rightTab = 'push') },

@@ -96,6 +96,8 @@ describe('project files over HTTP stay in the allowed folders', () => {
     expect((await s.rpc('project.open', { path: '/etc/passwd' })).status).toBe(403);
     expect((await s.rpc('project.open', { path: join(s.outside, 'nope.wicm') })).status).toBe(403);
     expect(await s.rpc('project.open', { path: join(s.projects, 'nope.wicm') })).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
+    expect((await s.rpc('project.compare', { path: '/etc/passwd' })).status).toBe(403);
+    expect(await s.rpc('project.compare', { path: join(s.projects, 'nope.wicm') })).toMatchObject({ status: 404, body: { error: { code: 'NOT_FOUND' } } });
   });
 
   it('allows the folders given with --projects-dir', async () => {
