@@ -1,7 +1,7 @@
 import type { ProjectDiffDto } from '../contract/diff-dto';
 import type { TopologyDto } from '../contract/dto';
 import { diffProjects, type DiffSide } from '../diff';
-import { parseTopologyJson } from '../store/documents';
+import { isTopologyYaml, parseTopologyJson, parseTopologyYaml } from '../store/documents';
 import { importDemiWimDb, isDemiWimDb } from '../store/demi-wim-db';
 import { isSqliteFile, ProjectDb } from '../store/project-db';
 import type { SqlEngine } from '../store/sqlite-port';
@@ -16,8 +16,11 @@ interface TopologyTextReader {
   readonly read: (text: string) => TopologyDto;
 }
 
-/** Topology files `wicm diff` and "Compare with…" read (topology YAML plugs in here). */
-const TOPOLOGY_READERS: readonly TopologyTextReader[] = [{ accepts: () => true, read: (text) => parseTopologyJson(text).topology }];
+/** Topology files `wicm diff` and "Compare with…" read: topology YAML, else topology JSON. */
+const TOPOLOGY_READERS: readonly TopologyTextReader[] = [
+  { accepts: (_fileName, text) => isTopologyYaml(text), read: (text) => parseTopologyYaml(text).topology },
+  { accepts: () => true, read: (text) => parseTopologyJson(text).topology },
+];
 
 /**
  * Reads one side of a comparison from a file's bytes: a `.wicm` project (topology, services,

@@ -18,16 +18,21 @@ export function exportHandlers(ctx: HandlerContext): ExportHandlers {
       const stored = readPlans(db);
       // NSR documents describe services, not rules: every service, planned or not.
       const nsr = isNsrFormat(req.format);
+      const byId = new Map(all.map((s) => [s.id, s]));
+      const planOf = new Map(stored.map((p) => [p.serviceId, p]));
       const wanted = req.serviceIds ?? (nsr ? all.map((s) => s.id) : stored.map((p) => p.serviceId));
-      for (const id of wanted) if (!all.some((s) => s.id === id)) throw new CoreError('NOT_FOUND', `No service with id '${id}'.`);
-      const plans = wanted.map((id) => stored.find((p) => p.serviceId === id)).filter((p): p is PlanDto => p !== undefined);
-      const unplanned = wanted.filter((id) => !plans.some((p) => p.serviceId === id));
+      const chosen = new Set(wanted);
+      const missing = wanted.filter((id) => !byId.has(id));
+      if (missing.length > 0) throw new CoreError('NOT_FOUND', `No service with id ${missing.map((id) => `'${id}'`).join(', ')} in this project.`);
+      const plans = wanted.map((id) => planOf.get(id)).filter((p): p is PlanDto => p !== undefined);
+      const unplanned = wanted.filter((id) => !planOf.has(id));
       if (!req.format.startsWith('topology-') && !nsr && unplanned.length > 0) {
-        throw new CoreError('CONFLICT', `Service(s) ${unplanned.join(', ')} have no plan yet: run Plan (plan.compute) first, then export.`);
+        const names = unplanned.map((id) => `'${byId.get(id)?.name ?? id}'`).join(', ');
+        throw new CoreError('CONFLICT', `Service ${names} has no plan yet: plan it first (Plan in the services panel, or wicm plan), then export.`);
       }
       const result = exportPlans(
         req.format,
-        { topology, services: all.filter((s) => wanted.includes(s.id)), plans, positions: db.positions.read() },
+        { topology, services: all.filter((s) => chosen.has(s.id)), plans, positions: db.positions.read() },
         {
           ...(req.teardown ? { teardown: true } : {}),
           ...(req.tenant ? { tenant: req.tenant } : {}),

@@ -41,6 +41,18 @@ describe('wicm diff', () => {
     expect(same).toEqual({ code: 0, stdout: 'a.json and a.json are identical.\n', stderr: '' });
   });
 
+  it('reads topology YAML too: the YAML export of A is identical to A and differs from B alike', async () => {
+    const dir = await tempDir();
+    const projectA = join(dir, 'a.wicm');
+    expect((await cli('import', A, '--project', projectA, '--create')).code).toBe(0);
+    const yamlA = join(dir, 'a.yaml');
+    expect((await cli('export', '--project', projectA, '--format', 'topology-yaml', '--out', yamlA)).code).toBe(0);
+    expect(await cli('diff', A, yamlA)).toEqual({ code: 0, stdout: 'a.json and a.yaml are identical.\n', stderr: '' });
+    const differ = await cli('diff', yamlA, B);
+    expect(differ.code).toBe(1);
+    expect(differ.stdout).toMatch(/^Comparing a\.yaml \(A\) with b\.json \(B\): 11 topology, 0 service and 0 rule changes\.\n/);
+  });
+
   it('--json gives the diff DTO for tools', async () => {
     const r = await cli('diff', A, B, '--json');
     expect(r.code).toBe(1);
