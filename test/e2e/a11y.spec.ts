@@ -126,7 +126,7 @@ test('a dialog takes focus, keeps Tab inside, closes on Escape and gives focus b
   const file = page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true });
   await file.click();
   await page.getByRole('menu', { name: 'File' }).getByRole('menuitem', { name: 'Import NSR…', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import NSRs and service requests' });
+  const dialog = page.getByRole('dialog', { name: 'Import NSRs, service requests or a topology' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute('aria-modal', 'true');
   await expect(dialog.locator(':focus')).toHaveCount(1);
@@ -166,7 +166,7 @@ test('every visible input, select and textarea has an accessible name, on the ma
   await expectAllNamed(page.getByRole('complementary', { name: 'Details' }));
 
   const dialogs = [
-    { item: 'Import NSR…', title: 'Import NSRs and service requests' },
+    { item: 'Import NSR…', title: 'Import NSRs, service requests or a topology' },
     { item: 'Export…', title: 'Export' },
     { item: 'New', title: 'New project' },
     { item: 'Open…', title: 'Open project' },

@@ -14,7 +14,7 @@ test('import an NSR, export its plan, push it to the lab controller and check dr
 
   // Import: the format is detected and previewed before anything is stored.
   await menu.choose('File', 'Import NSR…');
-  const importDialog = page.getByRole('dialog', { name: 'Import NSRs and service requests' });
+  const importDialog = page.getByRole('dialog', { name: 'Import NSRs, service requests or a topology' });
   await importDialog.getByLabel('File').setInputFiles(nsr);
   await expect(importDialog.getByTestId('import-format')).toHaveText('openbaton');
   await expect(importDialog.getByRole('list', { name: 'Services to import' })).toContainText('demi-transit-chain');

@@ -44,7 +44,7 @@ export async function userJourney(page: Page, shell: ShellPage, dataDir: string,
   // Import NSR…: the format is detected and previewed before anything is stored.
   await app.tab('Services');
   await page.getByRole('button', { name: 'Import NSR…', exact: true }).click();
-  const importDialog = page.getByRole('dialog', { name: 'Import NSRs and service requests' });
+  const importDialog = page.getByRole('dialog', { name: 'Import NSRs, service requests or a topology' });
   await importDialog.getByLabel('File').setInputFiles(nsr);
   await expect(importDialog.getByTestId('import-format')).toHaveText('openbaton');
   await expect(importDialog.getByRole('list', { name: 'Services to import' })).toContainText('demi-transit-chain');
