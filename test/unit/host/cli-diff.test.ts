@@ -4,23 +4,17 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProjectDiffDto } from '../../../core/contract/diff-dto';
-import type { CliIo } from '../../../electron/host/cli/command';
-import { runCli } from '../../../electron/host/cli/index';
 import { startEngineHost } from '../../../electron/host/engine-host';
 import { memoryLogger } from '../../helpers/quiet-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { runCliCaptured, type CliRun } from '../../helpers/cli';
 
 const tempDir = useTempDirs();
 const A = 'test/fixtures/diff/a.json';
 const B = 'test/fixtures/diff/b.json';
 const ref = (f: string): string => `test/fixtures/reference/${f}`;
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const box = { stdout: '', stderr: '' };
-  const io: CliIo = { out: (t) => void (box.stdout += t), err: (t) => void (box.stderr += t), env: { WICM_HOME: await tempDir() }, cwd: process.cwd() };
-  const code = await runCli(argv, io);
-  return { code, ...box };
-}
+const cli = async (...argv: string[]): Promise<CliRun> => runCliCaptured(argv, { WICM_HOME: await tempDir() });
 
 /** A project made from the sample WAN and one NSR, planned and saved. */
 async function project(nsr: string): Promise<string> {

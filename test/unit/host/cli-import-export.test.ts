@@ -2,19 +2,13 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/host/cli/command';
-import { runCli } from '../../../electron/host/cli/index';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { runCliCaptured, type CliRun } from '../../helpers/cli';
 
 const tempDir = useTempDirs();
 const ref = (f: string): string => `test/fixtures/reference/${f}`;
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const box = { stdout: '', stderr: '' };
-  const io: CliIo = { out: (t) => void (box.stdout += t), err: (t) => void (box.stderr += t), env: { WICM_HOME: await tempDir() }, cwd: process.cwd() };
-  const code = await runCli(argv, io);
-  return { code, ...box };
-}
+const cli = async (...argv: string[]): Promise<CliRun> => runCliCaptured(argv, { WICM_HOME: await tempDir() });
 
 describe('wicm inspect', () => {
   it('prints format, services and diagnostics, exit 0 when importable', async () => {

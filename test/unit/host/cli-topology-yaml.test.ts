@@ -1,20 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/host/cli/command';
-import { runCli } from '../../../electron/host/cli/index';
 import { parseTopologyJson } from '../../../core/store/documents';
 import { canonical } from '../core/export/topology-yaml-arbitrary';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { runCliCaptured, type CliRun } from '../../helpers/cli';
 
 const tempDir = useTempDirs();
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const box = { stdout: '', stderr: '' };
-  const io: CliIo = { out: (t) => void (box.stdout += t), err: (t) => void (box.stderr += t), env: { WICM_HOME: await tempDir() }, cwd: process.cwd() };
-  const code = await runCli(argv, io);
-  return { code, ...box };
-}
+const cli = async (...argv: string[]): Promise<CliRun> => runCliCaptured(argv, { WICM_HOME: await tempDir() });
 
 describe('wicm export/import --format topology-yaml', () => {
   it('round-trips a project through a YAML file, and updates that file in place', async () => {

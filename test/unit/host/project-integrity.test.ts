@@ -4,13 +4,12 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../../core/contract/errors';
-import type { CliIo } from '../../../electron/host/cli/command';
-import { runCli } from '../../../electron/host/cli/index';
 import { startEngineHost, type EngineHost } from '../../../electron/host/engine-host';
 import { startHttpTransport, type HttpTransport } from '../../../electron/host/http';
 import { loadSqlEngine } from '../../../electron/host/platform/sqljs';
 import { memoryLogger } from '../../helpers/quiet-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { runCliCaptured, type CliRun } from '../../helpers/cli';
 
 const tempDir = useTempDirs();
 const transports: HttpTransport[] = [];
@@ -18,12 +17,7 @@ afterEach(async () => {
   await Promise.all(transports.splice(0).map((t) => t.close()));
 });
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const box = { stdout: '', stderr: '' };
-  const io: CliIo = { out: (t) => void (box.stdout += t), err: (t) => void (box.stderr += t), env: {}, cwd: process.cwd() };
-  const code = await runCli(argv, io);
-  return { code, ...box };
-}
+const cli = (...argv: string[]): Promise<CliRun> => runCliCaptured(argv);
 
 async function ok<T>(host: EngineHost, method: string, req: unknown): Promise<T> {
   const reply: Envelope = await host.dispatch(method, req);

@@ -2,21 +2,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../electron/host/cli/command';
-import { runCli } from '../../../electron/host/cli/index';
 import { startLabController, type LabController } from '../../../electron/host/lab';
+import { runCliCaptured, type CliRun } from '../../helpers/cli';
 
 let dir: string;
 let project: string;
 let lab: LabController;
 const previousHome = process.env.WICM_HOME;
 
-async function cli(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const box = { stdout: '', stderr: '' };
-  const io: CliIo = { out: (t) => void (box.stdout += t), err: (t) => void (box.stderr += t), env: { ...env }, cwd: process.cwd() };
-  const code = await runCli(argv, io);
-  return { code, ...box };
-}
+const cli = (argv: string[], env: Record<string, string> = {}): Promise<CliRun> => runCliCaptured(argv, env);
 
 const conditions = (): string[] =>
   ((lab.state() as { 'vtn-flow-conditions': { 'vtn-flow-condition'?: { name: string }[] } })['vtn-flow-conditions']['vtn-flow-condition'] ?? []).map((c) => c.name);

@@ -3,12 +3,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import initSqlJs from 'sql.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CliIo } from '../../../electron/host/cli/command';
-import { runCli } from '../../../electron/host/cli/index';
 import { createStderrLogger } from '../../../electron/host/platform/logger';
 import { terminalSafe } from '../../../electron/host/terminal-text';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { startTestHost } from '../../contract/rpc/engine-fixture';
+import { runCliCaptured, type CliRun } from '../../helpers/cli';
 
 const tempDir = useTempDirs();
 
@@ -16,12 +15,7 @@ const tempDir = useTempDirs();
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const box = { stdout: '', stderr: '' };
-  const io: CliIo = { out: (t) => void (box.stdout += t), err: (t) => void (box.stderr += t), env: { WICM_HOME: await tempDir() }, cwd: process.cwd() };
-  const code = await runCli(argv, io);
-  return { code, ...box };
-}
+const cli = async (...argv: string[]): Promise<CliRun> => runCliCaptured(argv, { WICM_HOME: await tempDir() });
 
 /** A demi-wicm flows request whose names carry terminal controls. */
 const EVIL_PORT = 'pop-\u001b[2J\u009b31m\u202eevil\r';

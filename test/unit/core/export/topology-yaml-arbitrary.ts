@@ -2,6 +2,7 @@
 // order-free form two topologies are compared in (a topology's lists have no meaning in order).
 import fc from 'fast-check';
 import type { PositionDto, SegmentDto, TopologyDto } from '../../../../core/contract/dto';
+import { distinctBy } from '../../../../core/import/shared/collections';
 
 const text = fc.oneof(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom('null', 'true', '- x', '#c', 'a: b', ' pad ', '0x1F', '~', "it's", 'é/ü', 'multi\nline'));
 /** Bridge names never contain "/" (a port is named bridge/port). */
@@ -31,47 +32,47 @@ export const arbitraryTopology: fc.Arbitrary<{ topology: TopologyDto; positions:
     stray: fc.array(fc.tuple(text, coordinate, coordinate), { maxLength: 2 }),
   })
   .map(({ bridges: rawBridges, portSeeds, extras, defaults, placed, stray }) => {
-    const bridges = unique(rawBridges, (b) => b.id);
-    const ports = unique(
-      unique(
+    const bridges = distinctBy(rawBridges, (b) => b.id);
+    const ports = distinctBy(
+      distinctBy(
         portSeeds.map((p) => ({ id: p.id, bridgeId: bridges[p.bridge % bridges.length]!.id, name: p.name, ofPort: p.ofPort })),
         (p) => `${p.bridgeId}\u0000${p.name}`,
       ),
       (p) => p.id,
     );
     const portAt = (n: number): string => ports[n % ports.length]!.id;
-    const segments: SegmentDto[] = unique(
-      unique(
+    const segments: SegmentDto[] = distinctBy(
+      distinctBy(
         extras.map((e) => ({ id: e.id, prefix: e.prefix, portId: portAt(e.a), name: e.segName })),
         (s) => `${s.portId} ${s.prefix}`,
       ),
       (s) => s.id,
     );
-    const links = unique(
+    const links = distinctBy(
       extras.map((e) => ({ id: `l${e.id}`, aPortId: portAt(e.a), bPortId: portAt(e.b) })),
       (l) => l.id,
     );
-    const pops = unique(
-      unique(
+    const pops = distinctBy(
+      distinctBy(
         extras.map((e) => ({ id: `P${e.id}`, name: `${e.name}*`, portId: portAt(e.b), aliases: e.aliases })),
         (p) => p.name,
       ),
       (p) => p.id,
     );
-    const naps = unique(
-      unique(
+    const naps = distinctBy(
+      distinctBy(
         extras.map((e) => ({ id: e.name, name: e.id, cePortId: portAt(e.a), pePortId: portAt(e.b) })),
         (n) => n.name,
       ),
       (n) => n.id,
     );
-    const vlanPools = unique(
+    const vlanPools = distinctBy(
       extras.map((e) => ({ portId: portAt(e.a + e.b), first: e.first, last: Math.min(4094, e.first + e.span) })),
       (v) => v.portId,
     );
     const topology: TopologyDto = { bridges, ports, links, segments, pops, naps, vlanPools, defaults };
     const everyId = [...bridges, ...ports, ...segments, ...pops, ...naps].map((e) => e.id);
-    const positions = unique(
+    const positions = distinctBy(
       [
         ...placed.map(([n, x, y]) => ({ elementId: everyId[n % everyId.length]!, x, y })),
         ...stray.filter(([id]) => !everyId.includes(id)).map(([elementId, x, y]) => ({ elementId, x, y })),
@@ -80,16 +81,6 @@ export const arbitraryTopology: fc.Arbitrary<{ topology: TopologyDto; positions:
     );
     return { topology, positions };
   });
-
-function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
 
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
