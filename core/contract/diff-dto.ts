@@ -9,6 +9,25 @@ export type DiffChange = 'added' | 'removed' | 'changed';
 /** Topology element kinds a diff reports (`defaults` is the project's default segments). */
 export type DiffElementKind = 'bridge' | 'port' | 'link' | 'segment' | 'pop' | 'nap' | 'vlanPool' | 'defaults';
 
+/** How a changed element is named for people: its kind as a word, then its name. */
+const KIND_WORD: Readonly<Record<DiffElementKind, string>> = {
+  bridge: 'bridge',
+  port: 'port',
+  link: 'link',
+  segment: 'segment',
+  pop: 'PoP',
+  nap: 'NAP',
+  // These names already say what they are ("VLAN pool on vbr2/if_patras", "default segments").
+  vlanPool: '',
+  defaults: '',
+};
+
+/** "PoP pop-athens", "VLAN pool on vbr2/if_patras": an element of a diff as people read it. */
+export function diffElementTitle(e: { readonly kind: DiffElementKind; readonly name: string }): string {
+  const word = KIND_WORD[e.kind];
+  return word === '' ? e.name : `${word} ${e.name}`;
+}
+
 /** A field value as the diff shows it: references are names, lists are ordered. */
 export type DiffValue = string | number | boolean | null | readonly string[];
 

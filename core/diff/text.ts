@@ -1,4 +1,4 @@
-import type { DiffChange, DiffValue, FieldChangeDto, ProjectDiffDto, RuleDiffDto } from '../contract/diff-dto';
+import { diffElementTitle, type DiffChange, type DiffValue, type FieldChangeDto, type ProjectDiffDto, type RuleDiffDto } from '../contract/diff-dto';
 
 const MARK: Readonly<Record<DiffChange, string>> = { added: '+', removed: '-', changed: '~' };
 
@@ -38,7 +38,7 @@ export function diffText(diff: ProjectDiffDto): string {
   ];
   if (diff.topology.length > 0) {
     lines.push('', 'Topology');
-    for (const e of diff.topology) lines.push(`  ${MARK[e.change]} ${e.kind} ${e.name}`, ...details(e.change, e.name, e.fields, '      '));
+    for (const e of diff.topology) lines.push(`  ${MARK[e.change]} ${diffElementTitle(e)}`, ...details(e.change, e.name, e.fields, '      '));
   }
   if (diff.services.length > 0) {
     lines.push('', 'Services');

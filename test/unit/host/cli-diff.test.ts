@@ -30,7 +30,7 @@ describe('wicm diff', () => {
     expect(differ.code).toBe(1);
     expect(differ.stderr).toBe('');
     expect(differ.stdout).toMatch(/^Comparing a\.json \(A\) with b\.json \(B\): 11 topology, 0 service and 0 rule changes\.\n\nTopology\n/);
-    expect(differ.stdout).toContain('  ~ pop pop-achaia\n      name: pop-patras → pop-achaia\n');
+    expect(differ.stdout).toContain('  ~ PoP pop-achaia\n      name: pop-patras → pop-achaia\n');
     const same = await cli('diff', A, A);
     expect(same).toEqual({ code: 0, stdout: 'a.json and a.json are identical.\n', stderr: '' });
   });

@@ -34,11 +34,11 @@ Topology
   + link vbr2/if_vbr2_lab — vbr3/if_vbr3_lab
   ~ segment 10.31.0.0/24 on vbr3/if_crete_lan
       prefix: 10.30.0.0/24 → 10.31.0.0/24
-  ~ pop pop-achaia
+  ~ PoP pop-achaia
       name: pop-patras → pop-achaia
-  ~ pop pop-athens
+  ~ PoP pop-athens
       aliases: [6e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b, edge-athens, edge-vim-athens, nfvi1, vim-athens] → [6e1f2a3b-4c5d-4e6f-9a0b-1c2d3e4f5a6b, edge-athens, edge-vim-athens, vim-athens]
-  + vlanPool VLAN pool on vbr2/if_patras
+  + VLAN pool on vbr2/if_patras
       ranges: [400-450]
 `;
 
