@@ -10,45 +10,16 @@ import { loadavg } from 'node:os';
 import type { ServiceDto, TopologyDto } from '../core/contract/dto';
 import { diffPlanned, diffProjects, diffText, planSide, type DiffSide } from '../core/diff';
 import { seededRandom } from '../test/helpers/seeded-random';
+import { BRIDGES, generateWan, PER_BRIDGE, subnet } from './fleet-wan';
 
-const BRIDGES = 1_000;
-const SEGMENTS = 100_000;
 const SERVICES = 10_000;
 const TARGET = 2_000;
 
-const subnet = (n: number): string => `${10 + (n >>> 16)}.${(n >>> 8) & 255}.${n & 255}.0/24`;
-const perBridge = SEGMENTS / BRIDGES - 1;
-
-function generateWan(): TopologyDto {
-  const bridges: TopologyDto['bridges'][number][] = [];
-  const ports: TopologyDto['ports'][number][] = [];
-  const segments: TopologyDto['segments'][number][] = [];
-  const pops: TopologyDto['pops'][number][] = [];
-  let n = 0;
-  for (let b = 0; b < BRIDGES; b++) {
-    const id = `br${b}`;
-    bridges.push({ id, name: id, kind: 'vtn-vbridge', controllerId: id });
-    const up = `${id}-up`;
-    ports.push({ id: up, bridgeId: id, name: 'up', ofPort: 1 });
-    segments.push({ id: `${up}-seg`, prefix: '0.0.0.0/0', portId: up, name: null });
-    for (let k = 0; k < perBridge; k++) {
-      const port = `${id}-s${k}`;
-      ports.push({ id: port, bridgeId: id, name: `s${k}`, ofPort: k + 2 });
-      segments.push({ id: `${port}-seg`, prefix: subnet(n++), portId: port, name: null });
-    }
-    for (let k = 0; k < 2; k++) {
-      const port = `${id}-pop${k}`;
-      ports.push({ id: port, bridgeId: id, name: `pop${k}`, ofPort: 1000 + k });
-      pops.push({ id: `pop-${b}-${k}`, name: `PoP-${b}-${k}`, portId: port, aliases: [`vim-${b}-${k}`] });
-    }
-  }
-  return { bridges, ports, links: [], segments, pops, naps: [], vlanPools: [], defaults: { sourceSegment: null, targetSegment: null } };
-}
 
 function generateServices(count: number, seed: number): ServiceDto[] {
   const random = seededRandom(seed);
   const pick = (k: number): number => Math.floor(random() * k);
-  const host = (bridge: number): string => subnet(bridge * perBridge + pick(perBridge)).replace(/\.0\/24$/, `.${1 + pick(250)}/32`);
+  const host = (bridge: number): string => subnet(bridge * PER_BRIDGE + pick(PER_BRIDGE)).replace(/\.0\/24$/, `.${1 + pick(250)}/32`);
   return Array.from({ length: count }, (_, i) => {
     const bridges = new Set<number>();
     while (bridges.size < 5) bridges.add(pick(BRIDGES));

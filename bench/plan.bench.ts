@@ -3,13 +3,11 @@
  * uplink and two PoPs) and 100,000 segments. Target: ≥ 20,000 plans/s; Planner construction
  * (LPM table and indexes) is reported separately. Prints one JSON line per metric.
  */
-import type { ServiceDto, TopologyDto } from '../core/contract/dto';
+import type { ServiceDto } from '../core/contract/dto';
 import { emptyAllocations, Planner } from '../core/plan';
 import { seededRandom } from '../test/helpers/seeded-random';
+import { BRIDGES, generateWan, PER_BRIDGE, POPS_PER_BRIDGE, subnet } from './fleet-wan';
 
-const BRIDGES = 1_000;
-const SEGMENTS = 100_000;
-const POPS_PER_BRIDGE = 2;
 const SERVICES = 20_000;
 const SINGLE_PLANS = 2_000;
 const FRESH_PLANS = 300;
@@ -17,43 +15,11 @@ const TARGET = 20_000;
 
 const rng = seededRandom;
 
-function subnet(n: number): string {
-  return `${10 + (n >>> 16)}.${(n >>> 8) & 255}.${n & 255}.0/24`;
-}
-
-function generateWan(): TopologyDto {
-  const bridges: TopologyDto['bridges'][number][] = [];
-  const ports: TopologyDto['ports'][number][] = [];
-  const segments: TopologyDto['segments'][number][] = [];
-  const pops: TopologyDto['pops'][number][] = [];
-  const perBridge = SEGMENTS / BRIDGES - 1;
-  let n = 0;
-  for (let b = 0; b < BRIDGES; b++) {
-    const id = `br${b}`;
-    bridges.push({ id, name: id, kind: 'vtn-vbridge', controllerId: id });
-    const up = `${id}-up`;
-    ports.push({ id: up, bridgeId: id, name: 'up', ofPort: 1 });
-    segments.push({ id: `${up}-seg`, prefix: '0.0.0.0/0', portId: up, name: null });
-    for (let k = 0; k < perBridge; k++) {
-      const port = `${id}-s${k}`;
-      ports.push({ id: port, bridgeId: id, name: `s${k}`, ofPort: k + 2 });
-      segments.push({ id: `${port}-seg`, prefix: subnet(n++), portId: port, name: null });
-    }
-    for (let k = 0; k < POPS_PER_BRIDGE; k++) {
-      const port = `${id}-pop${k}`;
-      ports.push({ id: port, bridgeId: id, name: `pop${k}`, ofPort: 1000 + k });
-      pops.push({ id: `pop-${b}-${k}`, name: `PoP-${b}-${k}`, portId: port, aliases: [`vim-${b}-${k}`] });
-    }
-  }
-  return { bridges, ports, links: [], segments, pops, naps: [], vlanPools: [], defaults: { sourceSegment: null, targetSegment: null } };
-}
-
 function generateServices(count: number, seed: number): ServiceDto[] {
   const random = rng(seed);
   const pick = (n: number): number => Math.floor(random() * n);
-  const perBridge = SEGMENTS / BRIDGES - 1;
-  const host = (bridge: number): string =>
-    subnet(bridge * perBridge + pick(perBridge)).replace(/\.0\/24$/, `.${1 + pick(250)}/32`);
+    const host = (bridge: number): string =>
+    subnet(bridge * PER_BRIDGE + pick(PER_BRIDGE)).replace(/\.0\/24$/, `.${1 + pick(250)}/32`);
   return Array.from({ length: count }, (_, i) => {
     // Five distinct bridges (source, 3 PoPs, destination): a path that came back to a bridge
     // would enter its uplink twice, which the planner rightly refuses as a loop.
