@@ -22,6 +22,13 @@ const KIND_WORD: Readonly<Record<DiffElementKind, string>> = {
   defaults: '',
 };
 
+/** A field's value as people read it: "(none)", "[a, b]", or the value. */
+export function showValue(value: DiffValue): string {
+  if (value === null) return '(none)';
+  if (Array.isArray(value)) return `[${value.join(', ')}]`;
+  return String(value);
+}
+
 /** "PoP pop-athens", "VLAN pool on vbr2/if_patras": an element of a diff as people read it. */
 export function diffElementTitle(e: { readonly kind: DiffElementKind; readonly name: string }): string {
   const word = KIND_WORD[e.kind];

@@ -11,7 +11,7 @@ import { diffTopology } from './topology';
 
 export type { DiffSide, PlannedSide } from './side';
 export { planSide } from './side';
-export { diffText, showValue } from './text';
+export { diffText } from './text';
 
 /** Compares side A (before) with side B (after). Both sides are planned with core/plan. */
 export function diffProjects(a: DiffSide, b: DiffSide): ProjectDiffDto {

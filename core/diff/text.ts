@@ -1,13 +1,6 @@
-import { diffElementTitle, type DiffChange, type DiffValue, type FieldChangeDto, type ProjectDiffDto, type RuleDiffDto } from '../contract/diff-dto';
+import { diffElementTitle, showValue, type DiffChange, type DiffValue, type FieldChangeDto, type ProjectDiffDto, type RuleDiffDto } from '../contract/diff-dto';
 
 const MARK: Readonly<Record<DiffChange, string>> = { added: '+', removed: '-', changed: '~' };
-
-/** A value as people read it: lists in brackets, nothing as "(none)". */
-export function showValue(value: DiffValue): string {
-  if (value === null) return '(none)';
-  if (Array.isArray(value)) return `[${value.join(', ')}]`;
-  return String(value);
-}
 
 /**
  * One line per changed field; for an added or removed element, its fields on one line, leaving
