@@ -12,7 +12,7 @@ import { createNodeHttpClient } from './platform/http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { nodeProjectFiles } from './platform/node-files';
 import { loadSqlEngine } from './platform/sqljs';
-import { findResourcesDir } from './paths';
+import { findResourcesDir, projectsDirOf } from './paths';
 import { recentProjectsStore, type RecentProjects } from './recent-projects';
 import { version } from './version';
 
@@ -101,10 +101,11 @@ async function openInitialProject(ports: EnginePorts, options: EngineHostOptions
     }
   }
   // First start: save the sample WAN as a real project file so Save works right away.
-  const samplePath = join(options.dataDir, 'projects', 'sample-wan.wicm');
+  const projectsDir = projectsDirOf(options.dataDir);
+  const samplePath = join(projectsDir, 'sample-wan.wicm');
   if (existsSync(samplePath)) return WicmEngine.open(ports, samplePath);
   const engine = WicmEngine.create(ports, 'sample');
-  await mkdir(join(options.dataDir, 'projects'), { recursive: true });
+  await mkdir(projectsDir, { recursive: true });
   await engine.handlers()['project.saveAs']({ path: samplePath });
   return engine;
 }

@@ -4,6 +4,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectsDirOf } from '../host/paths';
 import { startEngineHost } from '../host/engine-host';
 import { createStderrLogger } from '../host/platform/logger';
 import { DesktopProject } from './desktop-project';
@@ -59,7 +60,7 @@ app.whenReady().then(async () => {
     ...withSecretBox(safeStorageSecretBox(safeStorage)),
   });
   // The page reaches other files only through what the user picks in a native dialog.
-  const grants = new PathGrants(join(dataDir, 'projects'), () => host.recent.list());
+  const grants = new PathGrants(projectsDirOf(dataDir), () => host.recent.list());
   if (projectArg) grants.grant(projectArg, 'write');
   saveDownloadsThroughDialog(
     session.defaultSession,
