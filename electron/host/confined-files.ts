@@ -1,9 +1,10 @@
 import { mkdir, realpath } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Method } from '../../core/contract/api';
 import type { Envelope } from '../../core/contract/errors';
 import { CoreError } from '../../core/util/core-error';
 import type { Dispatch } from './dispatch';
+import { isInside, realLocation } from './platform/real-path';
 
 /** The RPC methods that take a file path, and whether they read or write it. */
 const PATH_METHODS: Partial<Record<Method, { readonly field: 'path'; readonly access: 'read' | 'write' }>> = {
@@ -56,27 +57,12 @@ export function confineFileAccess(dispatch: Dispatch, confinement: FileConfineme
     // Anything but a usable string is left to the request schema, which says what is wrong.
     if (typeof given !== 'string' || given.trim() === '' || given.includes('\u0000')) return dispatch(method, req);
     const wanted = method === 'project.saveAs' && !/\.wicm$/i.test(given) ? `${given}.wicm` : given;
-    const real = await realTarget(isAbsolute(wanted) ? wanted : join(confinement.dirs[0]!, wanted));
-    if (!confinement.dirs.some((dir) => real === dir || real.startsWith(dir.endsWith(sep) ? dir : dir + sep))) {
+    const real = await realLocation(isAbsolute(wanted) ? wanted : join(confinement.dirs[0]!, wanted));
+    if (!confinement.dirs.some((dir) => isInside(dir, real))) {
       return forbidden(given, real, rule.access, confinement.dirs);
     }
     return dispatch(method, { ...(req as Record<string, unknown>), [rule.field]: real });
   };
-}
-
-/**
- * The real path a file operation on `path` ends at: the path itself resolved when it exists,
- * else the real path of its nearest existing folder with the rest appended.
- */
-async function realTarget(path: string): Promise<string> {
-  const absolute = resolve(path);
-  try {
-    return await realpath(absolute);
-  } catch {
-    const parent = dirname(absolute);
-    if (parent === absolute) return absolute;
-    return join(await realTarget(parent), basename(absolute));
-  }
 }
 
 function forbidden(given: string, real: string, access: 'read' | 'write', dirs: readonly string[]): Envelope {

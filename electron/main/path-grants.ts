@@ -1,8 +1,8 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Envelope } from '../../core/contract/errors';
 import type { Logger } from '../../core/service/ports';
 import { quoteForLog } from './security';
+import { isInside, realLocation } from '../host/platform/real-path';
 
 /** What a path was granted for: reading it (open) or also writing it (save as, export). */
 export type GrantKind = 'read' | 'write';
@@ -18,34 +18,6 @@ export const PATH_METHODS: Readonly<Record<string, { readonly field: 'path'; rea
   // opened once through File › Open… (recent projects stay allowed).
   'project.compare': { field: 'path', kind: 'read', action: 'Comparing with', menu: 'File › Open… once (or copy it into the projects folder)' },
 };
-
-/** Whether `path` is `dir` or inside it (both absolute, already resolved). */
-export function isInside(dir: string, path: string): boolean {
-  const rel = relative(dir, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
-/**
- * The real location of a path that may not exist yet (a new Save As target): the real path of
- * its nearest existing folder, plus the rest. A symlink inside the projects folder that points
- * elsewhere is therefore judged by where it leads.
- */
-export function realLocation(path: string): string {
-  const absolute = resolve(path);
-  const rest: string[] = [];
-  let current = absolute;
-  while (!existsSync(current)) {
-    const parent = dirname(current);
-    if (parent === current) return absolute;
-    rest.unshift(basename(current));
-    current = parent;
-  }
-  try {
-    return join(realpathSync(current), ...rest);
-  } catch {
-    return absolute;
-  }
-}
 
 /**
  * Which file paths the page may hand to the engine in the desktop app. The page itself is never
@@ -72,7 +44,7 @@ export class PathGrants {
     const absolute = resolve(path);
     const granted = this.granted.get(absolute);
     if (granted === 'write' || granted === kind) return true;
-    if (isInside(realLocation(this.projectsDir), realLocation(absolute)) && absolute !== resolve(this.projectsDir)) return true;
+    if (isInside(await realLocation(this.projectsDir), await realLocation(absolute)) && absolute !== resolve(this.projectsDir)) return true;
     const recent = await this.recent().catch(() => [] as readonly string[]);
     return recent.some((p) => resolve(p) === absolute);
   }

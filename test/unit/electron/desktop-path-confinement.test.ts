@@ -7,7 +7,8 @@ import type { Envelope } from '../../../core/contract/errors';
 import { startEngineHost } from '../../../electron/host/engine-host';
 import { APP_ENTRY_URL } from '../../../electron/main/app-protocol';
 import { registerIpc } from '../../../electron/main/ipc';
-import { PATH_METHODS, PathGrants, isInside, realLocation } from '../../../electron/main/path-grants';
+import { isInside, realLocation } from '../../../electron/host/platform/real-path';
+import { PATH_METHODS, PathGrants } from '../../../electron/main/path-grants';
 import { memoryLogger } from '../../helpers/quiet-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -138,6 +139,7 @@ describe('path rules', () => {
     const dir = await tempDir();
     await mkdir(join(dir, 'real'));
     await symlink(join(dir, 'real'), join(dir, 'link'));
-    expect(realLocation(join(dir, 'link', 'new', 'x.wicm'))).toBe(join(realLocation(dir), 'real', 'new', 'x.wicm'));
+    expect(await realLocation(join(dir, 'link', 'new', 'x.wicm'))).toBe(join(await realLocation(dir), 'real', 'new', 'x.wicm'));
+    expect(isInside('/a/b', '/a/b/..c')).toBe(true);
   });
 });
