@@ -4,14 +4,10 @@ import type { TopologyDto } from '../contract/dto';
 export class SideNames {
   private readonly bridges = new Map<string, string>();
   private readonly ports = new Map<string, string>();
-  private readonly portBridge = new Map<string, string>();
 
   constructor(topology: TopologyDto) {
     for (const b of topology.bridges) this.bridges.set(b.id, b.name);
-    for (const p of topology.ports) {
-      this.ports.set(p.id, `${this.bridge(p.bridgeId)}/${p.name}`);
-      this.portBridge.set(p.id, p.bridgeId);
-    }
+    for (const p of topology.ports) this.ports.set(p.id, `${this.bridge(p.bridgeId)}/${p.name}`);
   }
 
   /** A bridge's name (`?id` when the id names no bridge). */

@@ -61,7 +61,6 @@ function vlanPools(t: TopologyDto, n: SideNames): Item[] {
  * elements of two versions are, and are skipped without building their items.
  */
 function sameElement(kind: DiffElementKind, x: never, y: never, na: SideNames, nb: SideNames): boolean {
-  const sameList = (p: readonly string[], q: readonly string[]): boolean => p.length === q.length && [...p].sort().join('\u0000') === [...q].sort().join('\u0000');
   switch (kind) {
     case 'bridge': {
       const [a, b] = [x as BridgeDto, y as BridgeDto];
@@ -92,6 +91,11 @@ function sameElement(kind: DiffElementKind, x: never, y: never, na: SideNames, n
   }
 }
 
+/** Whether two lists hold the same strings, in any order. */
+function sameList(p: readonly string[], q: readonly string[]): boolean {
+  return p.length === q.length && [...p].sort().join('\u0000') === [...q].sort().join('\u0000');
+}
+
 const LISTS = { bridge: 'bridges', port: 'ports', link: 'links', segment: 'segments', pop: 'pops', nap: 'naps' } as const;
 
 /** The elements of one kind that are not the same on both sides by id, as topologies of their own. */
@@ -100,12 +104,22 @@ function unsettled(kind: DiffElementKind, a: TopologyDto, b: TopologyDto, na: Si
   const list = LISTS[kind as keyof typeof LISTS];
   const as = a[list] as readonly { readonly id: string }[];
   const bs = b[list] as readonly { readonly id: string }[];
-  const byId = new Map<string, { readonly id: string }>();
-  for (const y of bs) if (!byId.has(y.id)) byId.set(y.id, y);
   const settled = new Set<string>();
-  for (const x of as) {
-    const y = byId.get(x.id);
+  const settle = (x: { readonly id: string }, y: { readonly id: string } | undefined): void => {
     if (y && !settled.has(x.id) && sameElement(kind, x as never, y as never, na, nb)) settled.add(x.id);
+  };
+  // Two versions of a project usually list their elements in the same order: pair by position
+  // first, and index by id only what is out of place.
+  const misplaced: { readonly id: string }[] = [];
+  as.forEach((x, i) => {
+    const y = bs[i];
+    if (y !== undefined && y.id === x.id) settle(x, y);
+    else misplaced.push(x);
+  });
+  if (misplaced.length > 0) {
+    const byId = new Map<string, { readonly id: string }>();
+    for (const y of bs) if (!byId.has(y.id)) byId.set(y.id, y);
+    for (const x of misplaced) settle(x, byId.get(x.id));
   }
   if (settled.size === 0) return [a, b];
   const rest = (items: readonly { readonly id: string }[]): never => items.filter((e) => !settled.has(e.id)) as never;

@@ -7,6 +7,7 @@ export {
   parsePrefix,
   tryParsePrefix,
   parsePrefixKey,
+  tryParsePrefixKey,
   cachedPrefixKeys,
   isAddressInPrefix,
   prefixContains,

@@ -50,6 +50,15 @@ export function parsePrefixKey(text: string): PrefixKey {
 }
 
 /**
+ * `parsePrefixKey` without throwing: the key, or the message saying why the text is not a
+ * prefix. One scan and no canonical text, for building tables from many prefixes.
+ */
+export function tryParsePrefixKey(text: string): { readonly ok: true; readonly key: PrefixKey } | { readonly ok: false; readonly message: string } {
+  const scanned = scanPrefix(text);
+  return typeof scanned === 'string' ? { ok: false, message: invalidPrefixMessage(text, scanned) } : { ok: true, key: scanned };
+}
+
+/**
  * A `parsePrefixKey` that remembers its answers, for code that meets the same prefix text many
  * times (every rule of a plan set). One cache per call: drop it with the function.
  */

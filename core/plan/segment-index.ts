@@ -1,7 +1,7 @@
 import type { PortDto, SegmentDto } from '../contract/dto';
 import { isDefaultRoute } from '../model';
 import type { TopologyIndex } from '../model';
-import { PrefixTable, tryParsePrefix } from '../net';
+import { PrefixTable, tryParsePrefixKey } from '../net';
 import type { PrefixInput } from '../net';
 
 /** The segment a prefix or address falls in, by longest-prefix match. */
@@ -30,13 +30,14 @@ export class SegmentIndex {
     const skipped: { segment: SegmentDto; reason: string }[] = [];
     for (const segment of index.topology.segments) {
       const port = index.portById.get(segment.portId);
-      const parsed = tryParsePrefix(segment.prefix);
+      // One scan per segment: the key serves both the look-up and the insert.
+      const parsed = tryParsePrefixKey(segment.prefix);
       if (!port) skipped.push({ segment, reason: `its port '${segment.portId}' does not exist` });
       else if (!parsed.ok) skipped.push({ segment, reason: parsed.message });
       else {
-        const list = this.table.exact(parsed.value);
+        const list = this.table.exact(parsed.key);
         if (list) list.push({ segment, port });
-        else this.table.insert(parsed.value, [{ segment, port }]);
+        else this.table.insert(parsed.key, [{ segment, port }]);
       }
     }
     this.skipped = skipped;
