@@ -14,7 +14,13 @@ export interface Events {
    */
   /** A push or teardown applied another step (sent at most ~100 times per operation). */
   'push.didProgress': { readonly operation: 'push' | 'teardown'; readonly done: number; readonly total: number; readonly current: string };
-  'app.didRequestCommand': { readonly command: UiCommand; readonly file?: { readonly name: string; readonly text: string } };
+  'app.didRequestCommand': {
+    readonly command: UiCommand;
+    /** A document the native Import dialog read (importNsr). */
+    readonly file?: { readonly name: string; readonly text: string };
+    /** A file the user picked in a native dialog, granted to the page (compare). */
+    readonly path?: string;
+  };
 }
 
 /** Commands the native menu hands to the UI. */

@@ -2,7 +2,7 @@ import { app, Menu, shell, type BrowserWindow } from 'electron';
 import type { ProjectInfoDto } from '../../core/contract/api';
 import type { UiCommand } from '../../core/contract/events';
 import type { EngineHost } from '../host/engine-host';
-import { askSaveBeforeClosing, confirmDiscard, pickNsrDocument, pickProjectToOpen, pickSavePath, showError } from './dialogs';
+import { askSaveBeforeClosing, confirmDiscard, pickFileToCompare, pickNsrDocument, pickProjectToOpen, pickSavePath, showError } from './dialogs';
 import { forwardEvent } from './ipc';
 import { menuTemplate, type MenuActions } from './menu';
 import type { PathGrants } from './path-grants';
@@ -103,9 +103,9 @@ export class DesktopProject {
     return !win || !this.project?.dirty || confirmDiscard(win, this.project.name);
   }
 
-  private uiCommand(command: UiCommand, file?: { name: string; text: string }): void {
+  private uiCommand(command: UiCommand, picked: { file?: { name: string; text: string }; path?: string } = {}): void {
     const win = this.window();
-    if (win) forwardEvent(win.webContents, { name: 'app.didRequestCommand', payload: file ? { command, file } : { command } });
+    if (win) forwardEvent(win.webContents, { name: 'app.didRequestCommand', payload: { command, ...picked } });
   }
 
   private async rebuildMenu(): Promise<void> {
@@ -132,7 +132,15 @@ export class DesktopProject {
     importNsr: async () => {
       const win = this.window();
       const document = win ? await pickNsrDocument(win) : null;
-      if (document) this.uiCommand('importNsr', document);
+      if (document) this.uiCommand('importNsr', { file: document });
+    },
+    compareWith: async () => {
+      const win = this.window();
+      const path = win ? await pickFileToCompare(win) : null;
+      if (!path) return;
+      // The user picked it: the page may read it for this comparison.
+      this.grants.grant(path, 'read');
+      this.uiCommand('compare', { path });
     },
     undo: () => void this.call('history.undo', {}),
     redo: () => void this.call('history.redo', {}),

@@ -48,6 +48,20 @@ export async function pickProjectToOpen(win: BrowserWindow): Promise<string | nu
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+/** A project or topology file to compare with the open project, or null. */
+export async function pickFileToCompare(win: BrowserWindow): Promise<string | null> {
+  const result = await dialog.showOpenDialog(win, {
+    title: 'Compare with…',
+    properties: ['openFile'],
+    filters: [
+      { name: 'WICM project or topology', extensions: ['wicm', 'yaml', 'yml', 'json'] },
+      { name: 'demi-wicm database', extensions: ['db', 'sqlite'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  });
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 /** Where to save the project, or null. */
 export async function pickSavePath(win: BrowserWindow, projectName: string): Promise<string | null> {
   const result = await dialog.showSaveDialog(win, {

@@ -10,6 +10,8 @@ export interface MenuActions {
   saveProject(): void;
   saveProjectAs(): void;
   importNsr(): void;
+  /** Picks a project or topology file natively and compares it with the open project. */
+  compareWith(): void;
   undo(): void;
   redo(): void;
   /** Hands a command to the UI (export, fit, zoom, theme…). */
@@ -37,7 +39,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolea
         { type: 'separator' },
         { label: 'Import NSR…', accelerator: 'CmdOrCtrl+I', click: () => actions.importNsr() },
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.ui('export') },
-        { label: 'Compare with…', click: () => actions.ui('compare') },
+        { label: 'Compare with…', click: () => actions.compareWith() },
         { label: 'Push…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.ui('push') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -14,9 +14,9 @@ export type GrantKind = 'read' | 'write';
 export const PATH_METHODS: Readonly<Record<string, { readonly field: 'path'; readonly kind: GrantKind; readonly action: string; readonly menu: string }>> = {
   'project.open': { field: 'path', kind: 'read', action: 'Opening', menu: 'File › Open…' },
   'project.saveAs': { field: 'path', kind: 'write', action: 'Saving to', menu: 'File › Save As…' },
-  // Compare with… types its path in the page: a file outside the projects folder must have been
-  // opened once through File › Open… (recent projects stay allowed).
-  'project.compare': { field: 'path', kind: 'read', action: 'Comparing with', menu: 'File › Open… once (or copy it into the projects folder)' },
+  // Compare with… picks its file natively (granted); a path typed in the page must be in the
+  // projects folder or a recent project.
+  'project.compare': { field: 'path', kind: 'read', action: 'Comparing with', menu: 'File › Compare with…' },
 };
 
 /**

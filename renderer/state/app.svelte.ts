@@ -89,7 +89,7 @@ export class AppState {
       if (event.name === 'topology.didChange') void this.refresh(event.payload.revision).catch((e: unknown) => this.errors.post('Could not reload the project', e));
       if (event.name === 'project.didChange') this.setProject(event.payload);
       if (event.name === 'push.didProgress') this.push.progress = event.payload;
-      if (event.name === 'app.didRequestCommand') runUiCommand(this, event.payload.command, event.payload.file);
+      if (event.name === 'app.didRequestCommand') runUiCommand(this, event.payload.command, event.payload);
     });
     try {
       this.info = await this.client.call('app.info', {});

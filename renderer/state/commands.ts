@@ -1,4 +1,5 @@
 import type { UiCommand } from '../../core/contract/events';
+import type { CompareState } from './compare.svelte';
 import type { ExportState } from './export.svelte';
 import type { ImportState } from './import.svelte';
 import type { TraceState } from './trace.svelte';
@@ -9,11 +10,13 @@ export interface CommandTargets {
   readonly imports: Pick<ImportState, 'open' | 'loadText' | 'loadFile'>;
   readonly exports: Pick<ExportState, 'open'>;
   readonly trace: Pick<TraceState, 'open'>;
+  readonly compare: Pick<CompareState, 'open' | 'openWith'>;
   readonly view: Pick<ViewState, 'rightTab' | 'dialog' | 'fit' | 'zoomIn' | 'zoomOut' | 'toggleTheme' | 'toggleRenderer' | 'togglePanel'>;
 }
 
 /** Runs a command the desktop shell's native menu handed to the UI. */
-export function runUiCommand(app: CommandTargets, command: UiCommand, file?: { readonly name: string; readonly text: string }): void {
+export function runUiCommand(app: CommandTargets, command: UiCommand, picked: { readonly file?: { readonly name: string; readonly text: string }; readonly path?: string } = {}): void {
+  const { file, path } = picked;
   switch (command) {
     case 'importNsr':
       void app.imports.open().then(() => (file ? app.imports.loadText(file.name, file.text) : undefined));
@@ -52,7 +55,8 @@ export function runUiCommand(app: CommandTargets, command: UiCommand, file?: { r
       app.view.dialog = 'about';
       return;
     case 'compare':
-      app.view.dialog = 'compare';
+      if (path) void app.compare.openWith(path);
+      else app.compare.open();
       return;
   }
 }

@@ -39,6 +39,13 @@ export class CompareState {
     this.ctx.view.dialog = 'compare';
   }
 
+  /** Opens the dialog on a file picked elsewhere (the desktop's native picker) and compares it. */
+  async openWith(path: string): Promise<boolean> {
+    this.path = path;
+    this.open();
+    return this.compare(path);
+  }
+
   /** Compares the file at `path` with the open project; keeps the previous diff on failure. */
   async compare(path: string): Promise<boolean> {
     this.busy = true;

@@ -109,6 +109,7 @@ describe('native menu', () => {
     saveProject: vi.fn(),
     saveProjectAs: vi.fn(),
     importNsr: vi.fn(),
+    compareWith: vi.fn(),
     undo: vi.fn(),
     redo: vi.fn(),
     ui: vi.fn(),
@@ -136,6 +137,8 @@ describe('native menu', () => {
     expect(a.saveProject).toHaveBeenCalled();
     items(menu).find((i) => i.label === 'Export…')?.click?.({} as never, undefined, {} as never);
     expect(a.ui).toHaveBeenCalledWith('export');
+    items(menu).find((i) => i.label === 'Compare with…')?.click?.({} as never, undefined, {} as never);
+    expect(a.compareWith).toHaveBeenCalledOnce();
   });
 
   it('lists recent projects under Open Recent', () => {

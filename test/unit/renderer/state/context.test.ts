@@ -25,6 +25,7 @@ function fakeTargets() {
     imports: { open: vi.fn(() => Promise.resolve()), loadText: vi.fn(() => Promise.resolve()), loadFile: vi.fn(() => Promise.resolve()) },
     exports: { open: vi.fn(() => Promise.resolve()) },
     trace: { open: vi.fn() },
+    compare: { open: vi.fn(), openWith: vi.fn(() => Promise.resolve(true)) },
     view: { rightTab: 'inspector', dialog: null, fit: vi.fn(), zoomIn: vi.fn(), zoomOut: vi.fn(), toggleTheme: vi.fn(), toggleRenderer: vi.fn(), togglePanel: vi.fn() },
   } satisfies CommandTargets;
 }
@@ -44,9 +45,17 @@ describe('menu commands reach only their targets', () => {
 
   it('hands a file the native Import dialog read to the import preview', async () => {
     const t = fakeTargets();
-    runUiCommand(t, 'importNsr', { name: 'nsr.json', text: '{}' });
+    runUiCommand(t, 'importNsr', { file: { name: 'nsr.json', text: '{}' } });
     await vi.waitFor(() => expect(t.imports.loadText).toHaveBeenCalledWith('nsr.json', '{}'));
     expect(t.imports.open).toHaveBeenCalledOnce();
+  });
+
+  it('compares a file the native picker chose, and opens the dialog without one', () => {
+    const t = fakeTargets();
+    runUiCommand(t, 'compare', { path: '/home/me/wan-v1.wicm' });
+    expect(t.compare.openWith).toHaveBeenCalledWith('/home/me/wan-v1.wicm');
+    runUiCommand(t, 'compare');
+    expect(t.compare.open).toHaveBeenCalledOnce();
   });
 
   it('previews the first dropped file and ignores an empty drop', async () => {
