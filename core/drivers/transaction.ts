@@ -56,10 +56,16 @@ export interface TransactionResult {
   readonly message: string;
 }
 
-/** Desired objects of the services in scope, plus the shared objects they stand on, in desired order. */
+/**
+ * Desired objects of the services in scope, plus the shared objects they stand on, in desired
+ * order. A shared object that stands only on chosen objects, one of which a service object
+ * stands on directly, completes it and comes along (the port map of a vInterface a redirect
+ * uses: without it VTN discards the redirected traffic).
+ */
 export function desiredInScope(desired: readonly DesiredObject[], scope: ReadonlySet<string>): DesiredObject[] {
   const byId = new Map(desired.map((d) => [d.id, d]));
   const chosen = new Set<string>();
+  const direct = new Set<string>();
   const visit = (d: DesiredObject): void => {
     if (chosen.has(d.id)) return;
     chosen.add(d.id);
@@ -68,7 +74,14 @@ export function desiredInScope(desired: readonly DesiredObject[], scope: Readonl
       if (dep !== undefined && dep.serviceId === SHARED_OWNER) visit(dep);
     }
   };
-  for (const d of desired) if (scope.has(d.serviceId)) visit(d);
+  for (const d of desired) {
+    if (!scope.has(d.serviceId)) continue;
+    for (const id of d.after) direct.add(id);
+    visit(d);
+  }
+  const completes = (d: DesiredObject): boolean =>
+    d.serviceId === SHARED_OWNER && d.after.length > 0 && d.after.every((id) => chosen.has(id)) && d.after.some((id) => direct.has(id));
+  for (const d of desired) if (!chosen.has(d.id) && completes(d)) chosen.add(d.id);
   return desired.filter((d) => chosen.has(d.id));
 }
 
