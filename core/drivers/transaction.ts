@@ -1,7 +1,7 @@
 import { CoreError } from '../util/core-error';
 import { sameContent } from './canonical';
 import { runDag } from './dag';
-import { SHARED_OWNER, type AppliedStep, type ControllerDriver, type DesiredObject, type LiveObject, type OwnedObject, type PushStep } from './driver';
+import { SHARED_OWNER, type AppliedStep, type PreflightFinding, type ControllerDriver, type DesiredObject, type LiveObject, type OwnedObject, type PushStep } from './driver';
 import type { HttpClient } from './http';
 import { ownedFromJournal, type JournalEntry, type PushJournal } from './journal';
 import { failureText } from './request';
@@ -54,6 +54,8 @@ export interface TransactionResult {
   readonly planMs: number;
   readonly pushMs: number;
   readonly message: string;
+  /** What the controller would refuse or discard, checked against the read-back before writing. */
+  readonly preflight: readonly PreflightFinding[];
 }
 
 /**
@@ -149,6 +151,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   const owned = ownedObjects(driver, liveBefore, desired, journal.entries());
   const wanted = input.operation === 'push' ? desiredInScope(desired, input.scope) : [];
   const steps = driver.diff(wanted, liveBefore, owned, input.scope);
+  const preflight = input.operation === 'push' ? (driver.preflight?.(wanted, liveBefore) ?? []) : [];
   const planMs = now() - t0;
   const t1 = now();
   const conflicts = steps.filter((s) => s.conflict !== undefined);
@@ -165,6 +168,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
       undone: 0,
       verified: false,
       planMs,
+      preflight,
       pushMs: now() - t1,
       message:
         first !== undefined
@@ -176,7 +180,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   }
   if (steps.length === 0) {
     recordBaseline(journal, txId, wanted, liveBefore, owned);
-    return { ok: true, dryRun: false, steps: [], failedSeq: null, undone: 0, verified: true, planMs, pushMs: now() - t1, message: 'The controller already matches: nothing was sent.' };
+    return { ok: true, dryRun: false, steps: [], failedSeq: null, undone: 0, verified: true, planMs, preflight, pushMs: now() - t1, message: 'The controller already matches: nothing was sent.' };
   }
 
   journal.append({ type: 'begin', tx: txId, op: input.operation, serviceIds: [...input.scope] });
@@ -212,6 +216,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
       undone: 0,
       verified,
       planMs,
+      preflight,
       pushMs: now() - t1,
       message: verified ? `${steps.length} change(s) applied and verified.` : `${steps.length} change(s) applied, but the read-back differs: run a drift check.`,
     };
@@ -250,6 +255,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
     undone,
     verified,
     planMs,
+    preflight,
     pushMs: now() - t1,
     message: `Step ${failedStep.seq} (${failedStep.action} ${failedStep.summary}) failed: ${errors.get(firstFailed.seq) ?? 'unknown error'}. ${
       verified ? `Rolled back: ${undone} applied step(s) undone; the controller is as before the push.` : `Rollback incomplete: ${undone} step(s) undone; check the steps marked applied and run a drift check.`
