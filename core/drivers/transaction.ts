@@ -1,6 +1,7 @@
 import { CoreError } from '../util/core-error';
 import { sameContent } from './canonical';
 import { runDag } from './dag';
+import { applyOnce } from './failover';
 import { SHARED_OWNER, type AppliedStep, type PreflightFinding, type ControllerDriver, type DesiredObject, type LiveObject, type OwnedObject, type PushStep } from './driver';
 import type { HttpClient } from './http';
 import { ownedFromJournal, type JournalEntry, type PushJournal } from './journal';
@@ -187,7 +188,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   const applied = new Map<number, AppliedStep>();
   let done = 0;
   const run = async (step: PushStep): Promise<void> => {
-    const result = await driver.apply(http, step);
+    const result = await applyOnce(driver, http, step);
     applied.set(step.seq, result);
     done += 1;
     deps.onProgress?.(done, steps.length, step);
