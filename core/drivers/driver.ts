@@ -187,7 +187,7 @@ export interface ControllerDriver {
   /** Undoes one applied step. */
   compensate(http: HttpClient, step: PushStep, applied: AppliedStep): Promise<void>;
   /** What the controller would refuse or discard if `wanted` were pushed onto `live` (optional). */
-  preflight?(wanted: readonly DesiredObject[], live: readonly LiveObject[]): PreflightFinding[];
+  preflight?(http: HttpClient, wanted: readonly DesiredObject[], live: readonly LiveObject[]): Promise<PreflightFinding[]>;
 }
 
 /** A controller answered a step with an error status. */

@@ -152,7 +152,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   const owned = ownedObjects(driver, liveBefore, desired, journal.entries());
   const wanted = input.operation === 'push' ? desiredInScope(desired, input.scope) : [];
   const steps = driver.diff(wanted, liveBefore, owned, input.scope);
-  const preflight = input.operation === 'push' ? (driver.preflight?.(wanted, liveBefore) ?? []) : [];
+  const preflight = input.operation === 'push' && driver.preflight !== undefined ? await driver.preflight(http, wanted, liveBefore) : [];
   const planMs = now() - t0;
   const t1 = now();
   const conflicts = steps.filter((s) => s.conflict !== undefined);

@@ -59,7 +59,7 @@ export function createVtnDriver(target: ControllerTargetDto): ControllerDriver {
     readLive: (http) => readVtnLive(http, target, tenant),
     claim: claimOf,
     diff: diffObjects,
-    preflight: vtnPreflight,
+    preflight: (_http, wanted, live) => Promise.resolve(vtnPreflight(wanted, live)),
     async apply(http, step) {
       await call(http, target, step.request, step.action === 'delete' ? GONE : []);
       return {};

@@ -14,6 +14,14 @@ function portText(topology: TopologyDto, bridgeName: string | undefined, iface: 
   return `${where} on bridge "${bridge?.name ?? bridgeName ?? '?'}"`;
 }
 
+/** `openflow:N`, `of:…` or a hex DPID as the ONOS device id (`of:` + 16 hex digits). */
+function onosDeviceOf(datapathId: string): string | null {
+  const decimal = /^openflow:(\d+)$/.exec(datapathId);
+  if (decimal) return `of:${BigInt(decimal[1] as string).toString(16).padStart(16, '0')}`;
+  const hex = /^(?:of:)?([0-9a-f]{1,16})$/i.exec(datapathId.replace(/:/g, '').replace(/^of/i, 'of:'));
+  return hex ? `of:${(hex[1] as string).toLowerCase().padStart(16, '0')}` : null;
+}
+
 /**
  * The preflight findings of a push as sentences naming the project's bridges, ports and PoPs
  * (never object ids), each with what to do.
@@ -34,8 +42,10 @@ export function preflightWarnings(findings: readonly PreflightFinding[], topolog
           : `Redirects would discard traffic: ${portText(topology, f.bridge, f.iface)} has no vInterface "${f.iface ?? ''}" to redirect to; ${fix}.`;
       case 'port-map':
         return `Redirects would discard traffic: ${portText(topology, f.bridge, f.iface)} is not port-mapped (VTN drops what it redirects to an unmapped vInterface); ${provision ? 'give its bridge a datapath id and the port its OpenFlow number' : 'tick "provision" or map it on the controller'}.`;
-      case 'device':
-        return `The controller has no device "${f.device ?? ''}": its flows would stay pending and no traffic would be redirected; connect that switch or fix the bridge's datapath id.`;
+      case 'device': {
+        const bridge = topology.bridges.find((b) => typeof b.datapathId === 'string' && onosDeviceOf(b.datapathId) === f.device?.toLowerCase());
+        return `Redirects would not happen: ONOS has no device "${f.device ?? ''}"${bridge ? ` (bridge "${bridge.name}")` : ''}, so its flows would stay pending; connect that switch or fix the bridge's datapath id.`;
+      }
     }
   });
 }

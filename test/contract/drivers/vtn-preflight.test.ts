@@ -57,4 +57,15 @@ describe('VTN dry run warns about what the controller would refuse or discard', 
     const pushed = ok<PushReportDto>(await dispatch('push.apply', { target, provision: true }));
     expect(pushed.ok).toBe(true);
   });
+
+  it('ONOS: a flow for a device the controller does not know is reported, naming the bridge', async () => {
+    const { host } = await startTestHost();
+    lab = await startLabController({ kind: 'onos' });
+    const target: ControllerTargetDto = { kind: 'onos', url: lab.url, user: 'admin', password: 'karaf' };
+    // pop-heraklion sits behind vbr3 (openflow:3); the lab ONOS has devices 1 and 2 only.
+    ok(await host.dispatch('services.save', { name: 'H', inSegment: '192.168.10.0/24', outSegment: '10.30.0.0/24', chain: ['pop-heraklion'], reverseChain: null }));
+    ok(await host.dispatch('plan.compute', {}));
+    const report = ok<PushReportDto>(await host.dispatch('push.diff', { target }));
+    expect(report.warnings).toEqual([expect.stringMatching(/^Redirects would not happen: ONOS has no device "of:0000000000000003" \(bridge "vbr3"\)/)]);
+  });
 });
