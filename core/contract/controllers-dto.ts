@@ -49,6 +49,8 @@ export interface ControllerProfileDto {
    * through this profile is refused until the password is entered again. Absent otherwise.
    */
   readonly passwordNeeded?: true;
+  /** Pushes through this profile provision unless told otherwise (the built-in VTN lab, which starts empty). */
+  readonly provisionByDefault?: true;
 }
 
 /**
@@ -133,6 +135,11 @@ export interface PushReportDto {
   /** Service states after the operation. */
   readonly services: readonly { readonly id: string; readonly state: ServiceState }[];
   readonly message: string;
+  /**
+   * What the controller would refuse, or traffic it would discard, found against its read-back
+   * before writing (missing tenant, vBridge, vInterface or port map; ONOS device), by name.
+   */
+  readonly warnings?: readonly string[];
 }
 
 /** One controller object that differs from what was last pushed. */

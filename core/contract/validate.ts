@@ -25,6 +25,8 @@ const elementKind = z.enum(['bridge', 'port', 'link', 'segment', 'pop', 'nap']);
 const serviceState = z.enum(['draft', 'planned', 'pushed', 'drifted', 'failed']);
 const position = z.object({ elementId: id, x: z.number().finite(), y: z.number().finite() }).strict();
 const popNames = z.array(name).max(64);
+/** One controller URL, or the members of a cluster separated by commas (and spaces). */
+const CONTROLLER_URLS = /^https?:\/\/[^/?#\s,]+(\/[^?#\s,]*)?(\s*,\s*https?:\/\/[^/?#\s,]+(\/[^?#\s,]*)?)*$/i;
 const controllerKind = z.enum(['odl-vtn', 'onos']);
 const controllerTarget = z
   .object({
@@ -33,7 +35,7 @@ const controllerTarget = z
       .string()
       .trim()
       .max(2048)
-      .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/i, 'must be an http:// or https:// URL such as http://10.0.0.5:8181')
+      .regex(CONTROLLER_URLS, 'must be an http:// or https:// URL such as http://10.0.0.5:8181, or the URLs of a cluster\'s members separated by commas')
       .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), 'must not contain credentials: give them as user and password'),
     user: z.string().max(200),
     password: z.string().max(1000),
@@ -172,7 +174,7 @@ export const requestSchemas = {
       id: id.optional(),
       name,
       kind: controllerKind,
-      url: z.string().url('must be a URL such as http://10.0.0.5:8181').max(2000),
+      url: z.string().trim().max(2000).regex(CONTROLLER_URLS, 'must be a URL such as http://10.0.0.5:8181, or the URLs of a cluster\'s members separated by commas'),
       user: z.string().max(200),
       password: z.string().max(1000).nullable().optional(),
       tenant: z.string().min(1).max(31).optional(),

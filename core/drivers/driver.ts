@@ -124,6 +124,24 @@ export interface PushStep {
   readonly conflict?: string;
 }
 
+/**
+ * Something the controller would refuse, or traffic it would discard, if the push went ahead
+ * against what was read (a dry run and a push's preflight report it). Names are the
+ * controller's: the service layer turns them into the project's bridge, port and PoP names.
+ */
+export interface PreflightFinding {
+  /** refuse: the writes would fail (a parent is missing); discard: they succeed, traffic is dropped. */
+  readonly effect: 'refuse' | 'discard';
+  readonly missing: 'vtn' | 'vbridge' | 'vinterface' | 'port-map' | 'device';
+  readonly tenant?: string;
+  /** vBridge name (the bridge's controller id). */
+  readonly bridge?: string;
+  /** vInterface name. */
+  readonly iface?: string;
+  /** ONOS device id. */
+  readonly device?: string;
+}
+
 /** What applying a step returned that compensating it needs. */
 export interface AppliedStep {
   /** Handle of a created object (ONOS flow id from the Location header). */
@@ -168,6 +186,8 @@ export interface ControllerDriver {
   apply(http: HttpClient, step: PushStep): Promise<AppliedStep>;
   /** Undoes one applied step. */
   compensate(http: HttpClient, step: PushStep, applied: AppliedStep): Promise<void>;
+  /** What the controller would refuse or discard if `wanted` were pushed onto `live` (optional). */
+  preflight?(http: HttpClient, wanted: readonly DesiredObject[], live: readonly LiveObject[]): Promise<PreflightFinding[]>;
 }
 
 /** A controller answered a step with an error status. */

@@ -23,6 +23,7 @@ export type {
   LiveObject,
   ObjectKind,
   OwnedObject,
+  PreflightFinding,
   PushStep,
 } from './driver';
 export { SHARED_OWNER, StepFailure, UNKNOWN_OWNER } from './driver';

@@ -6,28 +6,73 @@ import { isHttpError, isSuccess, redactUrl, type HttpClient, type HttpError, typ
 /** Default per-request deadline. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-const bases = new Map<string, string>();
+const bases = new Map<string, readonly string[]>();
+/** The member each cluster target last got an answer from (index into its members). */
+const healthy = new Map<string, number>();
 
-/** The base URL without a trailing slash, `/restconf` or `/onos/v1` (paths add them back). */
-export function baseUrl(target: ControllerTargetDto): string {
+/**
+ * The base URLs of a target's members: `url` lists one controller, or the members of a cluster
+ * separated by commas or spaces (ODL and ONOS run as clusters of equal members). Each without a
+ * trailing slash, `/restconf` or `/onos/v1` (paths add them back).
+ */
+export function memberBases(target: ControllerTargetDto): readonly string[] {
   const known = bases.get(target.url);
   if (known !== undefined) return known;
-  const base = redactUrl(target.url.trim()).replace(/\/+$/, '').replace(/\/(restconf|onos\/v1)$/i, '');
+  const list = target.url
+    .split(/[\s,]+/)
+    .filter((u) => u !== '')
+    .map((u) => redactUrl(u).replace(/\/+$/, '').replace(/\/(restconf|onos\/v1)$/i, ''));
   if (bases.size > 64) bases.clear();
-  bases.set(target.url, base);
-  return base;
+  bases.set(target.url, list);
+  return list;
 }
 
+/** The base URL of the member in use (the only one for a single controller). */
+export function baseUrl(target: ControllerTargetDto): string {
+  const list = memberBases(target);
+  return list[(healthy.get(target.url) ?? 0) % Math.max(1, list.length)] ?? '';
+}
 
-/** Sends one request with the target's credentials and deadline; JSON in, raw answer out. */
-export function send(http: HttpClient, target: ControllerTargetDto, request: DriverRequest): Promise<HttpResponse> {
+/** Transport failures after which the next member of a cluster is tried. */
+const FAILOVER = new Set(['connection-refused', 'connection-reset', 'timeout', 'network']);
+
+/** Whether a failure lost the answer of a write that may have been applied (the request went out). */
+export function answerLost(e: unknown, request: DriverRequest): boolean {
+  return isHttpError(e) && request.method !== 'GET' && (e.kind === 'connection-reset' || e.kind === 'timeout' || e.kind === 'network');
+}
+
+/**
+ * Sends one request with the target's credentials and deadline; JSON in, raw answer out.
+ *
+ * On a cluster, a request goes to the member that answered last. When that member cannot be
+ * reached the next one is used from then on: a read or a write that never went out
+ * (connection refused) is sent there; a write whose answer was lost is not re-sent here (it
+ * may have been applied): the failure goes to the caller, which reads back on the next member
+ * before retrying (`applyOnce` in failover.ts).
+ */
+export async function send(http: HttpClient, target: ControllerTargetDto, request: DriverRequest): Promise<HttpResponse> {
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-  return http.request(request.method, `${baseUrl(target)}${request.path}`, {
+  const options = {
     headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body }),
     timeoutMs: target.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     auth: { user: target.user, password: target.password },
-  });
+  };
+  const members = memberBases(target);
+  const first = healthy.get(target.url) ?? 0;
+  for (let tried = 0; ; tried++) {
+    const index = (first + tried) % Math.max(1, members.length);
+    try {
+      const response = await http.request(request.method, `${members[index] ?? ''}${request.path}`, options);
+      if (members.length > 1) healthy.set(target.url, index);
+      return response;
+    } catch (e) {
+      const last = tried + 1 >= members.length;
+      if (members.length <= 1 || !isHttpError(e) || !FAILOVER.has(e.kind)) throw e;
+      healthy.set(target.url, (index + 1) % members.length);
+      if (last || answerLost(e, request)) throw e;
+    }
+  }
 }
 
 /** Parses a JSON body; undefined when empty or not JSON. */

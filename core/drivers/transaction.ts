@@ -1,7 +1,8 @@
 import { CoreError } from '../util/core-error';
 import { sameContent } from './canonical';
 import { runDag } from './dag';
-import { SHARED_OWNER, type AppliedStep, type ControllerDriver, type DesiredObject, type LiveObject, type OwnedObject, type PushStep } from './driver';
+import { applyOnce } from './failover';
+import { SHARED_OWNER, type AppliedStep, type PreflightFinding, type ControllerDriver, type DesiredObject, type LiveObject, type OwnedObject, type PushStep } from './driver';
 import type { HttpClient } from './http';
 import { ownedFromJournal, type JournalEntry, type PushJournal } from './journal';
 import { failureText } from './request';
@@ -54,12 +55,20 @@ export interface TransactionResult {
   readonly planMs: number;
   readonly pushMs: number;
   readonly message: string;
+  /** What the controller would refuse or discard, checked against the read-back before writing. */
+  readonly preflight: readonly PreflightFinding[];
 }
 
-/** Desired objects of the services in scope, plus the shared objects they stand on, in desired order. */
+/**
+ * Desired objects of the services in scope, plus the shared objects they stand on, in desired
+ * order. A shared object that stands only on chosen objects, one of which a service object
+ * stands on directly, completes it and comes along (the port map of a vInterface a redirect
+ * uses: without it VTN discards the redirected traffic).
+ */
 export function desiredInScope(desired: readonly DesiredObject[], scope: ReadonlySet<string>): DesiredObject[] {
   const byId = new Map(desired.map((d) => [d.id, d]));
   const chosen = new Set<string>();
+  const direct = new Set<string>();
   const visit = (d: DesiredObject): void => {
     if (chosen.has(d.id)) return;
     chosen.add(d.id);
@@ -68,7 +77,14 @@ export function desiredInScope(desired: readonly DesiredObject[], scope: Readonl
       if (dep !== undefined && dep.serviceId === SHARED_OWNER) visit(dep);
     }
   };
-  for (const d of desired) if (scope.has(d.serviceId)) visit(d);
+  for (const d of desired) {
+    if (!scope.has(d.serviceId)) continue;
+    for (const id of d.after) direct.add(id);
+    visit(d);
+  }
+  const completes = (d: DesiredObject): boolean =>
+    d.serviceId === SHARED_OWNER && d.after.length > 0 && d.after.every((id) => chosen.has(id)) && d.after.some((id) => direct.has(id));
+  for (const d of desired) if (!chosen.has(d.id) && completes(d)) chosen.add(d.id);
   return desired.filter((d) => chosen.has(d.id));
 }
 
@@ -136,6 +152,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   const owned = ownedObjects(driver, liveBefore, desired, journal.entries());
   const wanted = input.operation === 'push' ? desiredInScope(desired, input.scope) : [];
   const steps = driver.diff(wanted, liveBefore, owned, input.scope);
+  const preflight = input.operation === 'push' && driver.preflight !== undefined ? await driver.preflight(http, wanted, liveBefore) : [];
   const planMs = now() - t0;
   const t1 = now();
   const conflicts = steps.filter((s) => s.conflict !== undefined);
@@ -152,6 +169,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
       undone: 0,
       verified: false,
       planMs,
+      preflight,
       pushMs: now() - t1,
       message:
         first !== undefined
@@ -163,14 +181,14 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   }
   if (steps.length === 0) {
     recordBaseline(journal, txId, wanted, liveBefore, owned);
-    return { ok: true, dryRun: false, steps: [], failedSeq: null, undone: 0, verified: true, planMs, pushMs: now() - t1, message: 'The controller already matches: nothing was sent.' };
+    return { ok: true, dryRun: false, steps: [], failedSeq: null, undone: 0, verified: true, planMs, preflight, pushMs: now() - t1, message: 'The controller already matches: nothing was sent.' };
   }
 
   journal.append({ type: 'begin', tx: txId, op: input.operation, serviceIds: [...input.scope] });
   const applied = new Map<number, AppliedStep>();
   let done = 0;
   const run = async (step: PushStep): Promise<void> => {
-    const result = await driver.apply(http, step);
+    const result = await applyOnce(driver, http, step);
     applied.set(step.seq, result);
     done += 1;
     deps.onProgress?.(done, steps.length, step);
@@ -199,6 +217,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
       undone: 0,
       verified,
       planMs,
+      preflight,
       pushMs: now() - t1,
       message: verified ? `${steps.length} change(s) applied and verified.` : `${steps.length} change(s) applied, but the read-back differs: run a drift check.`,
     };
@@ -237,6 +256,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
     undone,
     verified,
     planMs,
+    preflight,
     pushMs: now() - t1,
     message: `Step ${failedStep.seq} (${failedStep.action} ${failedStep.summary}) failed: ${errors.get(firstFailed.seq) ?? 'unknown error'}. ${
       verified ? `Rolled back: ${undone} applied step(s) undone; the controller is as before the push.` : `Rollback incomplete: ${undone} step(s) undone; check the steps marked applied and run a drift check.`

@@ -2,11 +2,22 @@ import type { ControllerKindDto, ControllerTargetDto, ProfileRefDto } from '../c
 import { CoreError } from '../util/core-error';
 import type { HandlerContext, HandlerPorts } from './context';
 
-/** The built-in lab controllers, offered as profiles before the saved ones. */
-export const LAB_PROFILES: readonly { readonly id: string; readonly kind: ControllerKindDto; readonly name: string }[] = [
-  { id: 'lab-odl-vtn', kind: 'odl-vtn', name: 'Lab controller (OpenDaylight VTN)' },
+/**
+ * The built-in lab controllers, offered as profiles before the saved ones. They start empty, so
+ * a first push through the VTN one must create the tenant, vBridges, vInterfaces and port maps:
+ * it provisions by default (ONOS flow rules need no forwarding elements created).
+ */
+export const LAB_PROFILES: readonly { readonly id: string; readonly kind: ControllerKindDto; readonly name: string; readonly provisionByDefault?: true }[] = [
+  { id: 'lab-odl-vtn', kind: 'odl-vtn', name: 'Lab controller (OpenDaylight VTN)', provisionByDefault: true },
   { id: 'lab-onos', kind: 'onos', name: 'Lab controller (ONOS)' },
 ];
+
+/** Whether a push request provisions: as it says, else the profile's default. */
+export function provisionOf(req: { readonly target: ControllerTargetDto | ProfileRefDto; readonly provision?: boolean }): boolean {
+  if (req.provision !== undefined) return req.provision;
+  const target = req.target;
+  return 'profileId' in target && LAB_PROFILES.some((l) => l.id === target.profileId && l.provisionByDefault === true);
+}
 
 /** The saved-profiles port, or DRIVER_UNAVAILABLE when this engine keeps none. */
 export function profilesPort(ports: HandlerPorts): NonNullable<HandlerPorts['profiles']> {

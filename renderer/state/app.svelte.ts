@@ -209,6 +209,7 @@ export class AppState {
     this.selection = null;
     this.planView.close();
     this.trace.reset();
+    this.push.reset();
     this.view.filterServiceId = null;
     this.view.search = '';
     this.view.flagged = null;

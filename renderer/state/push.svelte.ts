@@ -22,10 +22,10 @@ export type ServiceAction = 'push' | 'drift' | 'teardown';
 export class PushState {
   private readonly ctx: PushContext;
   profiles = $state.raw<readonly ControllerProfileDto[]>([]);
-  profileId = $state('');
-  /** '' = every planned service. */
-  serviceId = $state('');
-  provision = $state(false);
+  private chosenProfile = $state('');
+  private chosenService = $state('');
+  /** The user's provisioning choice per profile; absent = the profile's default. */
+  private provisionChoice = $state.raw<Readonly<Record<string, boolean>>>({});
   /** The tear-down confirmation is showing (nothing is torn down before the user says yes). */
   confirmingTeardown = $state(false);
   report = $state.raw<PushReportDto | null>(null);
@@ -38,11 +38,63 @@ export class PushState {
   /** The failure armed on a built-in lab controller for its next push or tear-down. */
   private armed = $state.raw<{ readonly kind: ControllerKindDto; readonly fault: LabFaultDto | null } | null>(null);
   profile = $derived(this.profiles.find((p) => p.id === this.profileId) ?? null);
+  /** Whether the chosen target's driver creates forwarding elements (only OpenDaylight VTN does). */
+  canProvision = $derived(this.profile?.kind === 'odl-vtn');
   /** The failure armed on the chosen target (a built-in lab), if any. */
   labFault = $derived(this.profile?.builtIn && this.armed?.kind === this.profile.kind ? this.armed.fault : null);
 
   constructor(ctx: PushContext) {
     this.ctx = ctx;
+  }
+
+  /** The chosen target; a report about another target is cleared. */
+  get profileId(): string {
+    return this.chosenProfile;
+  }
+
+  set profileId(id: string) {
+    if (id !== this.chosenProfile) this.clearReports();
+    this.chosenProfile = id;
+  }
+
+  /** The chosen service ('' = every planned service); a report about other services is cleared. */
+  get serviceId(): string {
+    return this.chosenService;
+  }
+
+  set serviceId(id: string) {
+    if (id !== this.chosenService) this.clearReports();
+    this.chosenService = id;
+  }
+
+  /**
+   * Whether pushes also create the tenant, vBridges, vInterfaces and port maps: the user's
+   * choice for this profile, else the profile's default (the built-in VTN lab starts empty, so
+   * it provisions). Always false where the driver cannot provision: an option the target does
+   * not have is neither shown nor sent.
+   */
+  get provision(): boolean {
+    if (!this.canProvision) return false;
+    return this.provisionChoice[this.profileId] ?? this.profile?.provisionByDefault === true;
+  }
+
+  set provision(on: boolean) {
+    this.provisionChoice = { ...this.provisionChoice, [this.profileId]: on };
+  }
+
+  /** Forgets the reports on screen (the project, service or target changed). */
+  clearReports(): void {
+    this.report = null;
+    this.drift = null;
+    this.error = null;
+    this.progress = null;
+  }
+
+  /** Another project is open: nothing on screen is about it. */
+  reset(): void {
+    this.chosenService = '';
+    this.confirmingTeardown = false;
+    this.clearReports();
   }
 
   /** Loads the profiles (built-in lab controllers first) and picks the first one. */

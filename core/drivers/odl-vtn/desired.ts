@@ -89,13 +89,16 @@ function objectOf(request: VtnRequest, serviceId: string, rank: number | undefin
       const index = asNumber(filter.index) ?? 0;
       const condition = str(filter.condition);
       const content = filterContent(filter);
+      // The destination must exist (and be port-mapped) too, or VTN discards what is redirected to it.
+      const destination = record(record(filter['vtn-redirect-filter'])['redirect-destination']);
+      const target = typeof destination['bridge-name'] === 'string' ? { tenant: r.tenant, bridge: destination['bridge-name'], iface: str(destination['interface-name']) } : undefined;
       return {
         id: vtnIds.filter(r, index),
         serviceId,
         kind: 'filter',
         summary: `redirect filter ${r.bridge}/${r.iface}#${index} -> ${redirectText(content)} (${condition})`,
         content,
-        after: [vtnIds.condition(condition), vtnIds.iface(r)],
+        after: [vtnIds.condition(condition), vtnIds.iface(r), ...(target === undefined ? [] : [vtnIds.iface(target)])],
         ...(rank === undefined ? {} : { chain: { key: condition, rank } }),
         create,
         remove: rpc('vtn-flow-filter:remove-flow-filter', { ...interfaceFields(r), output: false, indices: [index] }),

@@ -7,6 +7,7 @@ import { expectSuccess, send } from '../request';
 import { DEFAULT_VTN_TENANT } from './defaults';
 import { vtnDesired } from './desired';
 import { readVtnLive } from './live';
+import { vtnPreflight } from './preflight';
 
 /** What the VTN driver can do. */
 export const VTN_CAPABILITIES: DriverCapabilities = {
@@ -58,6 +59,7 @@ export function createVtnDriver(target: ControllerTargetDto): ControllerDriver {
     readLive: (http) => readVtnLive(http, target, tenant),
     claim: claimOf,
     diff: diffObjects,
+    preflight: (_http, wanted, live) => Promise.resolve(vtnPreflight(wanted, live)),
     async apply(http, step) {
       await call(http, target, step.request, step.action === 'delete' ? GONE : []);
       return {};

@@ -42,6 +42,16 @@ function vtn(name: string): string {
   return toVnodeName(name) ?? name;
 }
 
+/**
+ * The vInterface a rule uses on a port. With provisioning, a port reached with a VLAN tag gets
+ * one vInterface per tag, port-mapped with that VLAN (`if_pop_v400`), as T-NOVA's `vtn.py`
+ * maps one vInterface per hop: a VTN vInterface carries exactly one (switch, port, VLAN).
+ */
+type IfaceName = (port: PortDto, tag: number | null) => string;
+
+const plainName: IfaceName = (port) => vtn(port.name);
+const taggedName: IfaceName = (port, tag) => (tag === null ? vtn(port.name) : `${vtn(port.name).slice(0, 25)}_v${tag}`);
+
 /** The requests and the non-blocking findings; throws `INVALID_INPUT` on blocking ones. */
 export function buildVtnRequests(input: TranslateInput, options: TranslateOptions): { requests: VtnRequest[]; diagnostics: DiagnosticDto[] } {
   const findings = new Findings();
@@ -52,12 +62,13 @@ export function buildVtnRequests(input: TranslateInput, options: TranslateOption
     });
   }
   const plans = resolvePlans(input, findings, options.teardown ? 'teardown' : 'install');
-  checkVtn(plans, findings, options.teardown === true);
+  checkVtn(plans, findings, options.teardown === true, options.labPrelude === true);
+  const name = options.labPrelude ? taggedName : plainName;
   const prelude = options.labPrelude && !options.teardown ? provisioning(plans, tenant, options, findings) : [];
   findings.throwIfErrors(`export the VTN ${options.teardown ? 'teardown' : 'requests'}`);
   const requests = options.teardown
-    ? [...plans].reverse().flatMap((plan) => teardownOf(plan, tenant))
-    : [...prelude, ...plans.flatMap((plan) => plan.paths.flatMap((path) => installOf(path, tenant)))];
+    ? [...plans].reverse().flatMap((plan) => teardownOf(plan, tenant, name))
+    : [...prelude, ...plans.flatMap((plan) => plan.paths.flatMap((path) => installOf(path, tenant, name)))];
   return { requests, diagnostics: [...findings.all] };
 }
 
@@ -72,7 +83,7 @@ function conditionsOf(path: ResolvedPath): { name: string; rule: ResolvedRule }[
   return [...seen].map(([name, rule]) => ({ name, rule }));
 }
 
-function installOf(path: ResolvedPath, tenant: string): VtnRequest[] {
+function installOf(path: ResolvedPath, tenant: string, name: IfaceName): VtnRequest[] {
   const conditions = conditionsOf(path).map(({ name, rule }) => {
     const inet: Record<string, string> = {};
     if (rule.src.length > 0) inet['source-network'] = rule.src.text;
@@ -83,14 +94,14 @@ function installOf(path: ResolvedPath, tenant: string): VtnRequest[] {
   });
   const filters = [...path.rules].reverse().map((r) =>
     rpc('vtn-flow-filter:set-flow-filter', {
-      ...interfaceOf(tenant, r.bridge, r.inPort),
+      ...interfaceOf(tenant, r.bridge, name(r.inPort, r.tagIn)),
       output: false,
       'vtn-flow-filter': [
         {
           index: r.rule.filterIndex,
           condition: r.rule.condition,
           'vtn-redirect-filter': {
-            'redirect-destination': { 'bridge-name': vtn(r.outBridge.controllerId), 'interface-name': vtn(r.outPort.name) },
+            'redirect-destination': { 'bridge-name': vtn(r.outBridge.controllerId), 'interface-name': name(r.outPort, r.tagOut) },
             output: true,
           },
         },
@@ -100,16 +111,18 @@ function installOf(path: ResolvedPath, tenant: string): VtnRequest[] {
   return [...conditions, ...filters];
 }
 
-function teardownOf(plan: ResolvedPlan, tenant: string): VtnRequest[] {
-  const byInterface = new Map<string, { bridge: BridgeDto; port: PortDto; indices: number[] }>();
+function teardownOf(plan: ResolvedPlan, tenant: string, name: IfaceName): VtnRequest[] {
+  const byInterface = new Map<string, { bridge: BridgeDto; iface: string; indices: number[] }>();
   for (const r of plan.paths.flatMap((p) => p.rules)) {
-    const entry = byInterface.get(r.inPort.id) ?? { bridge: r.bridge, port: r.inPort, indices: [] };
+    const iface = name(r.inPort, r.tagIn);
+    const key = `${r.bridge.id}/${iface}`;
+    const entry = byInterface.get(key) ?? { bridge: r.bridge, iface, indices: [] };
     entry.indices.push(r.rule.filterIndex);
-    byInterface.set(r.inPort.id, entry);
+    byInterface.set(key, entry);
   }
-  const filters = [...byInterface.values()].map(({ bridge, port, indices }) =>
+  const filters = [...byInterface.values()].map(({ bridge, iface, indices }) =>
     rpc('vtn-flow-filter:remove-flow-filter', {
-      ...interfaceOf(tenant, bridge, port),
+      ...interfaceOf(tenant, bridge, iface),
       output: false,
       indices: [...new Set(indices)].sort((a, b) => a - b),
     }),
@@ -120,18 +133,23 @@ function teardownOf(plan: ResolvedPlan, tenant: string): VtnRequest[] {
   return [...filters, ...conditions];
 }
 
-function interfaceOf(tenant: string, bridge: BridgeDto, port: PortDto): Record<string, string> {
-  return { 'tenant-name': tenant, 'bridge-name': vtn(bridge.controllerId), 'interface-name': vtn(port.name) };
+function interfaceOf(tenant: string, bridge: BridgeDto, iface: string): Record<string, string> {
+  return { 'tenant-name': tenant, 'bridge-name': vtn(bridge.controllerId), 'interface-name': iface };
 }
 
 function provisioning(plans: readonly ResolvedPlan[], tenant: string, options: TranslateOptions, findings: Findings): VtnRequest[] {
   const bridges = new Map<string, BridgeDto>();
-  const ports = new Map<string, { bridge: BridgeDto; port: PortDto }>();
+  // One vInterface per (port, VLAN the plan uses there); null = untagged.
+  const ifaces = new Map<string, { bridge: BridgeDto; port: PortDto; tag: number | null }>();
+  const use = (bridge: BridgeDto, port: PortDto, tag: number | null): void => {
+    const key = `${port.id}\u0000${tag ?? ''}`;
+    if (!ifaces.has(key)) ifaces.set(key, { bridge, port, tag });
+  };
   for (const plan of plans) {
     for (const bridge of bridgesOf(plan)) bridges.set(bridge.id, bridge);
     for (const r of plan.paths.flatMap((p) => p.rules)) {
-      if (!ports.has(r.inPort.id)) ports.set(r.inPort.id, { bridge: r.bridge, port: r.inPort });
-      if (!ports.has(r.outPort.id)) ports.set(r.outPort.id, { bridge: r.outBridge, port: r.outPort });
+      use(r.bridge, r.inPort, r.tagIn);
+      use(r.outBridge, r.outPort, r.tagOut);
     }
   }
   const requests = [rpc('vtn:update-vtn', { 'tenant-name': tenant, 'update-mode': 'UPDATE', description: 'WICM Studio tenant' })];
@@ -139,10 +157,10 @@ function provisioning(plans: readonly ResolvedPlan[], tenant: string, options: T
     requests.push(rpc('vtn-vbridge:update-vbridge', { 'tenant-name': tenant, 'bridge-name': vtn(bridge.controllerId), 'update-mode': 'UPDATE' }));
   }
   const unmapped = new Set<string>();
-  for (const { bridge, port } of ports.values()) {
-    requests.push(rpc('vtn-vinterface:update-vinterface', { ...interfaceOf(tenant, bridge, port), 'update-mode': 'UPDATE' }));
+  for (const { bridge, port, tag } of ifaces.values()) {
+    requests.push(rpc('vtn-vinterface:update-vinterface', { ...interfaceOf(tenant, bridge, taggedName(port, tag)), 'update-mode': 'UPDATE' }));
   }
-  for (const { bridge, port } of ports.values()) {
+  for (const { bridge, port, tag } of ifaces.values()) {
     const node = options.vtnNodes?.[bridge.controllerId];
     if (node === undefined || port.ofPort === null) {
       unmapped.add(bridge.name);
@@ -155,7 +173,8 @@ function provisioning(plans: readonly ResolvedPlan[], tenant: string, options: T
       });
       continue;
     }
-    requests.push(rpc('vtn-port-map:set-port-map', { ...interfaceOf(tenant, bridge, port), node, 'port-id': String(port.ofPort) }));
+    const iface = interfaceOf(tenant, bridge, taggedName(port, tag));
+    requests.push(rpc('vtn-port-map:set-port-map', { ...iface, node, 'port-id': String(port.ofPort), ...(tag === null ? {} : { 'vlan-id': tag }) }));
   }
   if (unmapped.size > 0) {
     findings.info('VTN_PORT_MAP_SKIPPED', `No port maps written for vBridge(s) ${[...unmapped].map((n) => `"${n}"`).join(', ')}`, {
@@ -165,7 +184,7 @@ function provisioning(plans: readonly ResolvedPlan[], tenant: string, options: T
   return requests;
 }
 
-function checkVtn(plans: readonly ResolvedPlan[], findings: Findings, isTeardown: boolean): void {
+function checkVtn(plans: readonly ResolvedPlan[], findings: Findings, isTeardown: boolean, provisioned: boolean): void {
   const seenNames = new Set<string>();
   // Mapped names must stay distinct where VTN keys them: vBridges per tenant, vInterfaces per vBridge.
   const mappedFrom = new Map<string, string>();
@@ -201,7 +220,7 @@ function checkVtn(plans: readonly ResolvedPlan[], findings: Findings, isTeardown
   const filterSlots = new Map<string, string>();
   for (const plan of plans) {
     const vlanRule = plan.paths.flatMap((p) => p.rules).find((r) => r.tagIn !== null || r.tagOut !== null);
-    if (vlanRule && !isTeardown) {
+    if (vlanRule && !isTeardown && !provisioned) {
       findings.warn('VTN_VLAN_NOT_APPLIED', `Service "${plan.service.name}" uses VLAN tags, which VTN flow filters cannot set`, {
         pointer: `${vlanRule.pointer}/vlan`,
         elementId: plan.service.id,

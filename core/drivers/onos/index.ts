@@ -7,6 +7,7 @@ import { isHttpError, isSuccess, type HttpClient } from '../http';
 import { expectSuccess, jsonBody, send, unavailable, unavailableStatus } from '../request';
 import { DEFAULT_ONOS_APP_ID } from './defaults';
 import { onosFlows, type OnosFlow } from './flows';
+import { onosPreflight } from './preflight';
 import { flowContent, flowObjectId, flowSummary, type FlowIdentity } from './flow-key';
 
 /** What the ONOS driver can do. */
@@ -163,6 +164,7 @@ export function createOnosDriver(target: ControllerTargetDto): ControllerDriver 
     desired: (input) => onosDesired(input, appId),
     readLive: (http) => readOnosLive(http, target, appId),
     claim: (live, desiredById) => desiredById.get(live.id)?.serviceId ?? UNKNOWN_OWNER,
+    preflight: (http, wanted) => onosPreflight(http, target, wanted),
     diff: (desired, live, owned, scope) => collapseToApplication(sequenceSteps(diffChanges(desired, live, owned, scope)), live, appId),
     async apply(http, step) {
       const response = expectSuccess(await send(http, target, step.request), step.request, step.action === 'delete' ? GONE : []);

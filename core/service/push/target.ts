@@ -3,14 +3,15 @@ import type { HttpClient } from '../../drivers';
 import { DEFAULT_ONOS_APP_ID } from '../../drivers';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
-import { resolveProfile } from '../profiles';
+import { provisionOf, resolveProfile } from '../profiles';
 
 /** A push request whose target is spelled out (a profile reference resolved). */
 export type ConcretePushRequest = Omit<PushRequestDto, 'target'> & { readonly target: ControllerTargetDto };
 
 /** The request with its profile reference (lab or saved) resolved to a concrete target. */
 export async function concrete<R extends PushRequestDto>(ctx: HandlerContext, req: R): Promise<Omit<R, 'target'> & ConcretePushRequest> {
-  return { ...req, target: await resolveProfile(ctx, req.target) };
+  const provision = provisionOf(req);
+  return { ...req, target: await resolveProfile(ctx, req.target), ...(provision ? { provision } : {}) };
 }
 
 /** Project meta key of the project's ONOS application id. */

@@ -6,6 +6,7 @@ import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
 import { isPlanned, planProject, planServices, readAllocations, readPlans } from '../planning';
 import { journalOwners, projectJournal } from './journal';
+import { preflightWarnings } from './preflight';
 import { checkKnown, desiredOf, setStates, statesOf } from './services';
 import { nextTxId, requireHttp, resolveTarget, type ConcretePushRequest } from './target';
 
@@ -62,6 +63,7 @@ export async function transact(ctx: HandlerContext, request: ConcretePushRequest
     requests: http.count(),
     services: statesOf(ctx, projectScope),
     message: result.message,
+    ...(result.preflight.length > 0 ? { warnings: preflightWarnings(result.preflight, ctx.session.db.topology.read(), req.provision === true) } : {}),
   };
 }
 

@@ -44,7 +44,31 @@ export async function startLabController(options: LabControllerOptions): Promise
   const defaults = LAB_DEFAULT_CREDENTIALS[options.kind];
   if (defaults === undefined) throw new Error(`kind: must be "odl-vtn" or "onos", got ${JSON.stringify(options.kind)}`);
   const topology = parseSeedTopology(options.seedTopology ?? DEFAULT_LAB_TOPOLOGY);
-  const behaviour = behaviourFor(options.kind, topology);
+  return startMember(options, behaviourFor(options.kind, topology));
+}
+
+/**
+ * Starts `size` lab controllers of one kind that share one state, as the members of an ODL or
+ * ONOS cluster do: a write through any member is read back through every other, so a driver can
+ * fail over when one member dies. Each member has its own port, request log and faults.
+ */
+export async function startLabCluster(options: LabControllerOptions, size: number): Promise<LabController[]> {
+  if (!Number.isInteger(size) || size < 1 || size > 9) throw new Error(`cluster: must be 1 to 9 members, got ${size}`);
+  const defaults = LAB_DEFAULT_CREDENTIALS[options.kind];
+  if (defaults === undefined) throw new Error(`kind: must be "odl-vtn" or "onos", got ${JSON.stringify(options.kind)}`);
+  const behaviour = behaviourFor(options.kind, parseSeedTopology(options.seedTopology ?? DEFAULT_LAB_TOPOLOGY));
+  const members: LabController[] = [];
+  try {
+    for (let i = 0; i < size; i++) members.push(await startMember({ ...options, ...(options.port && i > 0 ? { port: options.port + i } : {}) }, behaviour));
+  } catch (e) {
+    await Promise.all(members.map((m) => m.close()));
+    throw e;
+  }
+  return members;
+}
+
+async function startMember(options: LabControllerOptions, behaviour: LabBehaviour): Promise<LabController> {
+  const defaults = LAB_DEFAULT_CREDENTIALS[options.kind];
   const server = await startLabServer({
     behaviour,
     credentials: { user: options.user ?? defaults.user, password: options.password ?? defaults.password },

@@ -82,11 +82,20 @@ function kindOf(value: string, flag: string): ControllerKind {
 }
 
 function controllerUrl(text: string): string {
+  // A cluster: the members' URLs separated by commas (or --controller given once per member).
+  return text
+    .split(/[\s,]+/)
+    .filter((member) => member !== '')
+    .map(memberUrl)
+    .join(',');
+}
+
+function memberUrl(text: string): string {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new CoreError('INVALID_INPUT', `--controller '${text}' is not a URL; write it as http://host:8181.`);
+    throw new CoreError('INVALID_INPUT', `--controller '${text}' is not a URL; write it as http://host:8181 (a cluster: one --controller per member, or their URLs separated by commas).`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new CoreError('INVALID_INPUT', `--controller must be an http:// or https:// URL (got ${url.protocol}).`);
   if (url.username !== '' || url.password !== '') {

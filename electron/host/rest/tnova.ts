@@ -158,6 +158,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
         const service = tnovaService(await snapshot(ctx), id);
         if (service.state !== 'planned') throw new RestError(409, 'WRONG_STATE', `Service ${id} is not in ALLOCATED state!`);
         ctx.push.requireController('Activating a service');
+        await requireVlansApplied(ctx, service);
         try {
           await pushOrUndo(ctx, [id], [], 'Activating a service');
         } catch (e) {
@@ -235,4 +236,22 @@ function refuseInUse(snap: TopologySnapshotDto, what: string, uses: (s: ServiceD
 
 function usesPop(snap: TopologySnapshotDto, service: ServiceDto, pop: PopDto): boolean {
   return [...service.chain, ...(service.reverseChain ?? [])].some((name) => findPop(snap.topology, name)?.id === pop.id);
+}
+
+/**
+ * T-NOVA PoPs expect tagged traffic. Over OpenDaylight VTN a tag is only applied by a port map
+ * (flow filters cannot set a VLAN id): without provisioning nothing would map the per-hop
+ * vInterfaces, so the activation is refused with the reason instead of answering 201 untagged.
+ */
+async function requireVlansApplied(ctx: RestContext, service: ServiceDto): Promise<void> {
+  const config = ctx.push.config;
+  if (config.mode !== 'controller' || config.target.kind !== 'odl-vtn' || config.provision === true) return;
+  const plan = (await ctx.engine.call('plan.get', {})).plans.find((p) => p.serviceId === service.id);
+  const tags = [...new Set([...(plan?.forward.rules ?? []), ...(plan?.reverse.rules ?? [])].flatMap((r) => (r.vlan === null ? [] : [r.vlan])))];
+  if (tags.length === 0) return;
+  throw new RestError(
+    409,
+    'VLANS_NOT_APPLIED',
+    `Service ${service.id} needs VLANs ${tags.sort((a, b) => a - b).join(', ')} towards its PoPs, and OpenDaylight VTN applies a VLAN only through a vInterface port map: restart the server with --controller-provision so each hop's vInterface is port-mapped with its VLAN (as T-NOVA's WICM does).`,
+  );
 }

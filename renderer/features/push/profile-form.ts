@@ -44,7 +44,7 @@ export function profileFields(values: FormValues, editing: ControllerProfileDto 
   return [
     { key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'lab ODL' },
     { key: 'kind', label: 'Controller', type: 'select', options: [{ value: 'odl-vtn', label: 'OpenDaylight VTN' }, { value: 'onos', label: 'ONOS' }] },
-    { key: 'url', label: 'URL', type: 'text', required: true, placeholder: 'http://10.0.0.5:8181' },
+    { key: 'url', label: 'URL', type: 'text', required: true, placeholder: 'http://10.0.0.5:8181', hint: 'A cluster: its members\' URLs separated by commas.' },
     { key: 'user', label: 'User', type: 'text' },
     ...(kind === 'odl-vtn' ? [{ key: 'tenant', label: 'VTN tenant', type: 'text', placeholder: 'vtn1', hint: 'Optional; empty = vtn1.' } as const] : []),
     ...(kind === 'onos' ? [{ key: 'appId', label: 'ONOS application id', type: 'text', placeholder: 'org.wicm.studio', hint: "Optional; empty = the project's own application id." } as const] : []),

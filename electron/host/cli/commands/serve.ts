@@ -38,7 +38,8 @@ header (or ?token=), and every browser signs in with it on the page at /login.
 
 Northbound REST API on the same port (OpenAPI at /api/openapi.json): demi-wicm /api/v1/...,
 T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm).
-  --controller URL         SDN controller the API pushes to (e.g. http://10.0.0.5:8181)
+  --controller URL         SDN controller the API pushes to (e.g. http://10.0.0.5:8181); a cluster:
+                           once per member, or the members' URLs separated by commas
   --driver KIND            its driver: odl-vtn or onos
   --controller-user U      controller user (default admin); password from env WICM_CONTROLLER_PASSWORD
   --controller-tenant T    VTN tenant (default vtn1)
@@ -58,7 +59,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
         'no-ui': { type: 'boolean' },
         reason: { type: 'string' },
         'data-dir': { type: 'string' },
-        controller: { type: 'string' },
+        controller: { type: 'string', multiple: true },
         driver: { type: 'string' },
         'controller-user': { type: 'string' },
         'controller-tenant': { type: 'string' },
@@ -89,7 +90,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
     });
     const pushConfig = await resolvePushConfig(
       {
-        controller: values.controller,
+        controller: values.controller?.join(','),
         driver: values.driver,
         controllerUser: values['controller-user'],
         controllerTenant: values['controller-tenant'],

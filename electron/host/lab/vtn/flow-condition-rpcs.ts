@@ -38,9 +38,37 @@ function checkRange(range: Node | undefined, what: string): void {
   if (to !== undefined && to < from) throw badRequest(`${what}: Invalid port range: from=${from}, to=${to}`);
 }
 
+const ETHER_IPV4 = 0x800;
+const PROTOCOL = { 'vtn-tcp-match': 6, 'vtn-udp-match': 17, 'vtn-icmp-match': 1 } as const;
+
+/**
+ * The cross-field checks of VTNEtherMatch / VTNInetMatch / VTNMatch (all `BADREQUEST`,
+ * error-tag `bad-element`, as `RpcException.getBadArgumentException`): ether-type within 16
+ * bits; a VLAN priority only with a VLAN id; an inet match implies ether-type 0x800; a TCP, UDP
+ * or ICMP match implies its IP protocol.
+ */
+function checkConsistency(match: Node, ether: Node | undefined, inet: Node | undefined): void {
+  const etherType = ether === undefined ? undefined : get.int(ether, 'ether-type');
+  if (etherType !== undefined && etherType > 0xffff) throw badRequest(`Invalid Ethernet type: ${etherType}`);
+  const pcp = ether === undefined ? undefined : get.int(ether, 'vlan-pcp');
+  const vlan = ether === undefined ? undefined : get.int(ether, 'vlan-id');
+  if (pcp !== undefined && (vlan === undefined || vlan <= 0)) throw badRequest('VLAN priority requires a valid VLAN ID.');
+  const l4 = (Object.keys(PROTOCOL) as (keyof typeof PROTOCOL)[]).filter((key) => get.node(match, key) !== undefined);
+  if (etherType !== undefined && etherType !== ETHER_IPV4 && (inet !== undefined || l4.length > 0)) {
+    throw badRequest(`Ethernet type conflict: type=0x${etherType.toString(16)}, expected=0x${ETHER_IPV4.toString(16)}`);
+  }
+  let protocol = inet === undefined ? undefined : get.int(inet, 'protocol');
+  for (const key of l4) {
+    const expected = PROTOCOL[key];
+    if (protocol !== undefined && protocol !== expected) throw badRequest(`IP protocol conflict: proto=${protocol}, expected=${expected}`);
+    protocol = expected;
+  }
+}
+
 /** Validates one match and returns it as read back (prefixes with host bits cleared). */
 function normaliseMatch(match: Node): Node {
   const ether = get.node(match, 'vtn-ether-match');
+  checkConsistency(match, ether, get.node(match, 'vtn-inet-match'));
   for (const key of ['source-address', 'destination-address']) {
     const mac = ether === undefined ? undefined : get.str(ether, key);
     if (mac !== undefined && !isMacAddress(mac)) throw invalidValue(`Invalid MAC address in ${key}: ${mac}`);

@@ -26,7 +26,7 @@ describe('VTN desired objects', () => {
     expect(ingress).toMatchObject({
       kind: 'filter',
       chain: { key: 'svc1_f', rank: 0 },
-      after: ['cond:svc1_f', 'vinterface:t1/vbr1/if_user'],
+      after: ['cond:svc1_f', 'vinterface:t1/vbr1/if_user', 'vinterface:t1/vbr1/if_popA'],
       content: { condition: 'svc1_f', 'vtn-redirect-filter': { output: true, 'redirect-destination': { 'bridge-name': 'vbr1', 'interface-name': 'if_popA' } } },
       remove: { method: 'POST', path: '/restconf/operations/vtn-flow-filter:remove-flow-filter', body: { input: expect.objectContaining({ indices: [1], 'interface-name': 'if_user' }) } },
     });
@@ -44,6 +44,27 @@ describe('VTN desired objects', () => {
     expect(shared.map((o) => o.kind)).toEqual(expect.arrayContaining(['vtn', 'vbridge', 'vinterface', 'port-map']));
     expect(shared.find((o) => o.id === 'port-map:t1/vbr1/if_user')).toMatchObject({ content: { node: 'openflow:1', 'port-id': '1', 'vlan-id': 0 }, after: ['vinterface:t1/vbr1/if_user'] });
     expect(shared.find((o) => o.id === 'vbridge:t1/vbr2')?.after).toEqual(['vtn:t1']);
+  });
+});
+
+describe('VTN port maps carry the plan\'s VLAN', () => {
+  const topology = { ...input.topology, bridges: input.topology.bridges.map((b, i) => ({ ...b, datapathId: `openflow:${i + 1}` })) };
+  const plan2 = input.plans[1]!;
+
+  it('maps a PoP vInterface with the tag the plan sends towards it, other vInterfaces untagged', () => {
+    const reverse = { ...plan2.reverse, rules: plan2.reverse.rules.map((r) => ({ ...r, vlan: null })) };
+    const objects = vtn.desired({ ...input, topology, plans: [{ ...plan2, reverse }], provision: true });
+    expect(objects.find((o) => o.id === 'port-map:t1/vbr2/if_popB_v400')?.content).toEqual({ node: 'openflow:2', 'port-id': '2', 'port-name': undefined, 'vlan-id': 400 });
+    expect(objects.find((o) => o.id === 'port-map:t1/vbr2/if_client')?.content).toMatchObject({ 'vlan-id': 0 });
+  });
+
+  it('gives a port reached with two VLANs one vInterface per VLAN, each port-mapped with its tag (T-NOVA chain_create)', () => {
+    const objects = vtn.desired({ ...input, topology, plans: [plan2], provision: true });
+    expect(objects.find((o) => o.id === 'port-map:t1/vbr2/if_popB_v400')?.content).toMatchObject({ node: 'openflow:2', 'port-id': '2', 'vlan-id': 400 });
+    expect(objects.find((o) => o.id === 'port-map:t1/vbr2/if_popB_v401')?.content).toMatchObject({ node: 'openflow:2', 'port-id': '2', 'vlan-id': 401 });
+    // The hop towards the PoP redirects out of the tagged vInterface; the PoP's answer enters on it.
+    expect(objects.find((o) => o.id === 'filter:t1/vbr2/if_exit2#2')?.content).toMatchObject({ 'vtn-redirect-filter': { 'redirect-destination': { 'interface-name': 'if_popB_v400' } } });
+    expect(objects.some((o) => o.id.startsWith('filter:t1/vbr2/if_popB_v400#'))).toBe(true);
   });
 });
 

@@ -57,8 +57,8 @@ export interface HarnessOptions {
   readonly bodyLimit?: number;
 }
 
-/** A controller target for tests that never talk to it (fake push). */
-export const FAKE_TARGET: PushConfig = { mode: 'controller', target: { kind: 'odl-vtn', url: 'http://127.0.0.1:9', user: 'admin', password: 'admin' }, label: 'fake' };
+/** A controller target for tests that never talk to it (fake push); it provisions, so T-NOVA VLANs can be applied over VTN. */
+export const FAKE_TARGET: PushConfig = { mode: 'controller', target: { kind: 'odl-vtn', url: 'http://127.0.0.1:9', user: 'admin', password: 'admin' }, label: 'fake', provision: true };
 
 const open: { close(): Promise<void> }[] = [];
 afterEach(async () => {
