@@ -116,7 +116,9 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let url: URL;
     try {
-      url = new URL(req.url ?? '/', origin);
+      const target = req.url ?? '/';
+      // Origin + path, so that '//vnf-connectivity' (a base URL with a trailing '/') stays a path, not a host.
+      url = target.startsWith('/') ? new URL(`${origin}${target}`) : new URL(target, origin);
     } catch {
       req.resume();
       return sendJson(res, 400, errorBody('INVALID_INPUT', 'The request URL is malformed; use a path such as /rpc/app.info.'));

@@ -68,9 +68,11 @@ export function createRouter(options: RouterOptions): MountedRouter {
   }
 
   return {
-    claims: (pathname) => roots.has(firstSegment(pathname)),
+    claims: (pathname) => roots.has(firstSegment(collapseSlashes(pathname))),
     handle: async (req, res, url, server) => {
       try {
+        // A base URL configured with a trailing '/' puts '//vnf-connectivity' or '//api/sm' on the wire (TeNOR, Katana).
+        url.pathname = collapseSlashes(url.pathname);
         await serve(req, res, url, server);
       } catch (e) {
         options.logger.error(`REST ${req.method ?? ''} ${url.pathname} failed`, e instanceof Error ? e.stack : e);
@@ -98,6 +100,10 @@ function compile(route: Route): CompiledRoute {
     })
     .join('/');
   return { route, pattern: new RegExp(`^${source}/?$`), names };
+}
+
+function collapseSlashes(path: string): string {
+  return path.replace(/\/{2,}/g, '/');
 }
 
 function firstSegment(path: string): string {
