@@ -171,21 +171,16 @@ function decodeBody(raw: Buffer, type: string, mode: 'json' | 'forced'): string 
   }
 }
 
-/** Offset of the first byte where strict UTF-8 decoding fails. */
+/** Offset of the first byte that is not valid UTF-8: the first U+FFFD a lossy decode made that the bytes do not spell. */
 function firstBadUtf8(raw: Buffer): number {
-  let lo = 0;
-  let hi = raw.length;
-  // The shortest failing prefix ends at or just after the bad byte.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(raw.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
+  const text = raw.toString('utf8');
+  let offset = 0;
+  for (const char of text) {
+    const literal = char === '\ufffd' && raw[offset] === 0xef && raw[offset + 1] === 0xbf && raw[offset + 2] === 0xbd;
+    if (char === '\ufffd' && !literal) return offset;
+    offset += Buffer.byteLength(char, 'utf8');
   }
-  return lo;
+  return offset;
 }
 
 function toRestError(e: unknown, logger: Logger, what: string): RestError {

@@ -186,3 +186,45 @@ describe('demi-wicm API: default segments', () => {
     expect(missing.body.error.pointer).toBe('/source');
   });
 });
+
+describe('demi-wicm API: bodies as demi-wicm reads them, errors always JSON', () => {
+  it('reads the NFVO and segment bodies whatever the Content-Type; /flows still needs JSON (415, JSON body)', async () => {
+    const h = await startRest({ fakePush: 'ok' });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
+      const headers = type === '' ? { 'Content-Type': '' } : { 'Content-Type': type };
+      expect((await h.call('PUT', '/api/v1/source', '{"source":"192.168.10.0/24"}', headers)).status, type).toBe(200);
+    }
+    expect((await h.call('POST', '/api/v1/nfvo/init', instantiate, { 'Content-Type': 'text/plain' })).status).toBe(200);
+    expect((await h.call('POST', '/api/v1/nfvo/delete', release, { 'Content-Type': 'text/plain' })).status).toBe(200);
+    const flow = await h.call('POST', '/api/v1/flows', JSON.stringify(flowBody), { 'Content-Type': 'text/plain' });
+    expect(flow.status).toBe(415);
+    expect(flow.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('answers broken JSON, a missing key and bytes that are not UTF-8 with JSON errors saying what to fix', async () => {
+    const h = await startRest();
+    const broken = await h.call('POST', '/api/v1/nfvo/init', '{"action": ', { 'Content-Type': 'text/plain' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe('PARSE_FAILED');
+    const latin1 = Buffer.from('{"instance_id":"caf\u00e9"}', 'latin1');
+    const res = await fetch(`${h.base}/api/v1/flows`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: latin1 });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/not UTF-8 text \(byte 19/);
+    const declared = await fetch(`${h.base}/api/v1/flows`, { method: 'POST', headers: { 'Content-Type': 'application/json; charset=ISO-8859-1' }, body: latin1 });
+    // Read as ISO-8859-1, the body is a flow without vims: a 400 about that, not about the bytes.
+    expect(((await declared.json()) as { message: string }).message).not.toMatch(/UTF-8/);
+  });
+
+  it('GET /nfvo/init lists the flows and GET /nfvo/delete the raw events, under "events" as demi-wicm does', async () => {
+    const h = await startRest({ fakePush: 'ok' });
+    expect((await h.call('GET', '/api/v1/nfvo/init')).body).toEqual({ events: [] });
+    await h.call('POST', '/api/v1/flows', flowBody);
+    await h.call('POST', '/api/v1/nfvo/init', instantiate);
+    await h.call('POST', '/api/v1/nfvo/delete', release);
+    const flows = (await h.call('GET', '/api/v1/nfvo/init')).body.events;
+    expect(flows.map((f: { data: { instance_id: string } }) => f.data.instance_id)).toEqual(['596k92']);
+    const log = (await h.call('GET', '/api/v1/nfvo/delete')).body;
+    expect(log.events).toEqual([JSON.parse(instantiate), JSON.parse(release)]);
+    expect(log.wicm).toEqual({ kept: 2, dropped: 0, limit: 100 });
+  });
+});
