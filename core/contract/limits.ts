@@ -10,6 +10,12 @@ export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
 export const MAX_INPUT_LABEL = `${MAX_INPUT_BYTES / (1024 * 1024)} MB`;
 
 /**
+ * The largest body of one orchestrator REST request (`wicm serve`): 2 MiB. A request carries one
+ * record (a flow, an NSR event, a T-NOVA service, a slice), far below a whole document.
+ */
+export const MAX_REST_BODY_BYTES = 2 * 1024 * 1024;
+
+/**
  * The deepest nesting of arrays and objects accepted in any JSON input (request bodies, RPC
  * payloads, imported documents). Real documents stay well below 20; the limit keeps recursive
  * work (stringify, schema checks) far from the stack's end.

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_REST_BODY_BYTES } from '../../../core/contract/limits';
 import type { Logger } from '../../../core/service/ports';
 import { readBody, type MountedRouter } from '../http';
 import { parseJsonInput } from '../json-input';
@@ -6,8 +7,8 @@ import { BASIC_CHALLENGE, checkAccess, type AccessPolicy, type ServerIdentity } 
 import { EngineCallError, errorBody, fromEngineError, RestError, type ErrorStyle } from './errors';
 import type { HttpMethod, RestReply, Route } from './route';
 
-/** Default largest request body of the REST API. */
-export const REST_BODY_LIMIT = 2 * 1024 * 1024;
+/** Default largest request body of the REST API (the shared limit of core/contract/limits.ts). */
+export const REST_BODY_LIMIT = MAX_REST_BODY_BYTES;
 
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
