@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Method, Req } from './api';
 import { toPointer } from './json-pointer';
-import { MAX_INPUT_BYTES, MAX_INPUT_LABEL } from './limits';
+import { MAX_CHAIN_POPS, MAX_ID_LENGTH, MAX_INPUT_BYTES, MAX_INPUT_LABEL, MAX_NAME_LENGTH, MAX_PREFIX_TEXT } from './limits';
 
 /** One problem in a request: where (JSON pointer) and what. */
 export interface RequestIssue {
@@ -18,13 +18,13 @@ const filePath = z
   .max(4096, 'is longer than 4096 characters')
   .refine((p) => !p.includes('\u0000'), 'must not contain NUL');
 
-const id = z.string().min(1, 'must not be empty').max(200);
-const name = z.string().trim().min(1, 'must not be empty').max(200);
-const prefixText = z.string().trim().min(1, 'must not be empty').max(64);
+const id = z.string().min(1, 'must not be empty').max(MAX_ID_LENGTH, `is longer than ${MAX_ID_LENGTH} characters`);
+const name = z.string().trim().min(1, 'must not be empty').max(MAX_NAME_LENGTH, `is longer than ${MAX_NAME_LENGTH} characters`);
+const prefixText = z.string().trim().min(1, 'must not be empty').max(MAX_PREFIX_TEXT, `is longer than ${MAX_PREFIX_TEXT} characters`);
 const elementKind = z.enum(['bridge', 'port', 'link', 'segment', 'pop', 'nap']);
 const serviceState = z.enum(['draft', 'planned', 'pushed', 'drifted', 'failed']);
 const position = z.object({ elementId: id, x: z.number().finite(), y: z.number().finite() }).strict();
-const popNames = z.array(name).max(64);
+const popNames = z.array(name).max(MAX_CHAIN_POPS, `lists more than ${MAX_CHAIN_POPS} PoPs`);
 /** One controller URL, or the members of a cluster separated by commas (and spaces). */
 const CONTROLLER_URLS = /^https?:\/\/[^/?#\s,]+(\/[^?#\s,]*)?(\s*,\s*https?:\/\/[^/?#\s,]+(\/[^?#\s,]*)?)*$/i;
 const controllerKind = z.enum(['odl-vtn', 'onos']);
@@ -68,7 +68,7 @@ const addRequests = {
   port: z.object({ bridgeId: id, name, ofPort: z.number().int().min(1).max(65279).nullable().optional() }).strict(),
   link: z.object({ aPortId: id, bPortId: id }).strict(),
   segment: z.object({ portId: id, prefix: prefixText, name: z.string().max(200).nullable().optional() }).strict(),
-  pop: z.object({ name, portId: id, aliases: z.array(name).max(64).optional() }).strict(),
+  pop: z.object({ name, portId: id, aliases: z.array(name).max(MAX_CHAIN_POPS).optional() }).strict(),
   nap: z.object({ name, cePortId: id, pePortId: id }).strict(),
 } as const;
 const KIND_LABELS: Readonly<Record<keyof typeof addRequests, string>> = { bridge: 'a bridge', port: 'a port', link: 'a link', segment: 'a segment', pop: 'a PoP', nap: 'a NAP' };

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -9,7 +9,7 @@ import { MAX_INPUT_BYTES } from '../../core/contract/limits';
 import { statusOf, type Dispatch } from './dispatch';
 import { parseJsonInput } from './json-input';
 import { findResourcesDir } from './paths';
-import { isLoopbackHost, isLoopbackSocketPeer, type ServerIdentity } from './rest/access';
+import { isLoopbackHost, isLoopbackSocketPeer, sameSecret, type ServerIdentity } from './rest/access';
 
 /**
  * Largest RPC body accepted. Imports carry a document of up to `MAX_INPUT_BYTES` as a JSON
@@ -44,6 +44,8 @@ export interface HttpTransportOptions {
    * (127.0.0.0/8, ::1); never the Host or Origin header. Tests inject it to act as a remote peer.
    */
   readonly isLoopbackPeer?: (req: IncomingMessage) => boolean;
+  /** The peer address REST access checks against `--allow-from` (default: the socket's); tests inject one. */
+  readonly peerAddress?: (req: IncomingMessage) => string | undefined;
 }
 
 /** How long a browser sign-in lasts (the session also ends when the server stops). */
@@ -114,12 +116,16 @@ export async function startHttpTransport(options: HttpTransportOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     let url: URL;
     try {
-      url = new URL(req.url ?? '/', origin);
+      const target = req.url ?? '/';
+      // Origin + path, so that '//vnf-connectivity' (a base URL with a trailing '/') stays a path, not a host.
+      url = target.startsWith('/') ? new URL(`${origin}${target}`) : new URL(target, origin);
     } catch {
       req.resume();
       return sendJson(res, 400, errorBody('INVALID_INPUT', 'The request URL is malformed; use a path such as /rpc/app.info.'));
     }
-    if (options.router?.claims(url.pathname)) return options.router.handle(req, res, url, { origin, allowedHosts, isLoopbackPeer });
+    if (options.router?.claims(url.pathname)) {
+      return options.router.handle(req, res, url, { origin, allowedHosts, isLoopbackPeer, ...(options.peerAddress ? { peerAddress: options.peerAddress } : {}) });
+    }
     if (loopbackBind && !allowedHosts.has(req.headers.host ?? '')) {
       req.resume();
       return sendJson(res, 421, errorBody('INVALID_INPUT', `Host '${req.headers.host ?? ''}' is not this server; use ${origin}.`));
@@ -398,12 +404,6 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     'X-Content-Type-Options': 'nosniff',
   });
   res.end(text);
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** Reads a request body up to `limit` bytes; 'too-large' when it is longer. */

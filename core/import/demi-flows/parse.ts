@@ -93,7 +93,27 @@ function readVims(body: JsonObject, pointer: string, env: ParseEnv): FlowChain |
   if (new Set(orders).size < orders.length) {
     env.sink.info('ORDER_TIE', childPointer(pointer, 'vims'), 'Several PoPs share an "order" value; they keep their input order.');
   }
+  warnTextOrder(body, hops, pointer, env);
   return { id: flow.instance_id, chain: hops.map((h) => ({ pop: h.pop, pointer: h.pointer })) };
+}
+
+/**
+ * demi-wicm sorts `order` values as they come: numbers given as text sort as text ("10" before
+ * "2"). They are read as numbers here; when that gives another chain than demi-wicm's, say so.
+ */
+function warnTextOrder(body: JsonObject, hops: readonly { pop: string; index: number }[], pointer: string, env: ParseEnv): void {
+  const vims = own(body, 'vims');
+  if (!Array.isArray(vims)) return;
+  const raw = vims.map((v: unknown) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)['order'] : undefined));
+  if (!raw.some((o) => typeof o === 'string')) return;
+  const asText = raw.map((o, index) => ({ key: String(o).trim(), index })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+  if (asText.every((t, i) => t.index === hops[i]?.index)) return;
+  env.sink.warning(
+    'ORDER_AS_TEXT',
+    childPointer(pointer, 'vims'),
+    `"order" is given as text; demi-wicm would sort it as text (so "10" comes before "2"), while it is read here as numbers: ${hops.map((h) => h.pop).join(' → ')}.`,
+    'Send "order" as JSON numbers so every WICM builds the same chain.',
+  );
 }
 
 /** A stored flow: demi-wicm keeps `VIM list` from egress to ingress, so the chain is it reversed. */

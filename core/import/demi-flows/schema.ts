@@ -6,8 +6,14 @@ import { z } from 'zod';
  * also reports host bits and bare addresses.
  */
 
-/** `vims[{port, order}]`: a PoP and its position in the chain. */
-export const vimsEntrySchema = z.looseObject({ port: z.string().min(1), order: z.number() });
+/** A number written as text ("1"), as scripts building JSON by hand send `order`, read as that number. */
+const NUMERIC_TEXT = /^\s*-?\d+(\.\d+)?\s*$/;
+
+/** `vims[{port, order}]`: a PoP and its position in the chain; `order` a number or numeric text. */
+export const vimsEntrySchema = z.looseObject({
+  port: z.string().min(1),
+  order: z.preprocess((v) => (typeof v === 'string' && NUMERIC_TEXT.test(v) ? Number(v) : v), z.number()),
+});
 
 /** A manual flow: `instance_id`, `vims`. */
 export const vimsFlowSchema = z.looseObject({
@@ -27,5 +33,5 @@ export const vimListFlowSchema = z.looseObject({
 /** Hints of the members people get wrong. */
 export const FLOW_HINTS: Readonly<Record<string, string>> = {
   vims: 'List the PoPs as "vims": [{"port": "<pop>", "order": 0}, …].',
-  order: '"order" sorts the PoPs (ascending).',
+  order: '"order" sorts the PoPs (ascending); give it as a number such as 0 or 1.',
 };

@@ -1,3 +1,4 @@
+import { serviceLimitProblems } from '../../contract/limits';
 import type { ServiceRequest } from '../../model';
 import { prefixRelation } from '../../net';
 import type { ImportContext } from '../types';
@@ -40,6 +41,7 @@ export function finishServices(
       continue;
     }
     seen.add(draft.id);
+    if (!withinLimits(draft, sink)) continue;
     checkPops(draft, pops, sink);
     checkSegments(draft, ctx, sink);
     const hops = hopsAttribute(draft.chain);
@@ -65,6 +67,24 @@ export function finishServices(
     });
   }
   return out;
+}
+
+/**
+ * Refuses a service past the shared id, name and chain limits (core/contract/limits.ts), so an
+ * import never stores what RPC, REST and CLI could not then change or remove.
+ */
+function withinLimits(draft: ServiceDraft, sink: DiagnosticSink): boolean {
+  const problems = serviceLimitProblems({
+    id: draft.id,
+    name: draft.name,
+    chain: draft.chain.map((e) => e.pop),
+    reverseChain: draft.reverseChain ? draft.reverseChain.map((e) => e.pop) : null,
+  });
+  for (const problem of problems) {
+    const pointer = problem.member === 'chain' ? draft.chain[0]?.pointer : problem.member === 'reverseChain' ? draft.reverseChain?.[0]?.pointer : draft.pointer;
+    sink.error('LIMIT_EXCEEDED', pointer ?? draft.pointer, problem.message);
+  }
+  return problems.length === 0;
 }
 
 function hopsAttribute(chain: readonly ChainEntry[]): readonly unknown[] | undefined {

@@ -8,11 +8,18 @@ import { z } from 'zod';
 import { parseCanonicalPrefix } from '../../net';
 import type { DiagnosticDto, HopDto, PathDto, PlanDto, PositionDto, RuleDto, ServiceDto, TopologyDto } from '../../contract/dto';
 import { describeJson, type CodedParams } from '../../contract/zod-diagnostics';
+import { MAX_CHAIN_POPS, MAX_ID_LENGTH, MAX_NAME_LENGTH } from '../../contract/limits';
 
-/** A string, non-empty unless `allowEmpty`. */
-export function textSchema(options: { readonly allowEmpty?: boolean } = {}): z.ZodString {
-  return options.allowEmpty ? z.string() : z.string().min(1);
+/** A string, non-empty unless `allowEmpty`, at most `max` characters when given. */
+export function textSchema(options: { readonly allowEmpty?: boolean; readonly max?: number } = {}): z.ZodString {
+  const text = options.allowEmpty ? z.string() : z.string().min(1);
+  return options.max === undefined ? text : text.max(options.max, `is longer than ${options.max} characters`);
 }
+
+/** An id and a name within the limits every path shares (core/contract/limits.ts). */
+const idText = (): z.ZodString => textSchema({ max: MAX_ID_LENGTH });
+const nameText = (options: { readonly allowEmpty?: boolean } = {}): z.ZodString => textSchema({ ...options, max: MAX_NAME_LENGTH });
+const popList = () => z.array(nameText()).max(MAX_CHAIN_POPS, `lists more than ${MAX_CHAIN_POPS} PoPs`);
 
 /** An integer in [min, max] (OUT_OF_RANGE names both bounds). */
 export function integer(min: number, max: number): z.ZodInt {
@@ -60,12 +67,12 @@ export const diagnosticSchema: z.ZodType<DiagnosticDto> = z.strictObject({
 
 /** ServiceDto. */
 export const serviceSchema: z.ZodType<ServiceDto> = z.strictObject({
-  id: textSchema(),
-  name: textSchema({ allowEmpty: true }),
+  id: idText(),
+  name: nameText({ allowEmpty: true }),
   inSegment: canonicalPrefixSchema.nullable(),
   outSegment: canonicalPrefixSchema.nullable(),
-  chain: z.array(textSchema()),
-  reverseChain: z.array(textSchema()).nullable(),
+  chain: popList(),
+  reverseChain: popList().nullable(),
   state: oneOf('draft', 'planned', 'pushed', 'drifted', 'failed'),
   provenance: z
     .strictObject({
@@ -119,19 +126,19 @@ export const planSchema: z.ZodType<PlanDto> = z.strictObject({
 export const topologySchema: z.ZodType<TopologyDto> = z.strictObject({
   bridges: z.array(
     z.strictObject({
-      id: textSchema(),
-      name: textSchema(),
+      id: idText(),
+      name: nameText(),
       kind: oneOf('vtn-vbridge', 'openflow', 'ovs', 'generic'),
       controllerId: textSchema(),
       datapathId: textSchema().nullable().optional(),
     }),
   ),
-  ports: z.array(z.strictObject({ id: textSchema(), bridgeId: textSchema(), name: textSchema(), ofPort: integer(1, 0xffffff00).nullable() })),
-  links: z.array(z.strictObject({ id: textSchema(), aPortId: textSchema(), bPortId: textSchema() })),
-  segments: z.array(z.strictObject({ id: textSchema(), prefix: canonicalPrefixSchema, portId: textSchema(), name: textSchema({ allowEmpty: true }).nullable() })),
-  pops: z.array(z.strictObject({ id: textSchema(), name: textSchema(), portId: textSchema(), aliases: z.array(textSchema()) })),
-  naps: z.array(z.strictObject({ id: textSchema(), name: textSchema(), cePortId: textSchema(), pePortId: textSchema() })),
-  vlanPools: z.array(z.strictObject({ portId: textSchema(), first: integer(1, 4094), last: integer(1, 4094) })),
+  ports: z.array(z.strictObject({ id: idText(), bridgeId: idText(), name: nameText(), ofPort: integer(1, 0xffffff00).nullable() })),
+  links: z.array(z.strictObject({ id: idText(), aPortId: idText(), bPortId: idText() })),
+  segments: z.array(z.strictObject({ id: idText(), prefix: canonicalPrefixSchema, portId: idText(), name: nameText({ allowEmpty: true }).nullable() })),
+  pops: z.array(z.strictObject({ id: idText(), name: nameText(), portId: idText(), aliases: popList() })),
+  naps: z.array(z.strictObject({ id: idText(), name: nameText(), cePortId: idText(), pePortId: idText() })),
+  vlanPools: z.array(z.strictObject({ portId: idText(), first: integer(1, 4094), last: integer(1, 4094) })),
   defaults: z.strictObject({ sourceSegment: canonicalPrefixSchema.nullable(), targetSegment: canonicalPrefixSchema.nullable() }),
 });
 

@@ -4,7 +4,7 @@ import { previewError, requireObject, requireString } from './body';
 import type { RestContext } from './context';
 import { EngineCallError, fromEngineError, RestError } from './errors';
 import { reply, type Route } from './route';
-import { commitImport, pushOrUndo, requirePlanned, retire, since, snapshot, type PushResult } from './service-ops';
+import { commitImport, pushOrUndo, requirePlanned, retire, since, snapshot, undoOnFailure, type PushResult } from './service-ops';
 
 /** Provenance formats whose services the demi-wicm API shows as flows. */
 const FLOW_FORMATS = new Set(['demi-flows', 'openbaton']);
@@ -12,13 +12,22 @@ const FLOW_FORMATS = new Set(['demi-flows', 'openbaton']);
 /** demi-wicm's value for a segment nobody set. */
 const NOT_SET = 'Not set';
 
+/** How many raw Open Baton events `GET /api/v1/nfvo/delete` keeps (demi-wicm keeps every one, in memory). */
+export const EVENT_LOG_LIMIT = 100;
+/** How many bytes of raw events it keeps at most (NSRs can be large). */
+const EVENT_LOG_BYTES = 4 * 1024 * 1024;
+
 /**
- * The demi-wicm API (`/api/v1/...`): the same request and reply bodies as demi-wicm, with
- * correct status codes (201 created, 404 unknown, 400 bad body, 409 duplicate, 422 not
- * realisable, 502 controller refused) and JSON errors `{message, error:{code,message,pointer?}}`.
+ * The demi-wicm API (`/api/v1/...`): the same request and reply bodies and success statuses as
+ * demi-wicm (200 and `[…,200]` on create; a repeated POST re-applies the flow), bodies of the
+ * NFVO, source and target routes read as JSON whatever their Content-Type (demi-wicm's
+ * `get_json(force=True)`), and errors with real statuses (404 unknown, 400 bad body, 409 id of
+ * another API's service, 422 not realisable, 502 controller refused) as JSON
+ * `{message, error:{code,message,pointer?}}`. A request that fails changes nothing.
  */
 export function demiWicmRoutes(ctx: RestContext): Route[] {
-  const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({ method, path, style: 'demi', handle });
+  const route = (method: Route['method'], path: string, handle: Route['handle'], body?: Route['body']): Route => ({ method, path, style: 'demi', handle, ...(body ? { body } : {}) });
+  const events = new EventLog(EVENT_LOG_LIMIT, EVENT_LOG_BYTES);
   return [
     route('POST', '/api/v1/flows', async (req) => {
       const body = requireObject(req.body, 'A flow');
@@ -29,21 +38,22 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
         if (!preview.importable) throw previewError(preview, 'Invalid flow');
         if (preview.services.length !== 1) throw new RestError(400, 'INVALID_INPUT', `POST /api/v1/flows creates one flow; the body holds ${preview.services.length}.`);
         const id = preview.services[0]!.id;
-        if ((await snapshot(ctx)).services.some((s) => s.id === id)) {
-          throw new RestError(409, 'CONFLICT', `Flow "${id}" already exists; DELETE /api/v1/flows/${encodeURIComponent(id)} first to replace it.`, '/instance_id');
+        const other = (await snapshot(ctx)).services.find((s) => s.id === id && !FLOW_FORMATS.has(s.provenance?.format ?? ''));
+        if (other) {
+          throw new RestError(409, 'CONFLICT', `"${id}" is the id of a ${other.provenance?.format ?? 'manual'} service, not of a flow; choose another instance_id.`, '/instance_id');
         }
+        // demi-wicm answers a repeated POST by setting the rules again: re-import, re-plan, re-push.
         const started = performance.now();
-        const commit = await commitImport(ctx, req.text, 'demi-flows', 'POST /api/v1/flows', true);
-        const planMs = since(started);
-        await requirePlanned(ctx, commit.plans, commit.created);
-        const push = pushing ? await pushOrUndo(ctx, [id], commit.created, 'Creating a flow') : unpushed();
-        return reply(201, [{ flow: { data: body }, wicm: summary(id, commit.plans, planMs, push) }, 201]);
+        return undoOnFailure(ctx, [id], async () => {
+          const commit = await commitImport(ctx, req.text, 'demi-flows', 'POST /api/v1/flows', true);
+          const planMs = since(started);
+          await requirePlanned(ctx, commit.plans, commit.created);
+          const push = pushing ? await pushOrUndo(ctx, [id], commit.created, 'Creating a flow') : unpushed();
+          return reply(200, [{ flow: { data: body }, wicm: { ...summary(id, commit.plans, planMs, push), reapplied: commit.updated.includes(id) } }, 200]);
+        });
       });
     }),
-    route('GET', '/api/v1/flows', async () => {
-      const snap = await snapshot(ctx);
-      return reply(200, { flows: flowServices(snap).map((s) => ({ data: flowData(s, snap.topology.defaults), state: s.state })) });
-    }),
+    route('GET', '/api/v1/flows', async () => reply(200, { flows: await storedFlows(ctx) })),
     route('GET', '/api/v1/flows/{id}', async (req) => {
       const snap = await snapshot(ctx);
       const service = findFlow(flowServices(snap), req.params['id'] ?? '');
@@ -56,52 +66,108 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
         return reply(200, 'Resource was deleted');
       }),
     ),
-    route('POST', '/api/v1/nfvo/init', async (req) => {
-      requireObject(req.body, 'An Open Baton event');
-      return ctx.queue.run(async () => {
-        const pushing = ctx.push.willPush('Realising an NSR');
-        const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'openbaton' });
-        if (preview.services.length === 0 && preview.deletions.length > 0) {
-          throw new RestError(400, 'INVALID_INPUT', 'This is a release event; POST it to /api/v1/nfvo/delete.', '/action');
-        }
-        if (!preview.importable) throw previewError(preview, 'Invalid Open Baton event');
-        const incoming = preview.services[0]!;
-        const snap = await snapshot(ctx);
-        const existing = snap.services.find((s) => s.id === incoming.id);
-        const settled = pushing ? existing?.state === 'pushed' : existing?.state === 'planned' || existing?.state === 'pushed';
-        if (existing && settled && sameRouting(existing, incoming)) {
-          // The NFVO delivers an event again when it saw no answer: nothing to change.
-          return reply(200, [{ flow: [{ data: flowData(existing, snap.topology.defaults) }], wicm: { serviceId: existing.id, state: existing.state, unchanged: true } }, 200]);
-        }
-        const started = performance.now();
-        const commit = await commitImport(ctx, req.text, 'openbaton', 'POST /api/v1/nfvo/init', true);
-        const planMs = since(started);
-        await requirePlanned(ctx, commit.plans, commit.created);
-        const push = pushing ? await pushOrUndo(ctx, [incoming.id], commit.created, 'Realising an NSR') : unpushed();
-        const status = commit.created.length > 0 ? 201 : 200;
-        const data = flowData(incoming, snap.topology.defaults);
-        return reply(status, [{ flow: [{ data }], wicm: summary(incoming.id, commit.plans, planMs, push) }, status]);
-      });
-    }),
-    route('POST', '/api/v1/nfvo/delete', async (req) => {
-      requireObject(req.body, 'An Open Baton event');
-      return ctx.queue.run(async () => {
-        const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'openbaton' });
-        if (preview.deletions.length === 0) {
-          if (!preview.importable && preview.services.length === 0) throw previewError(preview, 'Invalid Open Baton event');
-          throw new RestError(400, 'INVALID_INPUT', 'Expected a RELEASE_RESOURCES_FINISH event naming the NSR in payload.id; an instantiate event goes to /api/v1/nfvo/init.', '/action');
-        }
-        const ids = new Set(preview.deletions);
-        const targets = (await snapshot(ctx)).services.filter((s) => ids.has(s.id) || ids.has(s.provenance?.recordId ?? ''));
-        // Open Baton may publish the release twice for one NSR: the second is a no-op.
-        if (targets.length === 0) return reply(200, 'Resource was already deleted');
-        await retire(ctx, targets, 'Releasing a pushed NSR');
-        return reply(200, 'Resource was deleted');
-      });
-    }),
+    // demi-wicm answers GET /nfvo/init with its flows under "events".
+    route('GET', '/api/v1/nfvo/init', async () => reply(200, { events: await storedFlows(ctx) })),
+    route(
+      'POST',
+      '/api/v1/nfvo/init',
+      async (req) => {
+        requireObject(req.body, 'An Open Baton event');
+        events.add(req.body, req.text.length);
+        return ctx.queue.run(async () => {
+          const pushing = ctx.push.willPush('Realising an NSR');
+          const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'openbaton' });
+          if (preview.services.length === 0 && preview.deletions.length > 0) {
+            throw new RestError(400, 'INVALID_INPUT', 'This is a release event; POST it to /api/v1/nfvo/delete.', '/action');
+          }
+          if (!preview.importable) throw previewError(preview, 'Invalid Open Baton event');
+          const incoming = preview.services[0]!;
+          const snap = await snapshot(ctx);
+          const existing = snap.services.find((s) => s.id === incoming.id);
+          const settled = pushing ? existing?.state === 'pushed' : existing?.state === 'planned' || existing?.state === 'pushed';
+          if (existing && settled && sameRouting(existing, incoming)) {
+            // The NFVO delivers an event again when it saw no answer: nothing to change.
+            return reply(200, [{ flow: [{ data: flowData(existing, snap.topology.defaults) }], wicm: { serviceId: existing.id, state: existing.state, unchanged: true } }, 200]);
+          }
+          const started = performance.now();
+          return undoOnFailure(ctx, preview.services.map((s) => s.id), async () => {
+            const commit = await commitImport(ctx, req.text, 'openbaton', 'POST /api/v1/nfvo/init', true);
+            const planMs = since(started);
+            await requirePlanned(ctx, commit.plans, commit.created);
+            const push = pushing ? await pushOrUndo(ctx, [incoming.id], commit.created, 'Realising an NSR') : unpushed();
+            const data = flowData(incoming, snap.topology.defaults);
+            return reply(200, [{ flow: [{ data }], wicm: summary(incoming.id, commit.plans, planMs, push) }, 200]);
+          });
+        });
+      },
+      'forced',
+    ),
+    // demi-wicm answers GET /nfvo/delete with every raw event posted to init and delete.
+    route('GET', '/api/v1/nfvo/delete', async () => reply(200, { events: events.list(), wicm: { kept: events.size, dropped: events.dropped, limit: EVENT_LOG_LIMIT } })),
+    route(
+      'POST',
+      '/api/v1/nfvo/delete',
+      async (req) => {
+        requireObject(req.body, 'An Open Baton event');
+        events.add(req.body, req.text.length);
+        return ctx.queue.run(async () => {
+          const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'openbaton' });
+          if (preview.deletions.length === 0) {
+            if (!preview.importable && preview.services.length === 0) throw previewError(preview, 'Invalid Open Baton event');
+            throw new RestError(400, 'INVALID_INPUT', 'Expected a RELEASE_RESOURCES_FINISH event naming the NSR in payload.id; an instantiate event goes to /api/v1/nfvo/init.', '/action');
+          }
+          const ids = new Set(preview.deletions);
+          const targets = (await snapshot(ctx)).services.filter((s) => ids.has(s.id) || ids.has(s.provenance?.recordId ?? ''));
+          // Open Baton may publish the release twice for one NSR: the second is a no-op.
+          if (targets.length === 0) return reply(200, 'Resource was already deleted');
+          await retire(ctx, targets, 'Releasing a pushed NSR');
+          return reply(200, 'Resource was deleted');
+        });
+      },
+      'forced',
+    ),
     ...segmentRoutes(ctx, 'source', 'sourceSegment', 'Source user posted'),
     ...segmentRoutes(ctx, 'target', 'targetSegment', 'Target user posted'),
   ];
+}
+
+/**
+ * The raw events posted to `/nfvo/init` and `/nfvo/delete`, newest last, in memory like
+ * demi-wicm's `events` list but bounded: past `limit` events or `maxBytes` of them the oldest
+ * go, and `dropped` counts them.
+ */
+class EventLog {
+  private readonly items: { event: unknown; bytes: number }[] = [];
+  private bytes = 0;
+  dropped = 0;
+
+  constructor(
+    private readonly limit: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  add(event: unknown, bytes: number): void {
+    this.items.push({ event, bytes });
+    this.bytes += bytes;
+    while (this.items.length > 1 && (this.items.length > this.limit || this.bytes > this.maxBytes)) {
+      this.bytes -= this.items.shift()!.bytes;
+      this.dropped++;
+    }
+  }
+
+  list(): readonly unknown[] {
+    return this.items.map((i) => i.event);
+  }
+}
+
+/** Every flow in demi-wicm's stored shape. */
+async function storedFlows(ctx: RestContext): Promise<Record<string, unknown>[]> {
+  const snap = await snapshot(ctx);
+  return flowServices(snap).map((s) => ({ data: flowData(s, snap.topology.defaults), state: s.state }));
 }
 
 /** `GET/PUT /api/v1/source` and `/target`: the default in/out segments of NSR-driven services. */
@@ -118,6 +184,7 @@ function segmentRoutes(ctx: RestContext, key: 'source' | 'target', field: keyof 
       method: 'PUT',
       path,
       style: 'demi',
+      body: 'forced',
       handle: async (req) => {
         const body = requireObject(req.body, `The ${key} body`);
         const prefix = requireString(body, key, '', 'give a prefix such as "192.168.10.0/24"');

@@ -1,10 +1,15 @@
 import type { ServiceDto } from '../../../core/contract/dto';
+import { MAX_NAME_LENGTH } from '../../../core/contract/limits';
 import { previewError, requireObject } from './body';
 import type { RestContext } from './context';
 import { EngineCallError, fromEngineError, RestError } from './errors';
 import { SliceBook, sliceOf, type SliceRecord } from './katana-slices';
 import { reply, type RestReply, type Route } from './route';
-import { commitImport, pushOrUndo, requirePlanned, retire, since, snapshot } from './service-ops';
+import { commitImport, pushOrUndo, requirePlanned, retire, since, snapshot, undoOnFailure } from './service-ops';
+import { findPop } from './tnova-views';
+
+/** Most VIM registrations kept. */
+const MAX_VIMS = 1000;
 
 /** Base path of the Katana WIM endpoints. */
 export const KATANA_BASE = '/api/katana';
@@ -23,6 +28,8 @@ export const KATANA_BASE = '/api/katana';
  */
 export function katanaRoutes(ctx: RestContext): Route[] {
   const book = new SliceBook(ctx.now);
+  /** VIMs Katana announced (in memory; their credentials are never kept). */
+  const vims = new Map<string, KatanaVim>();
   const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({ method, path, style: 'wicm', handle });
 
   const create = (text: string, file: string): Promise<RestReply> =>
@@ -40,17 +47,19 @@ export function katanaRoutes(ctx: RestContext): Route[] {
       try {
         if (!preview.importable) throw previewError(preview, 'Invalid wim_data');
         book.enter(record, 'Placement');
-        const commit = await commitImport(ctx, text, 'katana', file, true);
-        record.services = [...commit.created, ...commit.updated];
-        record.timings = { ...record.timings, planMs: since(started) };
-        await requirePlanned(ctx, commit.plans, commit.created);
-        let push = null;
-        if (pushing) {
+        // A failed placement or provisioning puts the slice's connections back as they were.
+        const push = await undoOnFailure(ctx, preview.services.map((s) => s.id), async () => {
+          const commit = await commitImport(ctx, text, 'katana', file, true);
+          record.services = [...commit.created, ...commit.updated];
+          record.timings = { ...record.timings, planMs: since(started) };
+          await requirePlanned(ctx, commit.plans, commit.created);
+          if (!pushing) return null;
           book.enter(record, 'Provisioning');
           const pushStarted = performance.now();
-          push = (await pushOrUndo(ctx, record.services, commit.created, 'Creating a slice')).report;
+          const report = (await pushOrUndo(ctx, record.services, commit.created, 'Creating a slice')).report;
           record.timings = { ...record.timings, pushMs: since(pushStarted) };
-        }
+          return report;
+        });
         // Connections the new wim_data no longer lists go away.
         const dropped = before.filter((s) => !record.services.includes(s.id));
         if (dropped.length > 0) await retire(ctx, dropped, 'Updating a slice');
@@ -107,7 +116,47 @@ export function katanaRoutes(ctx: RestContext): Route[] {
       return reply(200, view);
     }),
     route('DELETE', `${KATANA_BASE}/slices/{sliceId}`, (req) => terminate(req.params['sliceId'] ?? '', false)),
+    // Katana v0.1–v1.0 (`wimUtils.register_vim`) posts every VIM it adds to <wim url>/api/addvim.
+    route('POST', '/api/addvim', async (req) => {
+      const vim = vimOf(requireObject(req.body, 'The VIM registration'));
+      const topology = (await snapshot(ctx)).topology;
+      const pop = [vim.location, vim.name, vim.id].flatMap((n) => (n === null ? [] : [findPop(topology, n)])).find((p) => p !== undefined);
+      if (!vims.has(vim.key) && vims.size >= MAX_VIMS) throw new RestError(409, 'CONFLICT', `${MAX_VIMS} VIMs are already registered; restart the server to forget them.`);
+      vims.set(vim.key, vim);
+      const message = pop
+        ? `VIM ${vim.label} noted: slices placed on it use PoP ${pop.name}.`
+        : `VIM ${vim.label} noted, but no PoP or alias of the project is named ${[vim.location, vim.name, vim.id].filter((n) => n !== null).map((n) => `"${n}"`).join(' or ')}: add one as an alias of the PoP that reaches it.`;
+      return reply(200, { vim: publicVim(vim), pop: pop?.name ?? null, message });
+    }),
+    route('GET', `${KATANA_BASE}/vims`, async () => reply(200, { vims: [...vims.values()].map(publicVim) })),
   ];
+}
+
+/** What is kept of a Katana VIM registration: names and place, never username or password. */
+interface KatanaVim {
+  readonly key: string;
+  readonly label: string;
+  readonly id: string | null;
+  readonly name: string | null;
+  readonly location: string | null;
+  readonly type: string | null;
+}
+
+function vimOf(body: Readonly<Record<string, unknown>>): KatanaVim {
+  const text = (key: string): string | null => {
+    const value = body[key];
+    return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, MAX_NAME_LENGTH) : null;
+  };
+  const id = text('id') ?? text('_id');
+  const name = text('name');
+  const location = text('location');
+  const key = id ?? name ?? location;
+  if (key === null) throw new RestError(400, 'INVALID_INPUT', 'A VIM registration names its VIM: give "id", "name" or "location".', '/id');
+  return { key, label: `"${name ?? id ?? location}"`, id, name, location, type: text('type') };
+}
+
+function publicVim(vim: KatanaVim): Record<string, unknown> {
+  return { id: vim.id, name: vim.name, location: vim.location, type: vim.type };
 }
 
 function sliceOfPreview(services: readonly ServiceDto[]): string {

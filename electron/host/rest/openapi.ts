@@ -12,10 +12,10 @@ const str = (description: string): Json => ({ type: 'string', description });
 /** Error answers every endpoint can give, per API family. */
 const commonErrors = (schema: string): Json => ({
   '400': json(ref(schema), 'Bad body: not JSON, a missing or wrong field (`pointer` says where)'),
-  '401': json(ref(schema), 'A token is required (server bound to a non-loopback address, or --api-token / --api-token-file / WICM_API_TOKEN given)'),
-  '403': json(ref(schema), 'A browser page of another origin called the API (FORBIDDEN_ORIGIN), or a client on another machine called a server without a token (FORBIDDEN_PEER)'),
+  '401': json(ref(schema), 'The API token is required (--api-token-file / --api-token / WICM_API_TOKEN given) and was missing or wrong; carries `WWW-Authenticate: Basic realm="WICM"` so clients holding URL credentials send them'),
+  '403': json(ref(schema), 'A browser page of another origin called the API (FORBIDDEN_ORIGIN), or a client on another machine, outside the --allow-from networks, called a server without a token (FORBIDDEN_PEER)'),
   '413': json(ref(schema), 'Body larger than the limit (2 MB by default)'),
-  '415': json(ref(schema), 'A body that is not application/json'),
+  '415': json(ref(schema), 'A body that is not application/json (routes that read JSON whatever the Content-Type, as demi-wicm does, never answer 415)'),
   '421': json(ref(schema), 'Host header naming another server (loopback binds)'),
   '500': json(ref(schema), 'Internal error (details only in the server log)'),
 });
@@ -34,7 +34,7 @@ const demiFlow: Json = {
     instance_id: { type: ['string', 'number'], description: 'Flow id (becomes the service id)' },
     in_seg: str('Ingress prefix (CIDR)'),
     out_seg: str('Egress prefix (CIDR)'),
-    vims: { type: 'array', items: { type: 'object', required: ['port', 'order'], properties: { port: str('PoP (VIM) name'), order: { type: 'number' } } } },
+    vims: { type: 'array', items: { type: 'object', required: ['port', 'order'], properties: { port: str('PoP (VIM) name'), order: { type: ['number', 'string'], description: 'Position in the chain (ascending); a numeric string such as "1" is read as that number' } } } },
     'VIM list': { type: 'array', items: { type: 'string' }, description: 'Flows made from Open Baton NSRs: PoP names stored egress-first, as demi-wicm does' },
   },
 };
@@ -49,10 +49,10 @@ export const openApiDocument = {
     title: 'WICM Studio northbound REST API',
     version,
     description:
-      'demi-wicm (/api/v1), T-NOVA WICM (/nap, /nfvi, /vnf-connectivity) and a Katana WIM (/api/katana, /api/sm) over one engine: every change shows in the WICM Studio UI. Requests that install redirections push them to the configured SDN controller (wicm serve --controller/--driver or --lab-controller); without one they answer 503 (or only plan with --plan-only). Bound to 127.0.0.1 no token is needed unless --api-token is set; bound elsewhere every request needs `Authorization: Bearer <token>` or `?token=<token>`.',
+      'demi-wicm (/api/v1), T-NOVA WICM (/nap, /nfvi, /vnf-connectivity) and a Katana WIM (/api/katana, /api/sm) over one engine: every change shows in the WICM Studio UI. Requests that install redirections push them to the configured SDN controller (wicm serve --controller/--driver or --lab-controller); without one they answer 503 (or only plan with --plan-only). Bound to 127.0.0.1 no token is needed unless --api-token is set; bound elsewhere every request needs the token, as HTTP Basic credentials (`http://wicm:<token>@host:port`: any user name with the token as password, or the token as user name with no password), `Authorization: Bearer <token>` or `?token=<token>`, except from the networks given with --allow-from. A request that fails changes nothing.',
   },
   servers: [{ url: 'http://127.0.0.1:4321' }],
-  security: [{}, { bearerAuth: [] }, { queryToken: [] }],
+  security: [{}, { basicAuth: [] }, { bearerAuth: [] }, { queryToken: [] }],
   tags: [
     { name: 'demi-wicm', description: 'demi-wicm manual flows, Open Baton events and default segments' },
     { name: 'T-NOVA', description: 'T-NOVA WICM registrations and two-phase VNF connectivity' },
@@ -64,10 +64,10 @@ export const openApiDocument = {
     '/api/v1/flows': {
       post: op(
         'demi-wicm',
-        'Create a flow: import, plan, push',
+        'Create a flow: import, plan, push. A repeated POST of a flow re-applies it (re-plan, re-push), as demi-wicm does',
         {
-          '201': json({ type: 'array', prefixItems: [{ type: 'object', properties: { flow: { type: 'object', properties: { data: ref('DemiFlow') } }, wicm: ref('WicmSummary') } }, { const: 201 }] }, "demi-wicm's `[{flow:{data}}, status]` with what the WICM did beside it"),
-          '409': json(ref('DemiError'), 'A flow with this instance_id exists'),
+          '200': json({ type: 'array', prefixItems: [{ type: 'object', properties: { flow: { type: 'object', properties: { data: ref('DemiFlow') } }, wicm: ref('WicmSummary') } }, { const: 200 }] }, "demi-wicm's `[{flow:{data}}, 200]` with what the WICM did beside it (`wicm.reapplied` on a repeat)"),
+          '409': json(ref('DemiError'), 'The instance_id is the id of a service that is not a flow (T-NOVA, Katana, manual)'),
           ...pushErrors('DemiError'),
           ...commonErrors('DemiError'),
         },
@@ -85,12 +85,12 @@ export const openApiDocument = {
       ),
     },
     '/api/v1/nfvo/init': {
+      get: op('demi-wicm', 'The flows, under "events" (as demi-wicm answers)', { '200': json({ type: 'object', properties: { events: { type: 'array', items: ref('DemiFlowRecord') } } }, 'Flows'), ...commonErrors('DemiError') }),
       post: op(
         'demi-wicm',
-        'Open Baton INSTANTIATE_FINISH event: realise the NSR chain (idempotent: a repeated event changes nothing)',
+        'Open Baton INSTANTIATE_FINISH event: realise the NSR chain (idempotent: a repeated event changes nothing). The body is read as JSON whatever its Content-Type; bytes that are not UTF-8 and name no charset are read as ISO-8859-1 (what Open Baton sends)',
         {
-          '201': json({ type: 'array' }, '`[{flow:[{data}]}, 201]` — created'),
-          '200': json({ type: 'array' }, '`[{flow:[{data}]}, 200]` — updated, or unchanged on a repeated event'),
+          '200': json({ type: 'array' }, '`[{flow:[{data}]}, 200]` — created, updated, or unchanged on a repeated event'),
           ...pushErrors('DemiError'),
           ...commonErrors('DemiError'),
         },
@@ -98,20 +98,25 @@ export const openApiDocument = {
       ),
     },
     '/api/v1/nfvo/delete': {
+      get: op(
+        'demi-wicm',
+        'The raw events posted to /nfvo/init and /nfvo/delete, under "events" (as demi-wicm answers); kept in memory, the last 100 (at most 4 MB)',
+        { '200': json({ type: 'object', properties: { events: { type: 'array', items: ref('OpenBatonEvent') }, wicm: { type: 'object', properties: { kept: { type: 'integer' }, dropped: { type: 'integer' }, limit: { type: 'integer' } } } } }, 'Events'), ...commonErrors('DemiError') },
+      ),
       post: op(
         'demi-wicm',
-        'Open Baton RELEASE_RESOURCES_FINISH event: tear down and delete the NSR (idempotent)',
+        'Open Baton RELEASE_RESOURCES_FINISH event: tear down and delete the NSR (idempotent). The body is read as JSON whatever its Content-Type',
         { '200': json({ enum: ['Resource was deleted', 'Resource was already deleted'] }, 'Deleted, or nothing to delete'), ...pushErrors('DemiError'), ...commonErrors('DemiError') },
         { requestBody: body(ref('OpenBatonEvent'), 'The event as the NFVO posts it') },
       ),
     },
     '/api/v1/source': {
       get: op('demi-wicm', 'Default ingress segment of NSR-driven services', { '200': json({ type: 'object', properties: { source: str('CIDR or "Not set"') } }, 'The segment'), ...commonErrors('DemiError') }),
-      put: op('demi-wicm', 'Set the default ingress segment', { '200': json({ const: 'Source user posted' }, 'Set'), ...commonErrors('DemiError') }, { requestBody: body({ type: 'object', required: ['source'], properties: { source: str('CIDR') } }, 'The segment') }),
+      put: op('demi-wicm', 'Set the default ingress segment (body read as JSON whatever its Content-Type)', { '200': json({ const: 'Source user posted' }, 'Set'), ...commonErrors('DemiError') }, { requestBody: body({ type: 'object', required: ['source'], properties: { source: str('CIDR') } }, 'The segment') }),
     },
     '/api/v1/target': {
       get: op('demi-wicm', 'Default egress segment of NSR-driven services', { '200': json({ type: 'object', properties: { target: str('CIDR or "Not set"') } }, 'The segment'), ...commonErrors('DemiError') }),
-      put: op('demi-wicm', 'Set the default egress segment', { '200': json({ const: 'Target user posted' }, 'Set'), ...commonErrors('DemiError') }, { requestBody: body({ type: 'object', required: ['target'], properties: { target: str('CIDR') } }, 'The segment') }),
+      put: op('demi-wicm', 'Set the default egress segment (body read as JSON whatever its Content-Type)', { '200': json({ const: 'Target user posted' }, 'Set'), ...commonErrors('DemiError') }, { requestBody: body({ type: 'object', required: ['target'], properties: { target: str('CIDR') } }, 'The segment') }),
     },
     '/nap': {
       post: op('T-NOVA', 'Register a NAP on existing switch ports', { '201': json({ type: 'object', properties: { inserted: { enum: [0, 1], description: '0 when an identical NAP was already registered' } } }, 'Registered'), ...commonErrors('TnovaError') }, { requestBody: body({ type: 'object', required: ['nap'], properties: { nap: ref('TnovaNap') } }, 'The NAP') }),
@@ -181,12 +186,28 @@ export const openApiDocument = {
         { requestBody: body({ type: 'object', required: ['action', 'data'], properties: { action: { enum: ['create', 'terminate'] }, data: { oneOf: [ref('WimData'), { type: 'string' }] } } }, 'The message') },
       ),
     },
+    '/api/addvim': {
+      post: op(
+        'Katana',
+        "Where Katana v0.1–v1.0 (`register_vim`) announces each VIM it adds: noted without its credentials, and matched to a PoP of the project by location, name or id",
+        {
+          '200': json({ type: 'object', properties: { vim: ref('KatanaVim'), pop: { type: ['string', 'null'], description: 'The PoP slices on this VIM use; null when no PoP or alias matches' }, message: { type: 'string' } } }, 'Noted'),
+          '409': json(ref('Error'), '1000 VIMs already noted'),
+          ...commonErrors('Error'),
+        },
+        { requestBody: body({ type: 'object', description: 'The VIM registration as Katana stores it (id, name, location, type, auth_url, username, password…)' }, 'The VIM') },
+      ),
+    },
+    '/api/katana/vims': {
+      get: op('Katana', 'The VIMs Katana announced since the server started (no credentials)', { '200': json({ type: 'object', properties: { vims: { type: 'array', items: ref('KatanaVim') } } }, 'VIMs'), ...commonErrors('Error') }),
+    },
     '/api/sm': {
       post: op('Katana', "Where Katana's pre-2020 odl-wim plugin posts wim_data (register the WIM with this server's base URL)", { '201': json(ref('Slice'), 'Created'), '200': json(ref('Slice'), 'Updated'), ...pushErrors('SliceError'), ...commonErrors('SliceError') }, { requestBody: body(ref('WimData'), 'wim_data') }),
     },
   },
   components: {
     securitySchemes: {
+      basicAuth: { type: 'http', scheme: 'basic', description: 'The API token as HTTP Basic credentials: any user name with the token as password (http://wicm:<token>@host:port), or the token as user name with an empty password' },
       bearerAuth: { type: 'http', scheme: 'bearer', description: '--api-token-file / --api-token / WICM_API_TOKEN' },
       queryToken: { type: 'apiKey', in: 'query', name: 'token', description: 'The same token, for orchestrators that cannot set headers' },
     },
@@ -220,6 +241,7 @@ export const openApiDocument = {
         },
       },
       WimData: { type: 'object', description: 'Katana wim_data: v2.3.6 {_id, connections, slice_sla, probes}, v2.2 {_id?, core_connections, extra_ns, slice_sla, probes}, v2.0 {end_points, …}' },
+      KatanaVim: { type: 'object', properties: { id: { type: ['string', 'null'] }, name: { type: ['string', 'null'] }, location: { type: ['string', 'null'] }, type: { type: ['string', 'null'] } } },
       SliceTimings: { type: 'object', properties: { planMs: { type: 'number' }, pushMs: { type: 'number' }, totalMs: { type: 'number' } } },
       Slice: {
         type: 'object',

@@ -29,6 +29,13 @@ export interface Route {
   readonly path: string;
   /** How this endpoint's API family spells errors. */
   readonly style: ErrorStyle;
+  /**
+   * `forced`: the body is read as JSON whatever its Content-Type (demi-wicm's
+   * `get_json(force=True)` routes), and bytes that are not UTF-8 and carry no charset are read
+   * as ISO-8859-1, which is what Open Baton's event sender sends. Default `json`: a JSON
+   * Content-Type is required (415) and the body must be UTF-8 unless its charset says otherwise.
+   */
+  readonly body?: 'json' | 'forced';
   readonly handle: (req: RestRequest) => Promise<RestReply>;
 }
 

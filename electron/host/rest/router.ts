@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_REST_BODY_BYTES } from '../../../core/contract/limits';
 import type { Logger } from '../../../core/service/ports';
 import { readBody, type MountedRouter } from '../http';
 import { parseJsonInput } from '../json-input';
-import { checkAccess, type AccessPolicy, type ServerIdentity } from './access';
+import { BASIC_CHALLENGE, checkAccess, type AccessPolicy, type ServerIdentity } from './access';
 import { EngineCallError, errorBody, fromEngineError, RestError, type ErrorStyle } from './errors';
 import type { HttpMethod, RestReply, Route } from './route';
 
-/** Default largest request body of the REST API. */
-export const REST_BODY_LIMIT = 2 * 1024 * 1024;
+/** Default largest request body of the REST API (the shared limit of core/contract/limits.ts). */
+export const REST_BODY_LIMIT = MAX_REST_BODY_BYTES;
 
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
@@ -56,7 +57,7 @@ export function createRouter(options: RouterOptions): MountedRouter {
     const params: Record<string, string> = {};
     const groups = hit.m!.slice(1);
     for (const [i, name] of hit.c.names.entries()) params[name] = safeDecode(groups[i] ?? '');
-    const body = await readJsonBody(req, bodyLimit);
+    const body = await readJsonBody(req, bodyLimit, route.body ?? 'json');
     if (body instanceof RestError) return sendError(res, route.style, body, body.status === 413 ? { Connection: 'close' } : {});
     let answer: RestReply;
     try {
@@ -68,9 +69,11 @@ export function createRouter(options: RouterOptions): MountedRouter {
   }
 
   return {
-    claims: (pathname) => roots.has(firstSegment(pathname)),
+    claims: (pathname) => roots.has(firstSegment(collapseSlashes(pathname))),
     handle: async (req, res, url, server) => {
       try {
+        // A base URL configured with a trailing '/' puts '//vnf-connectivity' or '//api/sm' on the wire (TeNOR, Katana).
+        url.pathname = collapseSlashes(url.pathname);
         await serve(req, res, url, server);
       } catch (e) {
         options.logger.error(`REST ${req.method ?? ''} ${url.pathname} failed`, e instanceof Error ? e.stack : e);
@@ -100,6 +103,10 @@ function compile(route: Route): CompiledRoute {
   return { route, pattern: new RegExp(`^${source}/?$`), names };
 }
 
+function collapseSlashes(path: string): string {
+  return path.replace(/\/{2,}/g, '/');
+}
+
 function firstSegment(path: string): string {
   return `/${path.split('/')[1] ?? ''}`;
 }
@@ -124,7 +131,7 @@ function safeDecode(text: string): string {
   }
 }
 
-async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ value: unknown; text: string } | RestError> {
+async function readJsonBody(req: IncomingMessage, limit: number, mode: 'json' | 'forced'): Promise<{ value: unknown; text: string } | RestError> {
   const method = (req.method ?? 'GET') as HttpMethod;
   if (method !== 'POST' && method !== 'PUT') {
     req.resume();
@@ -134,14 +141,47 @@ async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ valu
   if (raw === 'too-large') {
     return new RestError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${limit} bytes; send one record per request.`);
   }
-  const text = raw.toString('utf8');
-  if (text.trim() === '') return { value: undefined, text: '' };
   const type = req.headers['content-type'] ?? '';
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+  const text = decodeBody(raw, type, mode);
+  if (text instanceof RestError) return text;
+  if (text.trim() === '') return { value: undefined, text: '' };
+  if (mode === 'json' && !/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     return new RestError(415, 'UNSUPPORTED_MEDIA_TYPE', `Send the body as JSON with "Content-Type: application/json" (got '${type || 'none'}').`);
   }
   const parsed = parseJsonInput(text, 'The body');
   return parsed.ok ? { value: parsed.value, text } : new RestError(400, parsed.problem.code, parsed.problem.message, parsed.problem.pointer);
+}
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const LATIN1 = /^(iso-8859-1|latin1|l1|iso_8859-1|cp819|us-ascii|windows-1252)$/i;
+
+/**
+ * The body as text, never with silently replaced bytes: the charset of the Content-Type when it
+ * names ISO-8859-1, else strict UTF-8. On `forced` routes a body that is not UTF-8 and names no
+ * charset is read as ISO-8859-1 (Open Baton encodes events that way without saying so).
+ */
+function decodeBody(raw: Buffer, type: string, mode: 'json' | 'forced'): string | RestError {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(type)?.[1];
+  if (charset !== undefined && LATIN1.test(charset)) return raw.toString('latin1');
+  try {
+    return STRICT_UTF8.decode(raw);
+  } catch {
+    if (mode === 'forced' && charset === undefined) return raw.toString('latin1');
+    const at = firstBadUtf8(raw);
+    return new RestError(400, 'INVALID_INPUT', `The body is not UTF-8 text (byte ${at} is not valid UTF-8); send UTF-8 JSON, or name the charset in the Content-Type (e.g. "application/json; charset=iso-8859-1").`);
+  }
+}
+
+/** Offset of the first byte that is not valid UTF-8: the first U+FFFD a lossy decode made that the bytes do not spell. */
+function firstBadUtf8(raw: Buffer): number {
+  const text = raw.toString('utf8');
+  let offset = 0;
+  for (const char of text) {
+    const literal = char === '\ufffd' && raw[offset] === 0xef && raw[offset + 1] === 0xbf && raw[offset + 2] === 0xbd;
+    if (char === '\ufffd' && !literal) return offset;
+    offset += Buffer.byteLength(char, 'utf8');
+  }
+  return offset;
 }
 
 function toRestError(e: unknown, logger: Logger, what: string): RestError {
@@ -152,7 +192,8 @@ function toRestError(e: unknown, logger: Logger, what: string): RestError {
 }
 
 function sendError(res: ServerResponse, style: ErrorStyle, e: RestError, headers: Record<string, string> = {}): void {
-  const extra = e.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="wicm"', ...headers } : headers;
+  // Apache HttpClient (Open Baton) sends URL credentials only after a Basic challenge.
+  const extra = e.status === 401 ? { 'WWW-Authenticate': BASIC_CHALLENGE, ...headers } : headers;
   sendJson(res, e.status, errorBody(style, e), extra);
 }
 

@@ -100,6 +100,68 @@ function undoneText(report: PushReport): string {
   return report.verified ? `${undone}; the controller is back as it was.` : `${undone}, but the read-back could not confirm the controller is back as it was.`;
 }
 
+/**
+ * Runs a request's model change so that a failure changes nothing: the services `ids` as they
+ * were before are put back (a service the request created is removed, one it changed is saved,
+ * planned and set to its old state again), then the error goes on to the client. A service the
+ * failed request left installed on a controller is kept and logged, never silently orphaned.
+ */
+export async function undoOnFailure<T>(ctx: RestContext, ids: readonly string[], run: () => Promise<T>): Promise<T> {
+  const wanted = new Set(ids);
+  const before = (await snapshot(ctx)).services.filter((s) => wanted.has(s.id));
+  try {
+    return await run();
+  } catch (e) {
+    try {
+      await restoreServices(ctx, ids, before);
+    } catch (undo) {
+      ctx.logger.error(`REST: could not undo the failed request on ${ids.join(', ')}`, undo instanceof Error ? undo.stack : undo);
+    }
+    throw e;
+  }
+}
+
+/** Puts services back as they were in `before` (absent there = removed). */
+async function restoreServices(ctx: RestContext, ids: readonly string[], before: readonly ServiceDto[]): Promise<void> {
+  const now = new Map((await snapshot(ctx)).services.map((s) => [s.id, s]));
+  const replan: string[] = [];
+  for (const id of ids) {
+    const current = now.get(id);
+    const old = before.find((s) => s.id === id);
+    if (current === undefined && old === undefined) continue;
+    if (old === undefined) {
+      if (isInstalled(current!)) {
+        ctx.logger.error(`REST: service ${id} of a failed request is installed on the controller; it is kept so it can be torn down.`);
+        continue;
+      }
+      await removeQuietly(ctx, [id]);
+      continue;
+    }
+    if (current !== undefined && JSON.stringify(stored(current)) === JSON.stringify(stored(old))) continue;
+    await ctx.engine.call('services.save', {
+      id,
+      name: old.name,
+      inSegment: old.inSegment,
+      outSegment: old.outSegment,
+      chain: old.chain,
+      reverseChain: old.reverseChain,
+      attributes: old.attributes,
+    });
+    if (old.state !== 'draft') replan.push(id);
+  }
+  if (replan.length > 0) await ctx.engine.call('plan.compute', { serviceIds: replan });
+  const after = new Map((await snapshot(ctx)).services.map((s) => [s.id, s]));
+  for (const old of before) {
+    const state = after.get(old.id)?.state;
+    if (state !== undefined && state !== old.state) await ctx.engine.call('services.setState', { id: old.id, state: old.state });
+  }
+}
+
+/** What `services.save` sets (the state and plan follow from it). */
+function stored(s: ServiceDto): unknown {
+  return [s.name, s.inSegment, s.outSegment, s.chain, s.reverseChain, s.attributes];
+}
+
 /** Deletes services, ignoring those already gone. */
 export async function removeQuietly(ctx: RestContext, ids: readonly string[]): Promise<void> {
   for (const id of ids) {

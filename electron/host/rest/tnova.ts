@@ -1,11 +1,12 @@
 import type { TopologySnapshotDto } from '../../../core/contract/api';
+import { MAX_NAME_LENGTH, serviceLimitProblems } from '../../../core/contract/limits';
 import type { PopDto, ServiceDto } from '../../../core/contract/dto';
 import { planErrors } from '../../../core/plan';
 import { isJsonObject, requireObject, type JsonObject } from './body';
 import type { RestContext } from './context';
 import { RestError } from './errors';
 import { reply, type Route } from './route';
-import { commitImport, pushOrUndo, removeQuietly, requirePlanned, retire, snapshot } from './service-ops';
+import { commitImport, pushOrUndo, removeQuietly, requirePlanned, retire, snapshot, undoOnFailure } from './service-ops';
 import { allocatedView, connectivityView, findPop, napView, nfviView, tnovaStatus, type NapExtras } from './tnova-views';
 
 /** What the T-NOVA API remembers beside the model (lost on restart; the model is the truth). */
@@ -82,6 +83,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
     route('POST', '/nap', async (req) => {
       const nap = requireMember(req.body, 'nap');
       for (const key of ['mkt_id', 'switch', 'ce_port', 'pe_port']) requireKey(nap, key, '/nap');
+      requireShortName(nap, '/nap');
       return ctx.queue.run(async () => {
         const inserted = await register(ctx, { nap });
         const name = String(nap['mkt_id']);
@@ -100,6 +102,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
     route('POST', '/nfvi', async (req) => {
       const nfvi = requireMember(req.body, 'nfvi');
       for (const key of ['mkt_id', 'switch']) requireKey(nfvi, key, '/nfvi');
+      requireShortName(nfvi, '/nfvi');
       if (nfvi['port'] === undefined && nfvi['ce_port'] === undefined) requireKey(nfvi, 'port', '/nfvi');
       return ctx.queue.run(async () => reply(201, { inserted: await register(ctx, { nfvi }) }));
     }),
@@ -114,6 +117,11 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
       const napName = requireText(service, 'nap_mkt_id');
       const forward = requireNames(service, 'ce_pe');
       const reverse = requireNames(service, 'pe_ce');
+      // The shared limits, checked before anything is stored.
+      for (const problem of serviceLimitProblems({ id, name: id, chain: forward, reverseChain: reverse })) {
+        const key = { id: 'ns_instance_id', name: 'ns_instance_id', chain: 'ce_pe', reverseChain: 'pe_ce' }[problem.member];
+        throw new RestError(400, 'INVALID_INPUT', problem.message, `/service/${key}`);
+      }
       return ctx.queue.run(async () => {
         const snap = await snapshot(ctx);
         if (snap.services.some((s) => s.id === id)) throw new RestError(409, 'CONFLICT', `ns_instance_id "${id}" already in use!`, '/service/ns_instance_id');
@@ -124,30 +132,33 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
         }
         const holder = snap.services.find((s) => s.provenance?.format === 'tnova' && s.attributes['napMktId'] === napName);
         if (holder) throw new RestError(409, 'CONFLICT', `NAP ${napName} already serves service ${holder.id}; T-NOVA allows one service per NAP.`, '/service/nap_mkt_id');
-        const commit = await commitImport(ctx, JSON.stringify({ service }), 'tnova', 'POST /vnf-connectivity', false);
-        const created = (await snapshot(ctx)).services.find((s) => s.id === id);
-        if (!created) throw new Error(`import of T-NOVA service ${id} created nothing`);
-        // T-NOVA reaches every PoP on its own VLAN: ask the planner for tags on every visit.
-        await ctx.engine.call('services.save', {
-          id,
-          name: created.name,
-          inSegment: created.inSegment,
-          outSegment: created.outSegment,
-          chain: created.chain,
-          reverseChain: created.reverseChain,
-          attributes: { ...created.attributes, vlans: true },
+        // Everything this request stores goes again if any later step fails (no zombie holding the NAP).
+        return undoOnFailure(ctx, [id], async () => {
+          const commit = await commitImport(ctx, JSON.stringify({ service }), 'tnova', 'POST /vnf-connectivity', false);
+          const created = (await snapshot(ctx)).services.find((s) => s.id === id);
+          if (!created) throw new Error(`import of T-NOVA service ${id} created nothing`);
+          // T-NOVA reaches every PoP on its own VLAN: ask the planner for tags on every visit.
+          await ctx.engine.call('services.save', {
+            id,
+            name: created.name,
+            inSegment: created.inSegment,
+            outSegment: created.outSegment,
+            chain: created.chain,
+            reverseChain: created.reverseChain,
+            attributes: { ...created.attributes, vlans: true },
+          });
+          const planned = await ctx.engine.call('plan.compute', { serviceIds: [id] });
+          if (planned.plans.flatMap(planErrors).some((d) => d.code === 'VLAN_EXHAUSTED')) {
+            await removeQuietly(ctx, commit.created);
+            const detail = planned.plans.flatMap(planErrors).find((d) => d.code === 'VLAN_EXHAUSTED')!;
+            throw new RestError(409, 'VLAN_EXHAUSTED', 'No vlans available', undefined, { detail: detail.message });
+          }
+          await requirePlanned(ctx, planned.plans, commit.created);
+          const after = await snapshot(ctx);
+          const stored = after.services.find((s) => s.id === id)!;
+          memory.updated.set(id, ctx.now());
+          return reply(201, allocatedView(after.topology, stored, planned.plans.find((p) => p.serviceId === id)));
         });
-        const planned = await ctx.engine.call('plan.compute', { serviceIds: [id] });
-        if (planned.plans.flatMap(planErrors).some((d) => d.code === 'VLAN_EXHAUSTED')) {
-          await removeQuietly(ctx, commit.created);
-          const detail = planned.plans.flatMap(planErrors).find((d) => d.code === 'VLAN_EXHAUSTED')!;
-          throw new RestError(409, 'VLAN_EXHAUSTED', 'No vlans available', undefined, { detail: detail.message });
-        }
-        await requirePlanned(ctx, planned.plans, commit.created);
-        const after = await snapshot(ctx);
-        const stored = after.services.find((s) => s.id === id)!;
-        memory.updated.set(id, ctx.now());
-        return reply(201, allocatedView(after.topology, stored, planned.plans.find((p) => p.serviceId === id)));
       });
     }),
     route('GET', '/vnf-connectivity', () => listServices(undefined)),
@@ -207,6 +218,14 @@ function requireMember(body: unknown, key: string): JsonObject {
 
 function requireKey(obj: JsonObject, key: string, pointer: string): void {
   if (obj[key] === undefined || obj[key] === null) throw new RestError(400, 'INVALID_INPUT', `Request must include '${key}'`, `${pointer}/${key}`);
+}
+
+/** A `mkt_id` within the shared name limit (it becomes a NAP name or a PoP alias). */
+function requireShortName(obj: JsonObject, pointer: string): void {
+  const value = String(obj['mkt_id']);
+  if (value.length > MAX_NAME_LENGTH) {
+    throw new RestError(400, 'INVALID_INPUT', `'mkt_id' is ${value.length} characters long; names are at most ${MAX_NAME_LENGTH} characters.`, `${pointer}/mkt_id`);
+  }
 }
 
 function requireText(service: JsonObject, key: string): string {

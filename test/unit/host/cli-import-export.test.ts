@@ -30,6 +30,11 @@ describe('wicm inspect', () => {
     const typo = await cli('inspect', join(dir, 'flows.json'), '--topology', 'resources/sample/sample-wan.json');
     expect(typo.code).toBe(2);
     expect(typo.stdout).toMatch(/pop-athens/);
+    // The id limit of core/contract/limits.ts holds on the CLI as on REST and RPC.
+    await writeFile(join(dir, 'long.json'), JSON.stringify({ instance_id: 'x'.repeat(201), in_seg: '192.168.10.0/24', out_seg: '10.20.0.0/24', vims: [{ port: 'pop-athens', order: 0 }] }));
+    const long = await cli('inspect', join(dir, 'long.json'), '--topology', 'resources/sample/sample-wan.json');
+    expect(long.code).toBe(2);
+    expect(long.stdout).toMatch(/201 characters long; ids are at most 200/);
     const notJson = join(dir, 'broken.json');
     await writeFile(notJson, '{"a": [1, 2,');
     const broken = await cli('inspect', notJson);

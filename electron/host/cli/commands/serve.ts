@@ -16,7 +16,7 @@ export const serveCommand: CliCommand = {
   summary: 'Serve the UI (browser mode) and the engine over HTTP on 127.0.0.1',
   usage: `Usage: wicm serve [--port N] [--host ADDR] [--project FILE.wicm] [--empty] [--no-ui] [--reason TEXT]
                   [--controller URL --driver odl-vtn|onos [--controller-user U] | --lab-controller odl-vtn|onos | --plan-only]
-                  [--api-token-file FILE | --api-token TOKEN] [--projects-dir DIR]...
+                  [--api-token-file FILE | --api-token TOKEN] [--allow-from CIDR]... [--projects-dir DIR]...
 
 Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<port>/.
   --port N         TCP port (default ${DEFAULT_PORT}, env WICM_PORT; 0 = any free port)
@@ -34,7 +34,11 @@ the connection's address, not by headers). With an API token, REST clients send 
 header (or ?token=), and every browser signs in with it on the page at /login.
   --api-token-file FILE  read the API token from FILE (keeps it out of ps; chmod 600 FILE)
   --api-token TOKEN      the API token on the command line (visible in ps); env WICM_API_TOKEN.
-                         A token is required when --host is not a loopback address (16+ characters).
+                         A token (16+ characters) or --allow-from is required when --host is not a
+                         loopback address. REST clients may also send the token as HTTP Basic
+                         credentials: http://wicm:<token>@host:port (any user name).
+  --allow-from CIDR      admit REST clients from this network without a token (repeatable),
+                         e.g. --allow-from 10.0.0.0/24; all other clients still need the token.
 
 Northbound REST API on the same port (OpenAPI at /api/openapi.json): demi-wicm /api/v1/...,
 T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm).
@@ -70,13 +74,14 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
         'api-token': { type: 'string' },
         'api-token-file': { type: 'string' },
         'projects-dir': { type: 'string', multiple: true },
+        'allow-from': { type: 'string', multiple: true },
       },
       'serve',
     );
     const port = parsePort(values.port ?? io.env.WICM_PORT, DEFAULT_PORT);
     const logger = createStderrLogger({ quiet: true });
     const apiToken = await resolveApiToken({ flag: values['api-token'], file: values['api-token-file'], env: io.env.WICM_API_TOKEN, cwd: io.cwd });
-    const access = accessPolicy(values.host ?? '127.0.0.1', apiToken.token);
+    const access = accessPolicy(values.host ?? '127.0.0.1', apiToken.token, values['allow-from'] ?? []);
     for (const warning of apiToken.warnings) io.err(`wicm: ${warning}\n`);
     const dataDir = values['data-dir'] ?? defaultDataDir();
     const confinement = await fileConfinement(projectsDirOf(dataDir), values['projects-dir'] ?? [], io.cwd);
@@ -127,7 +132,8 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
     else if (access.token !== null) io.out(`Browsers sign in at ${transport.url}login with the API token.\n`);
     io.out(`Project files over HTTP: ${confinement.dirs.join(', ')}\n`);
     const pushing = pushConfig.mode === 'controller' ? `pushing to ${pushConfig.label}` : pushConfig.mode === 'plan-only' ? 'plan only (push from the UI)' : 'no controller: requests that push answer 503';
-    io.out(`REST API at ${transport.url}api/openapi.json (${access.token === null ? 'no token' : 'token required'}; ${pushing})\n`);
+    const networks = access.allowFrom.length > 0 ? `, no token from ${access.allowFrom.join(', ')}` : '';
+    io.out(`REST API at ${transport.url}api/openapi.json (${access.token === null ? 'no token' : 'token required'}${networks}; ${pushing})\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
         void Promise.all([transport.close(), stopLabControllers()]).then(() => resolve());

@@ -48,6 +48,29 @@ describe('demi-wicm flows import', () => {
     expect(diagnostic(result, 'MISSING_FIELD')).toMatchObject({ severity: 'error', pointer: '/vims/0' });
   });
 
+  it('reads "order" given as numeric text as numbers, and warns when demi-wicm would sort it as text', () => {
+    const same = run(flow([{ port: 'b', order: '1' }, { port: 'a', order: '0' }]));
+    expect(chains(same)).toEqual([['a', 'b']]);
+    expect(codes(same)).not.toContain('ORDER_AS_TEXT');
+    const differs = run(flow([{ port: 'ten', order: '10' }, { port: 'two', order: '2' }]));
+    expect(chains(differs)).toEqual([['two', 'ten']]);
+    expect(diagnostic(differs, 'ORDER_AS_TEXT')).toMatchObject({ severity: 'warning', pointer: '/vims' });
+    const text = run(flow([{ port: 'a', order: 'first' }]));
+    expect(text.services).toEqual([]);
+  });
+
+  it('refuses ids and chains past the shared limits (core/contract/limits.ts), as RPC does', () => {
+    const long = run(flow([{ port: 'a', order: 0 }], { instance_id: 'x'.repeat(201) }));
+    expect(long.services).toEqual([]);
+    expect(diagnostic(long, 'LIMIT_EXCEEDED').message).toMatch(/201 characters long; ids are at most 200/);
+    expect(run(flow([{ port: 'a', order: 0 }], { instance_id: 'x'.repeat(200) })).services).toHaveLength(1);
+    const pops = Array.from({ length: 65 }, (_, i) => ({ port: i % 2 ? 'a' : 'b', order: i }));
+    const chain = run(flow(pops));
+    expect(chain.services).toEqual([]);
+    expect(diagnostic(chain, 'LIMIT_EXCEEDED')).toMatchObject({ severity: 'error', pointer: '/vims/0/port' });
+    expect(run(flow(pops.slice(0, 64))).services).toHaveLength(1);
+  });
+
   it('refuses an invalid segment with its pointer (§7.15)', () => {
     const result = run(flow([{ port: 'a', order: 0 }], { in_seg: '192.168.300.0/24' }));
     expect(result.services).toEqual([]);

@@ -8,12 +8,12 @@ const release = fixtureText('openbaton-nsr-release.json');
 const NSR = '7c1e4a90-3b2f-4d8e-9a61-0f5d2c8b7e13';
 
 describe('demi-wicm API: flows', () => {
-  it('creates a flow with 201 and demi-wicm\'s [{flow:{data}}, status] body, planned and pushed', async () => {
+  it('creates a flow with demi-wicm\'s 200 and [{flow:{data}}, 200] body, planned and pushed', async () => {
     const h = await startRest({ fakePush: 'ok' });
     const res = await h.call('POST', '/api/v1/flows', flowBody);
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(200);
     expect(res.body[0].flow.data).toEqual(flowBody);
-    expect(res.body[1]).toBe(201);
+    expect(res.body[1]).toBe(200);
     expect(res.body[0].wicm).toMatchObject({ serviceId: '596k92', state: 'pushed' });
     expect(res.body[0].wicm.conditions).toHaveLength(2);
     expect(h.pushCalls).toEqual([{ method: 'push.apply', req: expect.objectContaining({ serviceIds: ['596k92'] }) }]);
@@ -50,12 +50,12 @@ describe('demi-wicm API: flows', () => {
     expect(missing.body).toEqual({ message: 'Resource not found', error: { code: 'NOT_FOUND', message: 'Resource not found' } });
   });
 
-  it('answers 409 for an instance_id in use and 400 with a pointer for a bad body', async () => {
+  it('re-applies a repeated POST (200, as demi-wicm) and answers 400 with a pointer for a bad body', async () => {
     const h = await startRest();
-    expect((await h.call('POST', '/api/v1/flows', flowBody)).status).toBe(201);
+    expect((await h.call('POST', '/api/v1/flows', flowBody)).status).toBe(200);
     const again = await h.call('POST', '/api/v1/flows', flowBody);
-    expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: 'CONFLICT', pointer: '/instance_id' });
+    expect(again.status).toBe(200);
+    expect(again.body[0].wicm).toMatchObject({ serviceId: '596k92', reapplied: true });
     const noId = await h.call('POST', '/api/v1/flows', { in_seg: '10.0.0.0/8' });
     expect(noId.status).toBe(400);
     expect(noId.body.error.pointer).toBe('/instance_id');
@@ -129,10 +129,11 @@ describe('demi-wicm API: flows', () => {
 });
 
 describe('demi-wicm API: Open Baton events', () => {
-  it('realises an INSTANTIATE_FINISH event (201), and a repeated event is a 200 no-op', async () => {
+  it('realises an INSTANTIATE_FINISH event (200, as demi-wicm), and a repeated event is a 200 no-op', async () => {
     const h = await startRest({ fakePush: 'ok' });
     const first = await h.call('POST', '/api/v1/nfvo/init', instantiate);
-    expect(first.status).toBe(201);
+    expect(first.status).toBe(200);
+    expect(first.body[1]).toBe(200);
     expect(first.body[0].flow[0].data).toEqual({ instance_id: NSR, in_seg: '192.168.10.0/24', out_seg: '10.20.0.0/24', 'VIM list': ['pop-patras', 'pop-athens'] });
     const again = await h.call('POST', '/api/v1/nfvo/init', instantiate);
     expect(again.status).toBe(200);
@@ -183,5 +184,47 @@ describe('demi-wicm API: default segments', () => {
     const missing = await h.call('PUT', '/api/v1/source', { target: '10.0.0.0/8' });
     expect(missing.status).toBe(400);
     expect(missing.body.error.pointer).toBe('/source');
+  });
+});
+
+describe('demi-wicm API: bodies as demi-wicm reads them, errors always JSON', () => {
+  it('reads the NFVO and segment bodies whatever the Content-Type; /flows still needs JSON (415, JSON body)', async () => {
+    const h = await startRest({ fakePush: 'ok' });
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
+      const headers = type === '' ? { 'Content-Type': '' } : { 'Content-Type': type };
+      expect((await h.call('PUT', '/api/v1/source', '{"source":"192.168.10.0/24"}', headers)).status, type).toBe(200);
+    }
+    expect((await h.call('POST', '/api/v1/nfvo/init', instantiate, { 'Content-Type': 'text/plain' })).status).toBe(200);
+    expect((await h.call('POST', '/api/v1/nfvo/delete', release, { 'Content-Type': 'text/plain' })).status).toBe(200);
+    const flow = await h.call('POST', '/api/v1/flows', JSON.stringify(flowBody), { 'Content-Type': 'text/plain' });
+    expect(flow.status).toBe(415);
+    expect(flow.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('answers broken JSON, a missing key and bytes that are not UTF-8 with JSON errors saying what to fix', async () => {
+    const h = await startRest();
+    const broken = await h.call('POST', '/api/v1/nfvo/init', '{"action": ', { 'Content-Type': 'text/plain' });
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe('PARSE_FAILED');
+    const latin1 = Buffer.from('{"instance_id":"caf\u00e9"}', 'latin1');
+    const res = await fetch(`${h.base}/api/v1/flows`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: latin1 });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(/not UTF-8 text \(byte 19/);
+    const declared = await fetch(`${h.base}/api/v1/flows`, { method: 'POST', headers: { 'Content-Type': 'application/json; charset=ISO-8859-1' }, body: latin1 });
+    // Read as ISO-8859-1, the body is a flow without vims: a 400 about that, not about the bytes.
+    expect(((await declared.json()) as { message: string }).message).not.toMatch(/UTF-8/);
+  });
+
+  it('GET /nfvo/init lists the flows and GET /nfvo/delete the raw events, under "events" as demi-wicm does', async () => {
+    const h = await startRest({ fakePush: 'ok' });
+    expect((await h.call('GET', '/api/v1/nfvo/init')).body).toEqual({ events: [] });
+    await h.call('POST', '/api/v1/flows', flowBody);
+    await h.call('POST', '/api/v1/nfvo/init', instantiate);
+    await h.call('POST', '/api/v1/nfvo/delete', release);
+    const flows = (await h.call('GET', '/api/v1/nfvo/init')).body.events;
+    expect(flows.map((f: { data: { instance_id: string } }) => f.data.instance_id)).toEqual(['596k92']);
+    const log = (await h.call('GET', '/api/v1/nfvo/delete')).body;
+    expect(log.events).toEqual([JSON.parse(instantiate), JSON.parse(release)]);
+    expect(log.wicm).toEqual({ kept: 2, dropped: 0, limit: 100 });
   });
 });

@@ -55,6 +55,10 @@ export interface HarnessOptions {
   readonly bindHost?: string;
   readonly token?: string;
   readonly bodyLimit?: number;
+  /** `--allow-from` networks. */
+  readonly allowFrom?: readonly string[];
+  /** Act as a peer on another machine with this address (the server still listens on 127.0.0.1). */
+  readonly remotePeer?: string;
 }
 
 /** A controller target for tests that never talk to it (fake push); it provisions, so T-NOVA VLANs can be applied over VTN. */
@@ -77,10 +81,18 @@ export async function startRest(options: HarnessOptions = {}): Promise<RestHarne
     dispatch,
     logger,
     push: options.pushFrom ? await options.pushFrom(host.dispatch) : (options.push ?? (fake === undefined ? { mode: 'plan-only' } : FAKE_TARGET)),
-    access: accessPolicy(options.bindHost ?? '127.0.0.1', options.token),
+    access: accessPolicy(options.bindHost ?? '127.0.0.1', options.token, options.allowFrom ?? []),
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
   });
-  const transport = await startHttpTransport({ dispatch: host.dispatch, onEvent: host.onEvent, rendererDir: null, port: 0, router: api.router });
+  const remote = options.remotePeer;
+  const transport = await startHttpTransport({
+    dispatch: host.dispatch,
+    onEvent: host.onEvent,
+    rendererDir: null,
+    port: 0,
+    router: api.router,
+    ...(remote === undefined ? {} : { isLoopbackPeer: () => false, peerAddress: () => remote }),
+  });
   open.push({ close: async () => {
     await transport.close();
     await rm(dir, { recursive: true, force: true });

@@ -34,7 +34,7 @@ describe('REST API access rules', () => {
     const h = await startRest({ token: TOKEN });
     const none = await h.call('GET', '/vnf-connectivity');
     expect(none.status).toBe(401);
-    expect(none.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(none.headers.get('www-authenticate')).toMatch(/^Basic realm="WICM"/);
     expect(none.body).toMatchObject({ code: 'UNAUTHORIZED' });
     expect((await h.call('GET', '/vnf-connectivity', undefined, { Authorization: 'Bearer wrong-token-wrong-token' })).status).toBe(401);
     expect((await h.call('GET', '/vnf-connectivity', undefined, { Authorization: `Bearer ${TOKEN}` })).status).toBe(200);
