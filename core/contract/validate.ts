@@ -26,14 +26,27 @@ const serviceState = z.enum(['draft', 'planned', 'pushed', 'drifted', 'failed'])
 const position = z.object({ elementId: id, x: z.number().finite(), y: z.number().finite() }).strict();
 const popNames = z.array(name).max(64);
 const controllerKind = z.enum(['odl-vtn', 'onos']);
+/** Push targets: the lab kinds plus Open vSwitch (reached by ovs-ofctl, not HTTP). */
+const targetKind = z.enum(['odl-vtn', 'onos', 'ovs']);
+const OVS_URL = /^(unix:\/\S*|tcp:([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5})$/;
+/** An Open vSwitch target is a socket or tcp: address, a controller an http(s) URL. */
+function checkTargetUrl(value: { kind: string; url: string }, ctx: z.RefinementCtx): void {
+  const isOvs = value.kind === 'ovs';
+  if (isOvs && !OVS_URL.test(value.url.trim())) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be unix:/run/dir (bridges\' .mgmt sockets), unix:/run/dir/br0.mgmt or tcp:HOST:PORT for Open vSwitch' });
+  }
+  if (!isOvs && !/^https?:\/\//i.test(value.url.trim())) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be an http:// or https:// URL such as http://10.0.0.5:8181' });
+  }
+}
 const controllerTarget = z
   .object({
-    kind: controllerKind,
+    kind: targetKind,
     url: z
       .string()
       .trim()
       .max(2048)
-      .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/i, 'must be an http:// or https:// URL such as http://10.0.0.5:8181')
+      .regex(/^(https?:\/\/[^/?#\s]+(\/[^?#\s]*)?|unix:\/\S*|tcp:\S+)$/i, 'must be an http:// or https:// URL such as http://10.0.0.5:8181 (Open vSwitch: unix:/run/dir or tcp:HOST:PORT)')
       .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), 'must not contain credentials: give them as user and password'),
     user: z.string().max(200),
     password: z.string().max(1000),
@@ -41,7 +54,8 @@ const controllerTarget = z
     appId: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$/, 'must be letters, digits, "_", "." and "-"').optional(),
     timeoutMs: z.number().int().min(50).max(600_000).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkTargetUrl);
 const profileRef = z.object({ profileId: id }).strict();
 /**
  * A controller spelled out, or a saved profile by id. Picks the branch by `profileId` instead of
@@ -171,14 +185,15 @@ export const requestSchemas = {
     .object({
       id: id.optional(),
       name,
-      kind: controllerKind,
+      kind: targetKind,
       url: z.string().url('must be a URL such as http://10.0.0.5:8181').max(2000),
       user: z.string().max(200),
       password: z.string().max(1000).nullable().optional(),
       tenant: z.string().min(1).max(31).optional(),
       appId: z.string().min(1).max(200).optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine(checkTargetUrl),
   'controllers.removeProfile': z.object({ id }).strict(),
   'layout.move': z.object({ positions: z.array(position).max(200_000) }).strict(),
   'services.save': z

@@ -168,6 +168,8 @@ export interface ControllerDriver {
   apply(http: HttpClient, step: PushStep): Promise<AppliedStep>;
   /** Undoes one applied step. */
   compensate(http: HttpClient, step: PushStep, applied: AppliedStep): Promise<void>;
+  /** Sends a live object's restore or remove request when the target is not reached over HTTP (Open vSwitch). */
+  send?(http: HttpClient, request: DriverRequest): Promise<void>;
 }
 
 /** A controller answered a step with an error status. */

@@ -15,7 +15,7 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the UI (browser mode) and the engine over HTTP on 127.0.0.1',
   usage: `Usage: wicm serve [--port N] [--host ADDR] [--project FILE.wicm] [--empty] [--no-ui] [--reason TEXT]
-                  [--controller URL --driver odl-vtn|onos [--controller-user U] | --lab-controller odl-vtn|onos | --plan-only]
+                  [--controller URL --driver odl-vtn|onos|ovs [--controller-user U] | --lab-controller odl-vtn|onos | --plan-only]
                   [--api-token-file FILE | --api-token TOKEN] [--projects-dir DIR]...
 
 Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<port>/.
@@ -39,7 +39,7 @@ header (or ?token=), and every browser signs in with it on the page at /login.
 Northbound REST API on the same port (OpenAPI at /api/openapi.json): demi-wicm /api/v1/...,
 T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm).
   --controller URL         SDN controller the API pushes to (e.g. http://10.0.0.5:8181)
-  --driver KIND            its driver: odl-vtn or onos
+  --driver KIND            its driver: odl-vtn, onos or ovs (--controller unix:/run/dir or tcp:HOST:PORT)
   --controller-user U      controller user (default admin); password from env WICM_CONTROLLER_PASSWORD
   --controller-tenant T    VTN tenant (default vtn1)
   --controller-app-id ID   ONOS application id (default org.wicm.studio)
