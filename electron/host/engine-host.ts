@@ -54,6 +54,7 @@ export const randomIds: IdSource = { next: (prefix) => `${prefix}${randomBytes(5
  */
 export async function startEngineHost(options: EngineHostOptions): Promise<EngineHost> {
   const listeners = new Set<(event: EventMessage) => void>();
+  labDataDir ??= options.dataDir;
   const resourcesDir = findResourcesDir();
   const ports: EnginePorts = {
     sql: await loadSqlEngine(),
@@ -114,6 +115,8 @@ async function openInitialProject(ports: EnginePorts, options: EngineHostOptions
 }
 
 const runningLabs = new Map<LabKind, Promise<LabController>>();
+/** Data folder whose live lab the built-in lab controllers drive (the first engine host's). */
+let labDataDir: string | undefined;
 
 /** The lab kinds: Open vSwitch has no stand-in (the real switch runs here). */
 function labKind(kind: ControllerKindDto): LabKind {
@@ -125,7 +128,7 @@ function labKind(kind: ControllerKindDto): LabKind {
 function labOf(kind: LabKind): Promise<LabController> {
   let running = runningLabs.get(kind);
   if (!running) {
-    running = startLabController({ kind, port: 0 });
+    running = startLabController({ kind, port: 0, ...(labDataDir === undefined ? {} : { dataDir: labDataDir }) });
     runningLabs.set(kind, running);
     running.catch(() => runningLabs.delete(kind));
   }

@@ -53,8 +53,11 @@ function matchField(token: string): string {
     return `dl_type=0x${n.toString(16).padStart(4, '0')}`;
   }
   if (key === 'vlan_tci') {
+    // With the 0x1000 "present" bit it is a VLAN id; 0x0000/0x1fff means "untagged".
     const m = /^0x([0-9a-f]+)\/0x1fff$/i.exec(value);
-    if (m?.[1]) return `dl_vlan=${parseInt(m[1], 16) & 0xfff}`;
+    const tci = m?.[1] === undefined ? undefined : parseInt(m[1], 16);
+    if (tci !== undefined && (tci & 0x1000) !== 0) return `dl_vlan=${tci & 0xfff}`;
+    if (tci === 0) return 'vlan_tci=0x0000/0x1fff';
   }
   if (key === 'vlan_vid' && /^\d+$/.test(value)) return `dl_vlan=${Number(value) & 0xfff}`;
   if (key === 'nw_src' || key === 'nw_dst') value = value.replace(/\/32$/, '');

@@ -13,6 +13,7 @@ import { createOnosBehaviour } from './onos/onos-behaviour';
 import { DEFAULT_LAB_TOPOLOGY, parseSeedTopology, type LabTopology } from './seed-topology';
 import type { LabController, LabControllerOptions, LabKind } from './types';
 import { createVtnBehaviour } from './vtn/vtn-behaviour';
+import { liveDataPlane, type LiveDataPlane } from './live/applier';
 
 export type { LabController, LabControllerOptions, LabFault, LabFaultAction, LabKind, LabRequestRecord } from './types';
 export { DEFAULT_LAB_TOPOLOGY } from './seed-topology';
@@ -45,8 +46,26 @@ export async function startLabController(options: LabControllerOptions): Promise
   if (defaults === undefined) throw new Error(`kind: must be "odl-vtn" or "onos", got ${JSON.stringify(options.kind)}`);
   const topology = parseSeedTopology(options.seedTopology ?? DEFAULT_LAB_TOPOLOGY);
   const behaviour = behaviourFor(options.kind, topology);
+  // With a data folder, every accepted write is also compiled onto the live lab's bridges.
+  const dataPlane: LiveDataPlane | undefined = options.dataDir === undefined ? undefined : liveDataPlane(options.kind, options.dataDir);
+  const observed: LabBehaviour =
+    dataPlane === undefined
+      ? behaviour
+      : {
+          ...behaviour,
+          handle(request) {
+            const response = behaviour.handle(request);
+            if (request.method !== 'GET' && response.status >= 200 && response.status < 300) dataPlane.schedule(behaviour.snapshot());
+            return response;
+          },
+          reset() {
+            behaviour.reset();
+            dataPlane.schedule(behaviour.snapshot());
+          },
+        };
+  dataPlane?.schedule(behaviour.snapshot());
   const server = await startLabServer({
-    behaviour,
+    behaviour: observed,
     credentials: { user: options.user ?? defaults.user, password: options.password ?? defaults.password },
     faults: parseFaults(options.faults ?? []),
     host: options.host ?? '127.0.0.1',
@@ -61,5 +80,6 @@ export async function startLabController(options: LabControllerOptions): Promise
     setFaults: (faults) => server.setFaults(parseFaults(faults)),
     reset: () => server.reset(),
     close: () => server.close(),
+    ...(dataPlane === undefined ? {} : { dataPlane: { settled: () => dataPlane.settled(), status: () => dataPlane.status() } }),
   };
 }
