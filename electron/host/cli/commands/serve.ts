@@ -6,6 +6,7 @@ import { startHttpTransport } from '../../http';
 import { defaultDataDir, findRendererDir, projectsDirOf } from '../../paths';
 import { createStderrLogger } from '../../platform/logger';
 import { accessPolicy, createRestApi, resolvePushConfig } from '../../rest';
+import { createMetrics, mountRouters } from '../../metrics/metrics';
 import { EXIT, parseOptions, parsePort, type CliCommand } from '../command';
 
 /** Default port of browser mode / `wicm serve`. */
@@ -87,6 +88,9 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       ...(values.project ? { projectPath: values.project } : {}),
       ...(values.empty ? { template: 'empty' as const } : {}),
     });
+    // GET /metrics (Prometheus): push outcomes are observed on the one dispatch every transport uses.
+    const metrics = createMetrics({ dispatch: host.dispatch, access });
+    const dispatch = metrics.observeDispatch(host.dispatch);
     const pushConfig = await resolvePushConfig(
       {
         controller: values.controller,
@@ -99,21 +103,21 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
         planOnly: values['plan-only'],
       },
       io.env,
-      host.dispatch,
+      dispatch,
     );
-    const rest = createRestApi({ dispatch: host.dispatch, logger, push: pushConfig, access });
+    const rest = createRestApi({ dispatch, logger, push: pushConfig, access });
     const rendererDir = values['no-ui'] ? null : findRendererDir();
     if (!values['no-ui'] && rendererDir === null) {
       io.err('wicm: the renderer is not built (out/renderer missing); serving the API only. Run `npm run build`.\n');
     }
     const transport = await startHttpTransport({
       // Over HTTP, project files are read and written only in the allowed folders.
-      dispatch: confineFileAccess(host.dispatch, confinement),
+      dispatch: confineFileAccess(dispatch, confinement),
       onEvent: host.onEvent,
       rendererDir,
       host: values.host ?? '127.0.0.1',
       port,
-      router: rest.router,
+      router: mountRouters(metrics.router, metrics.observeRouter(rest.router, rest.routes)),
       apiToken: access.token,
     }).catch((e: unknown) => {
       const code = (e as NodeJS.ErrnoException).code;
