@@ -3,7 +3,7 @@
  * and the push driver that sends them as one OpenFlow bundle per bridge through the
  * {@link OpenFlowSwitches} port (ovs-ofctl on the host).
  */
-export { flowSpec, ovsFlowEntries, ovsScript, serviceTitle } from './ofctl';
+export { flowSpec, ovsFlowEntries, ovsFlowPaths, ovsScript, serviceTitle } from './ofctl';
 export { createOvsDriver, OVS_CAPABILITIES, ovsObjectId } from './driver';
 export { parseOvsTarget, OVS_TARGET_FORMS, type OvsTargetAddress } from './address';
 export { addLine, deleteByCookieLine, flowKey, parseFlowLine, type FlowText } from './flow-text';

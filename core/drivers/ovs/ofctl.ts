@@ -53,6 +53,15 @@ export function ovsFlowEntries(input: TranslateInput): FlowPath[] {
   return paths;
 }
 
+/**
+ * The flows the plans stand for, without the checks of a push (for reading counters back: a
+ * flow that cannot be built is simply absent, and the pairwise collision lint is skipped).
+ */
+export function ovsFlowPaths(input: TranslateInput): FlowPath[] {
+  const findings = new Findings();
+  return buildFlows(resolvePlans(input, findings, 'install'), findings);
+}
+
 function header(title: string, options: TranslateOptions): string[] {
   return [
     '#!/bin/sh',

@@ -41,11 +41,19 @@ function templateMatcher(routes: readonly Route[]): (method: string, pathname: s
 }
 
 /** The metrics of one server; `switches` reads Open vSwitch counters (ovs-ofctl by default). */
-export function createMetrics(options: { readonly dispatch: Dispatch; readonly access: AccessPolicy; readonly switches?: OpenFlowSwitches }): Metrics {
+export interface MetricsOptions {
+  readonly dispatch: Dispatch;
+  readonly access: AccessPolicy;
+  readonly switches?: OpenFlowSwitches;
+  /** Open vSwitch targets whose counters are read from the start (pushes add theirs). */
+  readonly ovsTargets?: readonly string[];
+}
+
+export function createMetrics(options: MetricsOptions): Metrics {
   const registry = new Registry();
   const switches = options.switches ?? ovsOfctlSwitches();
   /** Open vSwitch targets pushed to by this server (their counters are read at scrape time). */
-  const ovsTargets = new Set<string>();
+  const ovsTargets = new Set<string>(options.ovsTargets ?? []);
   const rest = new Counter({ name: 'wicm_rest_requests_total', help: 'REST API requests by route template, method and status', labelNames: ['route', 'status'], registers: [registry] });
   const transactions = new Counter({
     name: 'wicm_push_transactions_total',

@@ -4,7 +4,8 @@
  * the path); `dump-flows` on the Open vSwitch targets the project pushed to gives the counters.
  */
 import type { PlanSetDto, TopologySnapshotDto } from '../../../core/contract/api';
-import { flowKey, flowSpec, ovsFlowEntries, parseFlowLine } from '../../../core/drivers/ovs';
+import { flowKey, flowSpec, ovsFlowPaths, parseFlowLine } from '../../../core/drivers/ovs';
+import type { FlowPath } from '../../../core/drivers/openflow/flows';
 import type { OpenFlowSwitches } from '../../../core/drivers/ovs/switches';
 import type { Dispatch } from '../dispatch';
 import { sliceOf } from '../rest/katana-slices';
@@ -31,6 +32,11 @@ async function value<T>(dispatch: Dispatch, method: string): Promise<T | undefin
   return reply.ok ? (reply.value as T) : undefined;
 }
 
+/** The flows of every plan (the lint of a push is not needed to read counters back). */
+function flowPaths(snap: TopologySnapshotDto, planSet: PlanSetDto): FlowPath[] {
+  return ovsFlowPaths({ topology: snap.topology, services: snap.services, plans: planSet.plans });
+}
+
 /** Samples for every planned service whose flows are on one of the targets (run directories, sockets, tcp: addresses). */
 export async function trafficSamples(dispatch: Dispatch, targets: ReadonlySet<string>, switches: OpenFlowSwitches): Promise<TrafficSample[]> {
   if (targets.size === 0) return [];
@@ -39,16 +45,10 @@ export async function trafficSamples(dispatch: Dispatch, targets: ReadonlySet<st
   if (snap === undefined || planSet === undefined) return [];
   const byId = new Map(snap.services.map((s) => [s.id, s]));
   const where = new Map<string, Omit<TrafficSample, 'bytes' | 'packets' | 'bridge'>>();
-  for (const plan of planSet.plans) {
-    const service = byId.get(plan.serviceId);
+  for (const path of flowPaths(snap, planSet)) {
+    const service = byId.get(path.serviceId);
     if (service === undefined) continue;
-    let paths;
-    try {
-      paths = ovsFlowEntries({ topology: snap.topology, services: snap.services, plans: [plan] });
-    } catch {
-      continue; // a plan Open vSwitch cannot carry has no flows to count
-    }
-    for (const path of paths) {
+    {
       path.flows.forEach((flow, i) => {
         const text = parseFlowLine(flowSpec(flow));
         if (text === undefined) return;
