@@ -5,7 +5,7 @@
 import type { ServiceState } from './dto';
 
 /** A controller kind the engine pushes to. */
-export type ControllerKindDto = 'odl-vtn' | 'onos';
+export type ControllerKindDto = 'odl-vtn' | 'onos' | 'ovs';
 
 /**
  * A controller to push to. The password is used for the requests only: it is never stored,

@@ -28,14 +28,28 @@ const popNames = z.array(name).max(MAX_CHAIN_POPS, `lists more than ${MAX_CHAIN_
 /** One controller URL, or the members of a cluster separated by commas (and spaces). */
 const CONTROLLER_URLS = /^https?:\/\/[^/?#\s,]+(\/[^?#\s,]*)?(\s*,\s*https?:\/\/[^/?#\s,]+(\/[^?#\s,]*)?)*$/i;
 const controllerKind = z.enum(['odl-vtn', 'onos']);
+/** Push targets: the lab kinds plus Open vSwitch (reached by ovs-ofctl, not HTTP). */
+const targetKind = z.enum(['odl-vtn', 'onos', 'ovs']);
+const OVS_URL = /^(unix:\/\S*|tcp:([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\]):\d{1,5})$/;
+const TARGET_URL_HINT = "must be an http:// or https:// URL such as http://10.0.0.5:8181, the URLs of a cluster's members separated by commas, or for Open vSwitch unix:/run/dir or tcp:HOST:PORT";
+/** An Open vSwitch target is a socket or tcp: address, a controller an http(s) URL. */
+function checkTargetUrl(value: { kind: string; url: string }, ctx: z.RefinementCtx): void {
+  const isOvs = value.kind === 'ovs';
+  if (isOvs && !OVS_URL.test(value.url.trim())) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be unix:/run/dir (bridges\' .mgmt sockets), unix:/run/dir/br0.mgmt or tcp:HOST:PORT for Open vSwitch' });
+  }
+  if (!isOvs && !/^https?:\/\//i.test(value.url.trim())) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must be an http:// or https:// URL such as http://10.0.0.5:8181' });
+  }
+}
 const controllerTarget = z
   .object({
-    kind: controllerKind,
+    kind: targetKind,
     url: z
       .string()
       .trim()
       .max(2048)
-      .regex(CONTROLLER_URLS, 'must be an http:// or https:// URL such as http://10.0.0.5:8181, or the URLs of a cluster\'s members separated by commas')
+      .refine((u) => CONTROLLER_URLS.test(u) || OVS_URL.test(u), TARGET_URL_HINT)
       .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), 'must not contain credentials: give them as user and password'),
     user: z.string().max(200),
     password: z.string().max(1000),
@@ -43,7 +57,8 @@ const controllerTarget = z
     appId: z.string().regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,199}$/, 'must be letters, digits, "_", "." and "-"').optional(),
     timeoutMs: z.number().int().min(50).max(600_000).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkTargetUrl);
 const profileRef = z.object({ profileId: id }).strict();
 /**
  * A controller spelled out, or a saved profile by id. Picks the branch by `profileId` instead of
@@ -173,14 +188,15 @@ export const requestSchemas = {
     .object({
       id: id.optional(),
       name,
-      kind: controllerKind,
-      url: z.string().trim().max(2000).regex(CONTROLLER_URLS, 'must be a URL such as http://10.0.0.5:8181, or the URLs of a cluster\'s members separated by commas'),
+      kind: targetKind,
+      url: z.string().trim().max(2000).refine((u) => CONTROLLER_URLS.test(u) || OVS_URL.test(u), TARGET_URL_HINT),
       user: z.string().max(200),
       password: z.string().max(1000).nullable().optional(),
       tenant: z.string().min(1).max(31).optional(),
       appId: z.string().min(1).max(200).optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine(checkTargetUrl),
   'controllers.removeProfile': z.object({ id }).strict(),
   'layout.move': z.object({ positions: z.array(position).max(200_000) }).strict(),
   'services.save': z

@@ -188,6 +188,8 @@ export interface ControllerDriver {
   compensate(http: HttpClient, step: PushStep, applied: AppliedStep): Promise<void>;
   /** What the controller would refuse or discard if `wanted` were pushed onto `live` (optional). */
   preflight?(http: HttpClient, wanted: readonly DesiredObject[], live: readonly LiveObject[]): Promise<PreflightFinding[]>;
+  /** Sends a live object's restore or remove request when the target is not reached over HTTP (Open vSwitch). */
+  send?(http: HttpClient, request: DriverRequest): Promise<void>;
 }
 
 /** A controller answered a step with an error status. */

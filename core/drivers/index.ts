@@ -34,7 +34,7 @@ export { runDag, type DagNode, type DagOutcome } from './dag';
 export { journalTarget, memoryJournal, ownedFromJournal, isJournalEntry, type JournalEntry, type PushJournal } from './journal';
 export { runTransaction, desiredInScope, type StepOutcome, type StepStatus, type TransactionDeps, type TransactionInput, type TransactionResult } from './transaction';
 export { adoptDrift, detectDrift, type DriftFinding, type ServiceDrift } from './drift';
-export { createDriver, driverEntry, driverList, DRIVERS, supports, type DriverEntry } from './registry';
+export { createDriver, driverEntry, driverList, DRIVERS, supports, type DriverEntry, type DriverIo } from './registry';
 export { baseUrl, DEFAULT_TIMEOUT_MS } from './request';
 
 // Translation of plans into each controller's wire format (the exporters write these to files).
@@ -43,5 +43,5 @@ export { DEFAULT_VTN_TENANT } from './odl-vtn/defaults';
 export { buildVtnRequests, vtnRequests, type VtnRequest } from './odl-vtn/requests';
 export { DEFAULT_ONOS_APP_ID } from './onos/defaults';
 export { buildOnosFlows, onosDeviceId, onosFlows, onosTeardown, type OnosFlow, type OnosRequest } from './onos/flows';
-export { ovsScript } from './ovs';
+export { ovsScript, createOvsDriver, parseOvsTarget, OVS_TARGET_FORMS, parseFlowLine, flowKey, type FlowText, type OpenFlowSwitch, type OpenFlowSwitches } from './ovs';
 export { FLOW_PRIORITY_BASE, lintFlows, serviceCookie, type FlowAction, type FlowEntry, type FlowMatch } from './openflow';

@@ -32,7 +32,7 @@ export interface PushJournal {
  * Two targets with the same key are the same set of controller objects.
  */
 export function journalTarget(target: ControllerTargetDto): string {
-  const scope = target.kind === 'odl-vtn' ? `tenant=${target.tenant ?? DEFAULT_VTN_TENANT}` : `app=${target.appId ?? DEFAULT_ONOS_APP_ID}`;
+  const scope = target.kind === 'odl-vtn' ? `tenant=${target.tenant ?? DEFAULT_VTN_TENANT}` : target.kind === 'ovs' ? 'cookies' : `app=${target.appId ?? DEFAULT_ONOS_APP_ID}`;
   return `${target.kind} ${baseUrl(target)} ${scope}`;
 }
 

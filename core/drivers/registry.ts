@@ -5,15 +5,21 @@ import { createVtnDriver, VTN_CAPABILITIES } from './odl-vtn';
 import { VTN_DEFAULTS } from './odl-vtn/defaults';
 import { createOnosDriver, ONOS_CAPABILITIES } from './onos';
 import { ONOS_DEFAULTS } from './onos/defaults';
-import { OVS_CAPABILITIES } from './ovs';
+import { createOvsDriver, OVS_CAPABILITIES, type OpenFlowSwitches } from './ovs';
 import { OVS_DEFAULTS } from './ovs/defaults';
+
+/** What a driver may need from the host besides HTTP (the ports that reach non-HTTP targets). */
+export interface DriverIo {
+  /** ovs-ofctl, for Open vSwitch targets. */
+  readonly switches?: OpenFlowSwitches;
+}
 
 /** One entry of the driver registry. */
 export interface DriverEntry {
-  readonly id: ControllerKindDto | 'ovs-ofctl';
+  readonly id: ControllerKindDto;
   readonly label: string;
   /** Builds a driver bound to a target; null for export-only targets. */
-  readonly impl: ((target: ControllerTargetDto) => ControllerDriver) | null;
+  readonly impl: ((target: ControllerTargetDto, io: DriverIo) => ControllerDriver) | null;
   readonly capabilities: DriverCapabilities;
   readonly defaults: DriverDefaults;
 }
@@ -35,9 +41,9 @@ export const DRIVERS: readonly DriverEntry[] = [
     defaults: ONOS_DEFAULTS,
   },
   {
-    id: 'ovs-ofctl',
-    label: 'Open vSwitch (ovs-ofctl script export)',
-    impl: null, // no REST API: use export.run with format ovs-ofctl
+    id: 'ovs',
+    label: 'Open vSwitch (ovs-ofctl, one OpenFlow bundle per bridge; also exported as a script)',
+    impl: (target, io) => createOvsDriver(target, io.switches),
     capabilities: OVS_CAPABILITIES,
     defaults: OVS_DEFAULTS,
   },
@@ -56,10 +62,10 @@ export function supports(kind: string, feature: DriverFeature): boolean {
 }
 
 /** A driver bound to a target. */
-export function createDriver(target: ControllerTargetDto): ControllerDriver {
+export function createDriver(target: ControllerTargetDto, io: DriverIo = {}): ControllerDriver {
   const entry = driverEntry(target.kind);
   if (entry.impl === null) throw new CoreError('INVALID_INPUT', `${entry.label} cannot be pushed to: export a script instead.`);
-  return entry.impl(target);
+  return entry.impl(target, io);
 }
 
 /** The registry as the contract shows it (no functions). */

@@ -8,6 +8,7 @@ import type { StepOutcome } from './transaction';
 
 /** Where requests went, without credentials. */
 export function targetInfo(target: ControllerTargetDto): PushTargetInfoDto {
+  if (target.kind === 'ovs') return { kind: target.kind, url: baseUrl(target) };
   return target.kind === 'odl-vtn'
     ? { kind: target.kind, url: baseUrl(target), tenant: target.tenant ?? DEFAULT_VTN_TENANT }
     : { kind: target.kind, url: baseUrl(target), appId: target.appId ?? DEFAULT_ONOS_APP_ID };

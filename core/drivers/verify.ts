@@ -58,7 +58,7 @@ export async function restoreTouched(driver: ControllerDriver, http: HttpClient,
     const request = was !== undefined ? was.restore : is?.remove;
     if (request === undefined) continue;
     try {
-      await send(http, driver.target, request);
+      await (driver.send ? driver.send(http, request) : send(http, driver.target, request));
     } catch {
       // The final read-back decides.
     }

@@ -1,5 +1,8 @@
 import type { AppMode, ControllerKindDto, LabControllerDto, LabFaultDto } from '../contract/api';
 import type { HttpClient } from '../drivers/http';
+import type { OpenFlowSwitches } from '../drivers/ovs/switches';
+
+export type { OpenFlowSwitch, OpenFlowSwitches } from '../drivers/ovs/switches';
 import type { EventMessage } from '../contract/events';
 import type { SqlEngine } from '../store/sqlite-port';
 
@@ -88,6 +91,8 @@ export interface EnginePorts {
   readonly sampleTopologyJson: string;
   /** HTTP client of the controller drivers; without it push methods answer DRIVER_UNAVAILABLE. */
   readonly http?: HttpClient;
+  /** ovs-ofctl for Open vSwitch targets; without it pushes to `ovs` answer DRIVER_UNAVAILABLE. */
+  readonly switches?: OpenFlowSwitches;
   /** The built-in lab controllers, when the host can run them. */
   readonly labControllers?: LabControllers;
   /** Saved controller profiles and how their passwords are sealed; absent = no profiles. */

@@ -7,7 +7,9 @@ import type { EventMessage } from '../../core/contract/events';
 import { WicmEngine } from '../../core/service/engine';
 import type { EnginePorts, IdSource, LabControllers, Logger, SecretBox } from '../../core/service/ports';
 import { fileProfileStore, localKeySecretBox } from './platform/profile-store';
-import { LAB_DEFAULT_CREDENTIALS, startLabController, type LabController, type LabFault, type LabFaultAction } from './lab';
+import { LAB_DEFAULT_CREDENTIALS, startLabController, type LabController, type LabFault, type LabFaultAction, type LabKind } from './lab';
+import { CoreError } from '../../core/util/core-error';
+import { ovsOfctlSwitches } from './platform/ovs-ofctl';
 import { createNodeHttpClient } from './platform/http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { nodeProjectFiles } from './platform/node-files';
@@ -52,6 +54,7 @@ export const randomIds: IdSource = { next: (prefix) => `${prefix}${randomBytes(5
  */
 export async function startEngineHost(options: EngineHostOptions): Promise<EngineHost> {
   const listeners = new Set<(event: EventMessage) => void>();
+  labDataDir ??= options.dataDir;
   const resourcesDir = findResourcesDir();
   const ports: EnginePorts = {
     sql: await loadSqlEngine(),
@@ -67,6 +70,7 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     version,
     sampleTopologyJson: await readFile(join(resourcesDir, 'sample', 'sample-wan.json'), 'utf8'),
     http: createNodeHttpClient(),
+    switches: ovsOfctlSwitches(),
     labControllers: processLabControllers,
     profiles: { store: fileProfileStore(options.dataDir), secrets: options.secretBox ?? localKeySecretBox(options.dataDir) },
   };
@@ -110,13 +114,21 @@ async function openInitialProject(ports: EnginePorts, options: EngineHostOptions
   return engine;
 }
 
-const runningLabs = new Map<ControllerKindDto, Promise<LabController>>();
+const runningLabs = new Map<LabKind, Promise<LabController>>();
+/** Data folder whose live lab the built-in lab controllers drive (the first engine host's). */
+let labDataDir: string | undefined;
+
+/** The lab kinds: Open vSwitch has no stand-in (the real switch runs here). */
+function labKind(kind: ControllerKindDto): LabKind {
+  if (kind === 'ovs') throw new CoreError('INVALID_INPUT', 'There is no built-in lab controller for Open vSwitch: push to a real bridge (wicm lab up builds them).');
+  return kind;
+}
 
 /** The running lab controller of a kind, started on first use. */
-function labOf(kind: ControllerKindDto): Promise<LabController> {
+function labOf(kind: LabKind): Promise<LabController> {
   let running = runningLabs.get(kind);
   if (!running) {
-    running = startLabController({ kind, port: 0 });
+    running = startLabController({ kind, port: 0, ...(labDataDir === undefined ? {} : { dataDir: labDataDir }) });
     runningLabs.set(kind, running);
     running.catch(() => runningLabs.delete(kind));
   }
@@ -133,11 +145,11 @@ function labFaults(fault: LabFaultDto | null): LabFault[] {
 /** The built-in lab controllers: started on first use, one per kind for the whole process. */
 const processLabControllers: LabControllers = {
   async start(kind) {
-    const lab = await labOf(kind);
-    return { kind, url: lab.url, ...LAB_DEFAULT_CREDENTIALS[kind] };
+    const lab = await labOf(labKind(kind));
+    return { kind, url: lab.url, ...LAB_DEFAULT_CREDENTIALS[labKind(kind)] };
   },
   async setFault(kind, fault) {
-    (await labOf(kind)).setFaults(labFaults(fault));
+    (await labOf(labKind(kind))).setFaults(labFaults(fault));
   },
 };
 

@@ -1,17 +1,10 @@
 /**
- * Open vSwitch: the `ovs-ofctl` lines (OpenFlow 1.3) of the plans, as a shell script. Export
- * only for now: there is no push driver, so the registry lists it without an implementation.
+ * Open vSwitch: the `ovs-ofctl` lines (OpenFlow 1.3) of the plans, as a shell script export,
+ * and the push driver that sends them as one OpenFlow bundle per bridge through the
+ * {@link OpenFlowSwitches} port (ovs-ofctl on the host).
  */
-import type { DriverCapabilities } from '../driver';
-
-export { flowSpec, ovsScript, serviceTitle } from './ofctl';
-
-/** What an ovs-ofctl script target can do (nothing is pushed or read back). */
-export const OVS_CAPABILITIES: DriverCapabilities = {
-  transactional: false,
-  readBack: false,
-  concurrentWrites: false,
-  vlan: true,
-  ipv6: true,
-  provisioning: false,
-};
+export { flowSpec, ovsFlowEntries, ovsFlowPaths, ovsScript, serviceTitle } from './ofctl';
+export { createOvsDriver, OVS_CAPABILITIES, ovsObjectId } from './driver';
+export { parseOvsTarget, OVS_TARGET_FORMS, type OvsTargetAddress } from './address';
+export { addLine, deleteByCookieLine, flowKey, parseFlowLine, type FlowText } from './flow-text';
+export type { OpenFlowSwitch, OpenFlowSwitches } from './switches';

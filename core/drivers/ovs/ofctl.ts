@@ -38,6 +38,30 @@ export function ovsScript(input: TranslateInput, options: TranslateOptions = {})
   return { text: installScript(plans, paths, prelude, options), diagnostics: [...findings.all] };
 }
 
+/**
+ * The flows of the plans for a push to Open vSwitch, with the same checks as the script export
+ * (bridge names, cookie collisions, the flow lint rules); throws `INVALID_INPUT` listing them.
+ */
+export function ovsFlowEntries(input: TranslateInput): FlowPath[] {
+  const findings = new Findings();
+  const plans = resolvePlans(input, findings, 'install');
+  checkBridgeNames(plans, findings);
+  checkCookies(plans, findings);
+  const paths = buildFlows(plans, findings);
+  for (const d of lintFlows(paths.flatMap((p) => p.flows), input.topology)) findings.add(d);
+  findings.throwIfErrors('push the flows to Open vSwitch');
+  return paths;
+}
+
+/**
+ * The flows the plans stand for, without the checks of a push (for reading counters back: a
+ * flow that cannot be built is simply absent, and the pairwise collision lint is skipped).
+ */
+export function ovsFlowPaths(input: TranslateInput): FlowPath[] {
+  const findings = new Findings();
+  return buildFlows(resolvePlans(input, findings, 'install'), findings);
+}
+
 function header(title: string, options: TranslateOptions): string[] {
   return [
     '#!/bin/sh',

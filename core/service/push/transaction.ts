@@ -14,7 +14,7 @@ import { nextTxId, requireHttp, resolveTarget, type ConcretePushRequest } from '
 export async function transact(ctx: HandlerContext, request: ConcretePushRequest, operation: 'push' | 'teardown', dryRun: boolean): Promise<PushReportDto> {
   const req = { ...request, target: resolveTarget(ctx, request.target) };
   const http = countingClient(requireHttp(ctx));
-  const driver = createDriver(req.target);
+  const driver = createDriver(req.target, { switches: ctx.ports.switches });
   if (req.provision && !driver.capabilities.provisioning) {
     throw new CoreError('INVALID_INPUT', `${driverEntry(req.target.kind).label} does not create forwarding elements: leave "provision" off.`);
   }

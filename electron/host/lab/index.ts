@@ -13,6 +13,7 @@ import { createOnosBehaviour } from './onos/onos-behaviour';
 import { DEFAULT_LAB_TOPOLOGY, parseSeedTopology, type LabTopology } from './seed-topology';
 import type { LabController, LabControllerOptions, LabKind } from './types';
 import { createVtnBehaviour } from './vtn/vtn-behaviour';
+import { liveDataPlane, type LiveDataPlane } from './live/applier';
 
 export type { LabController, LabControllerOptions, LabFault, LabFaultAction, LabKind, LabRequestRecord } from './types';
 export { DEFAULT_LAB_TOPOLOGY } from './seed-topology';
@@ -41,10 +42,8 @@ function behaviourFor(kind: LabKind, topology: LabTopology): LabBehaviour {
  * Throws when the faults or the seed topology are malformed (the message names the element).
  */
 export async function startLabController(options: LabControllerOptions): Promise<LabController> {
-  const defaults = LAB_DEFAULT_CREDENTIALS[options.kind];
-  if (defaults === undefined) throw new Error(`kind: must be "odl-vtn" or "onos", got ${JSON.stringify(options.kind)}`);
-  const topology = parseSeedTopology(options.seedTopology ?? DEFAULT_LAB_TOPOLOGY);
-  return startMember(options, behaviourFor(options.kind, topology));
+  const [controller] = await startLabCluster(options, 1);
+  return controller!;
 }
 
 /**
@@ -57,9 +56,13 @@ export async function startLabCluster(options: LabControllerOptions, size: numbe
   const defaults = LAB_DEFAULT_CREDENTIALS[options.kind];
   if (defaults === undefined) throw new Error(`kind: must be "odl-vtn" or "onos", got ${JSON.stringify(options.kind)}`);
   const behaviour = behaviourFor(options.kind, parseSeedTopology(options.seedTopology ?? DEFAULT_LAB_TOPOLOGY));
+  // With a data folder, every accepted write is also compiled onto the live lab's bridges.
+  const dataPlane: LiveDataPlane | undefined = options.dataDir === undefined ? undefined : liveDataPlane(options.kind, options.dataDir);
+  const shared: Member = { behaviour, observed: observe(behaviour, dataPlane), dataPlane };
+  dataPlane?.schedule(behaviour.snapshot());
   const members: LabController[] = [];
   try {
-    for (let i = 0; i < size; i++) members.push(await startMember({ ...options, ...(options.port && i > 0 ? { port: options.port + i } : {}) }, behaviour));
+    for (let i = 0; i < size; i++) members.push(await startMember({ ...options, ...(options.port && i > 0 ? { port: options.port + i } : {}) }, shared));
   } catch (e) {
     await Promise.all(members.map((m) => m.close()));
     throw e;
@@ -67,10 +70,34 @@ export async function startLabCluster(options: LabControllerOptions, size: numbe
   return members;
 }
 
-async function startMember(options: LabControllerOptions, behaviour: LabBehaviour): Promise<LabController> {
+/** What the members of one cluster share: the state, and the live data plane it drives. */
+interface Member {
+  readonly behaviour: LabBehaviour;
+  readonly observed: LabBehaviour;
+  readonly dataPlane: LiveDataPlane | undefined;
+}
+
+/** The behaviour that schedules a data-plane update after every accepted write. */
+function observe(behaviour: LabBehaviour, dataPlane: LiveDataPlane | undefined): LabBehaviour {
+  if (dataPlane === undefined) return behaviour;
+  return {
+    ...behaviour,
+    handle(request) {
+      const response = behaviour.handle(request);
+      if (request.method !== 'GET' && response.status >= 200 && response.status < 300) dataPlane.schedule(behaviour.snapshot());
+      return response;
+    },
+    reset() {
+      behaviour.reset();
+      dataPlane.schedule(behaviour.snapshot());
+    },
+  };
+}
+
+async function startMember(options: LabControllerOptions, { behaviour, observed, dataPlane }: Member): Promise<LabController> {
   const defaults = LAB_DEFAULT_CREDENTIALS[options.kind];
   const server = await startLabServer({
-    behaviour,
+    behaviour: observed,
     credentials: { user: options.user ?? defaults.user, password: options.password ?? defaults.password },
     faults: parseFaults(options.faults ?? []),
     host: options.host ?? '127.0.0.1',
@@ -85,5 +112,6 @@ async function startMember(options: LabControllerOptions, behaviour: LabBehaviou
     setFaults: (faults) => server.setFaults(parseFaults(faults)),
     reset: () => server.reset(),
     close: () => server.close(),
+    ...(dataPlane === undefined ? {} : { dataPlane: { settled: () => dataPlane.settled(), status: () => dataPlane.status() } }),
   };
 }

@@ -1,3 +1,5 @@
+import type { DataPlaneStatus } from './live/applier';
+
 /** Which controller a lab server stands in for. */
 export type LabKind = 'odl-vtn' | 'onos';
 
@@ -41,6 +43,11 @@ export interface LabControllerOptions {
   readonly seedTopology?: unknown;
   /** Largest accepted request body in bytes (413 above); default 1 MiB. */
   readonly bodyLimit?: number;
+  /**
+   * Data folder of a live lab (`<dataDir>/lab/live.json`, written by `wicm lab up`): when set,
+   * the controller compiles its state to OpenFlow on the live lab's bridges after each write.
+   */
+  readonly dataDir?: string;
 }
 
 /** One request the controller received (admin requests under `/__lab` are not recorded). */
@@ -70,4 +77,10 @@ export interface LabController {
   reset(): void;
   /** Stops listening, releases hung requests and closes every connection. */
   close(): Promise<void>;
+  /** The live data plane, when started with a `dataDir`. */
+  readonly dataPlane?: {
+    /** Resolves when the state of every accepted write so far is on the bridges (or failed). */
+    settled(): Promise<void>;
+    status(): DataPlaneStatus;
+  };
 }

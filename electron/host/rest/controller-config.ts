@@ -1,3 +1,4 @@
+import { parseOvsTarget } from '../../../core/drivers/ovs/address';
 import { CoreError } from '../../../core/util/core-error';
 import type { Dispatch } from '../dispatch';
 import { EngineClient } from './engine-client';
@@ -24,7 +25,9 @@ export interface ControllerFlags {
   readonly planOnly?: boolean;
 }
 
-const KINDS: readonly ControllerKind[] = ['odl-vtn', 'onos'];
+const KINDS: readonly ControllerKind[] = ['odl-vtn', 'onos', 'ovs'];
+/** Kinds with a built-in lab controller (Open vSwitch is the real switch). */
+const LAB_KINDS: readonly ControllerKind[] = ['odl-vtn', 'onos'];
 
 /**
  * The push configuration from the serve flags: a controller (password from
@@ -42,11 +45,17 @@ export async function resolvePushConfig(flags: ControllerFlags, env: Readonly<Re
     throw new CoreError('INVALID_INPUT', '--controller-provision goes with --driver odl-vtn (ONOS flow rules need no forwarding elements created).');
   }
   if (flags.planOnly) return { mode: 'plan-only' };
-  if (flags.labController !== undefined) return startLab(kindOf(flags.labController, '--lab-controller'), flags, dispatch);
+  if (flags.labController !== undefined) return startLab(kindOf(flags.labController, '--lab-controller', LAB_KINDS), flags, dispatch);
   if (flags.controller === undefined) return { mode: 'none' };
-  const url = controllerUrl(flags.controller);
   if (flags.driver === undefined) throw new CoreError('INVALID_INPUT', `--controller needs --driver ${KINDS.join('|')}.`);
   const kind = kindOf(flags.driver, '--driver');
+  if (kind === 'ovs') {
+    // Open vSwitch over ovs-ofctl: a run directory, a bridge socket or tcp:HOST:PORT; OpenFlow has no login.
+    const address = flags.controller.trim().replace(/\/+$/, '');
+    parseOvsTarget(address);
+    return { mode: 'controller', target: { kind, url: address, user: '', password: '' }, label: `Open vSwitch at ${address}` };
+  }
+  const url = controllerUrl(flags.controller);
   const password = env['WICM_CONTROLLER_PASSWORD'];
   if (password === undefined) {
     throw new CoreError('INVALID_INPUT', 'Set the controller password in the environment variable WICM_CONTROLLER_PASSWORD (it is never taken from the command line).');
@@ -75,9 +84,9 @@ function extras(flags: ControllerFlags): Pick<ControllerTarget, 'tenant' | 'appI
   return { ...(flags.controllerTenant ? { tenant: flags.controllerTenant } : {}), ...(flags.controllerAppId ? { appId: flags.controllerAppId } : {}) };
 }
 
-function kindOf(value: string, flag: string): ControllerKind {
-  const kind = KINDS.find((k) => k === value);
-  if (!kind) throw new CoreError('INVALID_INPUT', `${flag} '${value}' is not a controller driver; use ${KINDS.join(' or ')}.`);
+function kindOf(value: string, flag: string, kinds: readonly ControllerKind[] = KINDS): ControllerKind {
+  const kind = kinds.find((k) => k === value);
+  if (!kind) throw new CoreError('INVALID_INPUT', `${flag} '${value}' is not a controller driver; use ${kinds.join(' or ')}.`);
   return kind;
 }
 

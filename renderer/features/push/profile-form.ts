@@ -11,10 +11,16 @@ export const DROP_PASSWORD_HINT =
 /** Hint of the password field when the profile's password was dropped by an earlier change. */
 export const NEEDED_PASSWORD_HINT = 'Enter the password: it was dropped when the URL, user or controller changed.';
 
+/** The chosen controller kind (OpenDaylight VTN unless ONOS or Open vSwitch is picked). */
+function kindOf(values: FormValues): ControllerProfileInputDto['kind'] {
+  const kind = text(values, 'kind');
+  return kind === 'onos' || kind === 'ovs' ? kind : 'odl-vtn';
+}
+
 /** Whether the form's values point the edited profile at another endpoint (URL, user or kind). */
 export function repointed(values: FormValues, editing: ControllerProfileDto | null): boolean {
   if (!editing) return false;
-  const kind = text(values, 'kind') === 'onos' ? 'onos' : 'odl-vtn';
+  const kind = kindOf(values);
   return text(values, 'url') !== editing.url || text(values, 'user') !== editing.user || kind !== editing.kind;
 }
 
@@ -43,12 +49,31 @@ export function profileFields(values: FormValues, editing: ControllerProfileDto 
   const clearing = stored && values.clearPassword === true;
   return [
     { key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'lab ODL' },
-    { key: 'kind', label: 'Controller', type: 'select', options: [{ value: 'odl-vtn', label: 'OpenDaylight VTN' }, { value: 'onos', label: 'ONOS' }] },
-    { key: 'url', label: 'URL', type: 'text', required: true, placeholder: 'http://10.0.0.5:8181', hint: 'A cluster: its members\' URLs separated by commas.' },
-    { key: 'user', label: 'User', type: 'text' },
+    {
+      key: 'kind',
+      label: 'Controller',
+      type: 'select',
+      options: [
+        { value: 'odl-vtn', label: 'OpenDaylight VTN' },
+        { value: 'onos', label: 'ONOS' },
+        { value: 'ovs', label: 'Open vSwitch (ovs-ofctl)' },
+      ],
+    },
+    ...(kind === 'ovs'
+      ? [
+          {
+            key: 'url',
+            label: 'Switches',
+            type: 'text',
+            required: true,
+            placeholder: 'unix:/var/run/openvswitch',
+            hint: 'The bridges\' run directory, one bridge (unix:DIR/br0.mgmt) or tcp:HOST:PORT. OpenFlow has no login.',
+          } as const,
+        ]
+      : [{ key: 'url', label: 'URL', type: 'text', required: true, placeholder: 'http://10.0.0.5:8181', hint: 'A cluster: its members\' URLs separated by commas.' } as const, { key: 'user', label: 'User', type: 'text' } as const]),
     ...(kind === 'odl-vtn' ? [{ key: 'tenant', label: 'VTN tenant', type: 'text', placeholder: 'vtn1', hint: 'Optional; empty = vtn1.' } as const] : []),
     ...(kind === 'onos' ? [{ key: 'appId', label: 'ONOS application id', type: 'text', placeholder: 'org.wicm.studio', hint: "Optional; empty = the project's own application id." } as const] : []),
-    ...(clearing ? [] : [{ key: 'password', label: 'Password', type: 'password', hint: passwordHint(values, editing) } as const]),
+    ...(clearing || kind === 'ovs' ? [] : [{ key: 'password', label: 'Password', type: 'password', hint: passwordHint(values, editing) } as const]),
     ...(stored ? [{ key: 'clearPassword', label: 'Clear the stored password', type: 'checkbox' } as const] : []),
   ];
 }
@@ -66,10 +91,10 @@ function passwordHint(values: FormValues, editing: ControllerProfileDto | null):
  * controller's own field is sent, and only when filled in.
  */
 export function profileInput(values: FormValues, editing: ControllerProfileDto | null): ControllerProfileInputDto {
-  const kind = text(values, 'kind') === 'onos' ? 'onos' : 'odl-vtn';
+  const kind = kindOf(values);
   // Typed as is: a password may begin or end with spaces.
   const typed = typeof values.password === 'string' ? values.password : '';
-  const password = editing?.hasPassword === true && values.clearPassword === true ? null : typed || undefined;
+  const password = kind === 'ovs' ? undefined : editing?.hasPassword === true && values.clearPassword === true ? null : typed || undefined;
   const tenant = kind === 'odl-vtn' ? text(values, 'tenant') : '';
   const appId = kind === 'onos' ? text(values, 'appId') : '';
   return {
@@ -77,7 +102,7 @@ export function profileInput(values: FormValues, editing: ControllerProfileDto |
     name: text(values, 'name'),
     kind,
     url: text(values, 'url'),
-    user: text(values, 'user'),
+    user: kind === 'ovs' ? '' : text(values, 'user'),
     ...(password !== undefined ? { password } : {}),
     ...(tenant ? { tenant } : {}),
     ...(appId ? { appId } : {}),

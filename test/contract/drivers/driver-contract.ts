@@ -7,21 +7,37 @@ import type { Envelope } from '../../../core/contract/errors';
 import type { LabController } from '../../../electron/host/lab';
 import { startTestHost } from '../rpc/engine-fixture';
 
+/** What the suite needs of a lab: a lab controller, or real Open vSwitch daemons. */
+export interface LabHandle {
+  /** Where it is reached (named by DRIVER_UNAVAILABLE messages). */
+  readonly url: string;
+  /** Every request it received, oldest first; `GET` for reads, anything else is a write. */
+  requests(): readonly { readonly method: string }[];
+  close(): Promise<void>;
+}
+
+/** An RPC that must succeed (fixtures use it to shape the project before the suite runs). */
+export type OkCall = <T>(method: string, req: unknown) => Promise<T>;
+
 /** What a vendor brings to the suite. */
-export interface DriverFixture {
+export interface DriverFixture<L extends LabHandle = LabController> {
   readonly kind: ControllerTargetDto['kind'];
   /** Whether pushes also create the forwarding elements (VTN tenant, vBridges, vInterfaces). */
   readonly provision: boolean;
+  /** False when the target has no login (Open vSwitch): the bad-credentials case does not apply. */
+  readonly credentials?: boolean;
+  /** A target URL where nothing answers (default http://127.0.0.1:9). */
+  readonly unreachableUrl?: string;
   /** Starts a fresh lab controller and the target that reaches it. */
-  start(): Promise<{ readonly lab: LabController; readonly target: ControllerTargetDto }>;
+  start(ok: OkCall): Promise<{ readonly lab: L; readonly target: ControllerTargetDto }>;
   /** The redirect objects on the controller (conditions + filters, or flows), one comparable line each. */
-  view(lab: LabController): string[];
+  view(lab: L): string[];
   /** The lines the exporter's output for these plans stands for (independent of the driver); `pushed` is where the reports say it went. */
   expected(input: { topology: TopologySnapshotDto['topology']; services: readonly ServiceDto[]; plans: readonly PlanDto[] }, pushed: PushTargetInfoDto): string[];
   /** Creates objects the project did not create (out of band); resolves to their view lines. */
-  createForeign(lab: LabController, target: ControllerTargetDto): Promise<string[]>;
+  createForeign(lab: L, target: ControllerTargetDto): Promise<string[]>;
   /** Changes (or removes) one pushed object of `serviceId` out of band. */
-  tamper(lab: LabController, target: ControllerTargetDto, pushed: PushTargetInfoDto, serviceId: string, services: readonly ServiceDto[]): Promise<void>;
+  tamper(lab: L, target: ControllerTargetDto, pushed: PushTargetInfoDto, serviceId: string, services: readonly ServiceDto[]): Promise<void>;
 }
 
 type Call = (method: string, req: unknown) => Promise<Envelope>;
@@ -35,11 +51,11 @@ const SERVICES = [
 const isWrite = (method: string): boolean => method !== 'GET';
 
 /** Runs the shared assertions against one driver. */
-export function runDriverContract(name: string, makeFixture: () => DriverFixture): void {
+export function runDriverContract<L extends LabHandle = LabController>(name: string, makeFixture: () => DriverFixture<L>): void {
   describe(`driver contract: ${name}`, () => {
     const fixture = makeFixture();
     let call: Call;
-    let lab: LabController;
+    let lab: L;
     let target: ControllerTargetDto;
     let pushed: PushTargetInfoDto;
     const ids: string[] = [];
@@ -64,7 +80,7 @@ export function runDriverContract(name: string, makeFixture: () => DriverFixture
 
     beforeAll(async () => {
       call = (await startTestHost()).host.dispatch;
-      ({ lab, target } = await fixture.start());
+      ({ lab, target } = await fixture.start(ok));
       for (const s of SERVICES) ids.push((await ok<EditResultDto>('services.save', s)).id);
       await ok('plan.compute', {});
       foreign = await fixture.createForeign(lab, target);
@@ -143,6 +159,16 @@ export function runDriverContract(name: string, makeFixture: () => DriverFixture
       expect(sorted(fixture.view(lab))).toEqual(tampered);
       expect((await ok<TopologySnapshotDto>('topology.get', {})).services.find((s) => s.id === b)?.state).toBe('pushed');
     });
+
+    // A target without a login (Open vSwitch) has no bad-credentials case: only the unreachable one.
+    if (fixture.credentials === false) {
+      it('answers DRIVER_UNAVAILABLE naming the address when nothing answers there', async () => {
+        const url = fixture.unreachableUrl ?? 'http://127.0.0.1:9';
+        const closed = await call('push.drift', { target: { ...target, url } });
+        expect(closed).toMatchObject({ ok: false, error: { code: 'DRIVER_UNAVAILABLE', message: expect.stringContaining(url) } });
+      });
+      return;
+    }
 
     it('answers DRIVER_UNAVAILABLE naming the URL, never the password, on 401 and when nothing listens', async () => {
       const secret = 'S3cret-Not-This-One';

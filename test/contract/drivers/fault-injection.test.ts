@@ -48,7 +48,7 @@ const FAULTS: readonly { readonly label: string; readonly action: LabFaultAction
 ];
 
 interface Kind {
-  readonly kind: ControllerTargetDto['kind'];
+  readonly kind: Exclude<ControllerTargetDto['kind'], 'ovs'>;
   readonly password: string;
   readonly provision: boolean;
   /** Changes one object of service A so the faulted push also has an update (and compensates it). */

@@ -78,7 +78,7 @@ describe('wicm push / teardown / drift', () => {
     expect((await cli(['push', ...controller()])).stderr).toMatch(/WICM_CONTROLLER_PASSWORD/);
     const noDriver = await cli(['push', '--project', project, '--controller', lab.url, '--password', 'admin']);
     expect(noDriver.code).toBe(2);
-    expect(noDriver.stderr).toMatch(/--driver must be odl-vtn or onos/);
+    expect(noDriver.stderr).toMatch(/--driver must be odl-vtn, onos or ovs/);
   });
 
   it('tears down every object the project pushed, leaving the shared vBridges', async () => {

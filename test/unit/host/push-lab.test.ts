@@ -20,7 +20,7 @@ describe('built-in lab controllers through the contract', () => {
   it('lists the drivers, and rejects a request for an unknown kind', async () => {
     const { host } = await startTestHost();
     const drivers = await host.dispatch('controllers.drivers', {});
-    expect((drivers as { value: ControllerDriverDto[] }).value.map((d) => d.id)).toEqual(['odl-vtn', 'onos', 'ovs-ofctl']);
+    expect((drivers as { value: ControllerDriverDto[] }).value.map((d) => d.id)).toEqual(['odl-vtn', 'onos', 'ovs']);
     expect(await host.dispatch('controllers.startLab', { kind: 'ovs' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

@@ -7,7 +7,7 @@ import { CONTROLLER_USAGE, openControllerSession } from './push';
 export const driftCommand: CliCommand = {
   name: 'drift',
   summary: 'Compare a controller with what the project last pushed; adopt the differences on request',
-  usage: `Usage: wicm drift --project file.wicm [--service ID]… --driver odl-vtn|onos --controller URL
+  usage: `Usage: wicm drift --project file.wicm [--service ID]… --driver odl-vtn|onos|ovs --controller URL
                   [--user U] [--password P] [--tenant vtn1] [--app-id ID] [--adopt] [--json]
 
 Lists, per service, the controller objects that are missing, changed, or present under the

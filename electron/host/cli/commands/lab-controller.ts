@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { CoreError } from '../../../../core/util/core-error';
 import { LAB_DEFAULT_CREDENTIALS, startLabCluster, type LabKind } from '../../lab';
 import { EXIT, parseOptions, parsePort, type CliCommand } from '../command';
+import { defaultDataDir } from '../../paths';
+import { liveLabFile } from '../../live-lab/layout';
 
 const DEFAULT_PORTS: Record<LabKind, number> = { 'odl-vtn': 8181, onos: 8182 };
 
@@ -9,7 +11,7 @@ export const labControllerCommand: CliCommand = {
   name: 'lab-controller',
   summary: 'Run a stand-in OpenDaylight VTN or ONOS controller for offline rehearsal',
   usage: `Usage: wicm lab-controller --kind odl-vtn|onos [--port N] [--host ADDR] [--user U] [--password P]
-                           [--faults FILE.json] [--topology FILE.json] [--cluster N]
+                           [--faults FILE.json] [--topology FILE.json] [--cluster N] [--data-dir DIR]
 
 Serves a controller that keeps state, answers the read-back endpoints and rejects requests as
 the real one does (401, 400, 404, 409…). Admin endpoints: /__lab/state, /__lab/requests,
@@ -22,11 +24,13 @@ the real one does (401, 400, 404, 409…). Admin endpoints: /__lab/state, /__lab
   --topology   ONOS devices/ports/links/hosts to serve (default: two switches, four hosts)
   --cluster N  start N members (ports PORT, PORT+1…; with --port 0 each gets a free port) that
                share one state, as an ODL or ONOS cluster: kill one and a push fails over
+  --data-dir   data folder of a live lab (default ~/.wicm-studio): while \`wicm lab up\` runs,
+               every accepted write is compiled to OpenFlow on the lab's bridges
 Stops on Ctrl+C.`,
   async run(argv, io) {
     const { values } = parseOptions(
       argv,
-      { kind: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, faults: { type: 'string' }, topology: { type: 'string' }, cluster: { type: 'string' } },
+      { kind: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, user: { type: 'string' }, password: { type: 'string' }, faults: { type: 'string' }, topology: { type: 'string' }, cluster: { type: 'string' }, 'data-dir': { type: 'string' } },
       'lab-controller',
     );
     const kind = values.kind;
@@ -42,6 +46,7 @@ Stops on Ctrl+C.`,
       password,
       ...(values.faults ? { faults: (await readJson(values.faults, '--faults')) as never } : {}),
       ...(values.topology ? { seedTopology: await readJson(values.topology, '--topology') } : {}),
+      dataDir: values['data-dir'] ?? defaultDataDir(),
     }, size).catch((e: unknown) => {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new CoreError('INVALID_INPUT', `port ${values.port ?? DEFAULT_PORTS[kind]} is already in use: pass --port <another> (or 0).`);
@@ -50,6 +55,7 @@ Stops on Ctrl+C.`,
     });
     const urls = controllers.map((c) => c.url).join(',');
     io.out(`Lab ${kind} ${size > 1 ? `cluster of ${size} members sharing one state at ${urls}` : `controller at ${urls}`} (user ${values.user ?? LAB_DEFAULT_CREDENTIALS[kind].user})\n`);
+    io.out(`Live data plane: the live lab of ${liveLabFile(values['data-dir'] ?? defaultDataDir())}, when it is up\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
         void Promise.all(controllers.map((c) => c.close())).then(() => resolve());

@@ -33,8 +33,10 @@ export const CONTROLLER_USAGE = `  --project FILE      use the project's service
   --topology FILE     a topology (topology JSON, file.wicm or wim_info.db) with --request FILE,
                       an NSR / WICM request whose services are planned and used (nothing saved)
   --request FILE      with --project: imported into the project first, then used
-  --driver KIND       odl-vtn or onos
-  --controller URL    controller base URL, e.g. http://10.0.0.5:8181
+  --driver KIND       odl-vtn, onos or ovs (Open vSwitch through ovs-ofctl)
+  --controller URL    controller base URL, e.g. http://10.0.0.5:8181; for ovs the bridges' run
+                      directory (unix:/var/run/openvswitch), one bridge (unix:DIR/br0.mgmt) or
+                      tcp:HOST:PORT of a switch that listens for OpenFlow (no password)
   --user U            Basic-auth user (default: admin)
   --password P        Basic-auth password; or set WICM_CONTROLLER_PASSWORD (preferred: not in
                       the shell history or the process list)
@@ -57,16 +59,17 @@ export interface ControllerSession {
 
 function targetOf(values: Values, io: CliIo, command: string): ControllerTargetDto {
   const kind = values.driver;
-  if (kind !== 'odl-vtn' && kind !== 'onos') throw new CoreError('INVALID_INPUT', `--driver must be odl-vtn or onos (got '${kind ?? ''}'). See 'wicm ${command} --help'.`);
-  if (!values.controller) throw new CoreError('INVALID_INPUT', `--controller URL is required, e.g. --controller http://10.0.0.5:8181. See 'wicm ${command} --help'.`);
-  const password = values.password ?? io.env.WICM_CONTROLLER_PASSWORD;
+  if (kind !== 'odl-vtn' && kind !== 'onos' && kind !== 'ovs') throw new CoreError('INVALID_INPUT', `--driver must be odl-vtn, onos or ovs (got '${kind ?? ''}'). See 'wicm ${command} --help'.`);
+  if (!values.controller) throw new CoreError('INVALID_INPUT', `--controller URL is required, e.g. --controller http://10.0.0.5:8181 (ovs: --controller unix:/var/run/openvswitch). See 'wicm ${command} --help'.`);
+  // OpenFlow has no login: an Open vSwitch target needs no password.
+  const password = values.password ?? io.env.WICM_CONTROLLER_PASSWORD ?? (kind === 'ovs' ? '' : undefined);
   if (password === undefined) throw new CoreError('INVALID_INPUT', 'give the controller password with --password, or in the environment variable WICM_CONTROLLER_PASSWORD.');
   const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
   if (timeout !== undefined && (!Number.isInteger(timeout) || timeout < 50)) throw new CoreError('INVALID_INPUT', `--timeout '${values.timeout}' must be a whole number of milliseconds, at least 50.`);
   return {
     kind,
     url: values.controller,
-    user: values.user ?? 'admin',
+    user: values.user ?? (kind === 'ovs' ? '' : 'admin'),
     password,
     ...(values.tenant ? { tenant: values.tenant } : {}),
     ...(values['app-id'] ? { appId: values['app-id'] } : {}),

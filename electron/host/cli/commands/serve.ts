@@ -6,6 +6,7 @@ import { startHttpTransport } from '../../http';
 import { defaultDataDir, findRendererDir, projectsDirOf } from '../../paths';
 import { createStderrLogger } from '../../platform/logger';
 import { accessPolicy, createRestApi, resolvePushConfig } from '../../rest';
+import { createMetrics, mountRouters } from '../../metrics/metrics';
 import { EXIT, parseOptions, parsePort, type CliCommand } from '../command';
 
 /** Default port of browser mode / `wicm serve`. */
@@ -15,7 +16,7 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the UI (browser mode) and the engine over HTTP on 127.0.0.1',
   usage: `Usage: wicm serve [--port N] [--host ADDR] [--project FILE.wicm] [--empty] [--no-ui] [--reason TEXT]
-                  [--controller URL --driver odl-vtn|onos [--controller-user U] | --lab-controller odl-vtn|onos | --plan-only]
+                  [--controller URL --driver odl-vtn|onos|ovs [--controller-user U] | --lab-controller odl-vtn|onos | --plan-only]
                   [--api-token-file FILE | --api-token TOKEN] [--allow-from CIDR]... [--projects-dir DIR]...
 
 Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<port>/.
@@ -44,7 +45,7 @@ Northbound REST API on the same port (OpenAPI at /api/openapi.json): demi-wicm /
 T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm).
   --controller URL         SDN controller the API pushes to (e.g. http://10.0.0.5:8181); a cluster:
                            once per member, or the members' URLs separated by commas
-  --driver KIND            its driver: odl-vtn or onos
+  --driver KIND            its driver: odl-vtn, onos or ovs (--controller unix:/run/dir or tcp:HOST:PORT)
   --controller-user U      controller user (default admin); password from env WICM_CONTROLLER_PASSWORD
   --controller-tenant T    VTN tenant (default vtn1)
   --controller-app-id ID   ONOS application id (default org.wicm.studio)
@@ -93,6 +94,9 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       ...(values.project ? { projectPath: values.project } : {}),
       ...(values.empty ? { template: 'empty' as const } : {}),
     });
+    // GET /metrics (Prometheus): push outcomes are observed on the one dispatch every transport uses.
+    const metrics = createMetrics({ dispatch: host.dispatch, access });
+    const dispatch = metrics.observeDispatch(host.dispatch);
     const pushConfig = await resolvePushConfig(
       {
         controller: values.controller?.join(','),
@@ -105,21 +109,21 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
         planOnly: values['plan-only'],
       },
       io.env,
-      host.dispatch,
+      dispatch,
     );
-    const rest = createRestApi({ dispatch: host.dispatch, logger, push: pushConfig, access });
+    const rest = createRestApi({ dispatch, logger, push: pushConfig, access });
     const rendererDir = values['no-ui'] ? null : findRendererDir();
     if (!values['no-ui'] && rendererDir === null) {
       io.err('wicm: the renderer is not built (out/renderer missing); serving the API only. Run `npm run build`.\n');
     }
     const transport = await startHttpTransport({
       // Over HTTP, project files are read and written only in the allowed folders.
-      dispatch: confineFileAccess(host.dispatch, confinement),
+      dispatch: confineFileAccess(dispatch, confinement),
       onEvent: host.onEvent,
       rendererDir,
       host: values.host ?? '127.0.0.1',
       port,
-      router: rest.router,
+      router: mountRouters(metrics.router, metrics.observeRouter(rest.router, rest.routes)),
       apiToken: access.token,
     }).catch((e: unknown) => {
       const code = (e as NodeJS.ErrnoException).code;

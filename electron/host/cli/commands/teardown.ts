@@ -8,7 +8,7 @@ export const teardownCommand: CliCommand = {
   name: 'teardown',
   summary: "Remove services' redirections from an SDN controller (exactly their objects, both directions)",
   usage: `Usage: wicm teardown (--project file.wicm [--service ID]… | --topology FILE --request FILE)
-                     --driver odl-vtn|onos --controller URL [--user U] [--password P]
+                     --driver odl-vtn|onos|ovs --controller URL [--user U] [--password P]
                      [--tenant vtn1] [--app-id ID] [--timeout MS] [--dry-run] [--json]
 
 Removes exactly the named services' flow conditions and filters (VTN) or flows (ONOS), both

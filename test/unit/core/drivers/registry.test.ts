@@ -10,25 +10,30 @@ describe('driver registry', () => {
     expect(supports('odl-vtn', 'vlan')).toBe(false);
     expect(supports('onos', 'ipv6')).toBe(true);
     expect(supports('onos', 'provisioning')).toBe(false);
+    expect(supports('ovs', 'readBack')).toBe(true);
+    expect(supports('ovs', 'provisioning')).toBe(false);
     expect(supports('ovs-ofctl', 'readBack')).toBe(false);
     expect(supports('nope', 'readBack')).toBe(false);
   });
 
-  it('lists drivers with documented defaults but no password, and refuses to push to an export-only target', () => {
+  it('lists drivers with documented defaults but no password; Open vSwitch is a push target', () => {
     const list = driverList();
     expect(list.map((d) => [d.id, d.pushable])).toEqual([
       ['odl-vtn', true],
       ['onos', true],
-      ['ovs-ofctl', false],
+      ['ovs', true],
     ]);
     expect(list[0]?.defaults).toMatchObject({ port: 8181, user: 'admin', tenant: 'vtn1', timeoutMs: 10000 });
     expect(JSON.stringify(list)).not.toMatch(/password/);
-    expect(() => createDriver({ kind: 'ovs-ofctl' as never, url: 'http://x', user: '', password: '' })).toThrow(/export a script/);
+    expect(() => createDriver({ kind: 'ovs-ofctl' as never, url: 'http://x', user: '', password: '' })).toThrow(/Unknown controller kind 'ovs-ofctl'/);
+    expect(() => createDriver({ kind: 'ovs', url: 'http://x', user: '', password: '' })).toThrow(/unix:\/run\/dir .* or tcp:HOST:PORT/);
+    expect(createDriver({ kind: 'ovs', url: 'tcp:127.0.0.1:6653', user: '', password: '' }).capabilities.transactional).toBe(true);
   });
 
   it('keys the journal by controller and tenant / application, never by credentials', () => {
     expect(journalTarget({ kind: 'odl-vtn', url: 'http://10.0.0.5:8181/restconf/', user: 'admin', password: 'pw' })).toBe('odl-vtn http://10.0.0.5:8181 tenant=vtn1');
     expect(journalTarget({ kind: 'onos', url: 'http://h:8181/onos/v1', user: 'onos', password: 'pw', appId: 'org.x' })).toBe('onos http://h:8181 app=org.x');
+    expect(journalTarget({ kind: 'ovs', url: 'unix:/run/wo/', user: '', password: '' })).toBe('ovs unix:/run/wo cookies');
   });
 });
 
@@ -48,7 +53,10 @@ describe('push request validation', () => {
     expect(issues({ target: { ...target, url: 'http://admin:pw@10.0.0.5:8181' } })).toEqual(['/target/url: must not contain credentials: give them as user and password']);
     expect(issues({ target: { ...target, url: 'ftp://10.0.0.5' } })[0]).toMatch(/^\/target\/url: must be an http/);
     expect(issues({ target: { ...target, tenant: 'vtn-1' } })[0]).toMatch(/^\/target\/tenant: must be a VTN name/);
-    expect(issues({ target: { ...target, kind: 'ovs' } })[0]).toMatch(/^\/target\/kind/);
+    expect(issues({ target: { ...target, kind: 'ovs-ofctl' } })[0]).toMatch(/^\/target\/kind/);
+    expect(issues({ target: { ...target, kind: 'ovs' } })).toEqual(['/target/url: must be unix:/run/dir (bridges\' .mgmt sockets), unix:/run/dir/br0.mgmt or tcp:HOST:PORT for Open vSwitch']);
+    expect(issues({ target: { ...target, url: 'unix:/run/wo' } })).toEqual(['/target/url: must be an http:// or https:// URL such as http://10.0.0.5:8181']);
+    expect(issues({ target: { ...target, kind: 'ovs', url: 'tcp:127.0.0.1:6653' } })).toEqual([]);
     expect(issues({ target, extra: 1 })).toHaveLength(1);
   });
 });

@@ -13,7 +13,15 @@ describe('controller configuration of wicm serve', () => {
   it('says what is missing or contradictory', async () => {
     await expect(resolvePushConfig({ controller: 'http://h:8181', driver: 'odl-vtn' }, {}, noEngine)).rejects.toThrow(/WICM_CONTROLLER_PASSWORD/);
     await expect(resolvePushConfig({ controller: 'http://h:8181' }, { WICM_CONTROLLER_PASSWORD: 'p' }, noEngine)).rejects.toThrow(/--driver odl-vtn\|onos/);
-    await expect(resolvePushConfig({ controller: 'http://h:8181', driver: 'ovs' }, { WICM_CONTROLLER_PASSWORD: 'p' }, noEngine)).rejects.toThrow(/odl-vtn or onos/);
+    await expect(resolvePushConfig({ controller: 'http://h:8181', driver: 'ovs' }, { WICM_CONTROLLER_PASSWORD: 'p' }, noEngine)).rejects.toThrow(/is not an Open vSwitch target: use unix:\/run\/dir/);
+    await expect(resolvePushConfig({ controller: 'http://h:8181', driver: 'ovs-ofctl' }, { WICM_CONTROLLER_PASSWORD: 'p' }, noEngine)).rejects.toThrow(/use odl-vtn or onos or ovs/);
+    await expect(resolvePushConfig({ labController: 'ovs' }, {}, noEngine)).rejects.toThrow(/--lab-controller 'ovs' is not a controller driver; use odl-vtn or onos/);
+    // Open vSwitch: a run directory or tcp: address, and no password (OpenFlow has no login).
+    expect(await resolvePushConfig({ controller: 'unix:/run/wo/', driver: 'ovs' }, {}, noEngine)).toEqual({
+      mode: 'controller',
+      target: { kind: 'ovs', url: 'unix:/run/wo', user: '', password: '' },
+      label: 'Open vSwitch at unix:/run/wo',
+    });
     await expect(resolvePushConfig({ controller: 'http://admin:admin@h:8181', driver: 'onos' }, { WICM_CONTROLLER_PASSWORD: 'p' }, noEngine)).rejects.toThrow(/must not carry credentials/);
     await expect(resolvePushConfig({ controller: 'ftp://h', driver: 'onos' }, { WICM_CONTROLLER_PASSWORD: 'p' }, noEngine)).rejects.toThrow(/http/);
     await expect(resolvePushConfig({ controller: 'http://h', labController: 'onos' }, {}, noEngine)).rejects.toThrow(/Choose one/);

@@ -17,6 +17,14 @@ const saved: ControllerProfileDto = {
 const keys = (fields: readonly { key: string }[]): string[] => fields.map((f) => f.key);
 
 describe('controller profile form', () => {
+  it('offers Open vSwitch: switches address instead of URL, no user, no password', () => {
+    const values = { ...profileValues(null), kind: 'ovs', url: 'unix:/var/run/openvswitch', password: 'typed' };
+    const fields = profileFields(values, null);
+    expect(fields.find((f) => f.key === 'kind')).toMatchObject({ options: expect.arrayContaining([{ value: 'ovs', label: 'Open vSwitch (ovs-ofctl)' }]) });
+    expect(fields.map((f) => f.key)).toEqual(['name', 'kind', 'url']);
+    expect(profileInput({ ...values, name: 'lab OVS' }, null)).toEqual({ name: 'lab OVS', kind: 'ovs', url: 'unix:/var/run/openvswitch', user: '' });
+  });
+
   it('shows the driver field of the chosen controller only', () => {
     const values = profileValues(null);
     expect(keys(profileFields(values, null))).toEqual(['name', 'kind', 'url', 'user', 'tenant', 'password']);
