@@ -12,7 +12,7 @@ import { nextTxId, requireHttp, resolveTarget, type ConcretePushRequest } from '
 /** Push or teardown (for real, or as a dry run: the diff), as one journalled controller transaction. */
 export async function transact(ctx: HandlerContext, request: ConcretePushRequest, operation: 'push' | 'teardown', dryRun: boolean): Promise<PushReportDto> {
   const req = { ...request, target: resolveTarget(ctx, request.target) };
-  const http = countingClient(requireHttp(ctx));
+  const http = countingClient(requireHttp(ctx, req.target));
   const driver = createDriver(req.target);
   if (req.provision && !driver.capabilities.provisioning) {
     throw new CoreError('INVALID_INPUT', `${driverEntry(req.target.kind).label} does not create forwarding elements: leave "provision" off.`);

@@ -38,7 +38,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
         await requirePlanned(ctx, commit.plans, commit.created);
         const push = pushing ? await pushOrUndo(ctx, [id], commit.created, 'Creating a flow') : unpushed();
         return reply(201, [{ flow: { data: body }, wicm: summary(id, commit.plans, planMs, push) }, 201]);
-      });
+      }, [String(body['instance_id'])]);
     }),
     route('GET', '/api/v1/flows', async () => {
       const snap = await snapshot(ctx);
@@ -54,7 +54,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
         const service = findFlow(flowServices(await snapshot(ctx)), req.params['id'] ?? '');
         await retire(ctx, [service], 'Deleting a pushed flow');
         return reply(200, 'Resource was deleted');
-      }),
+      }, [req.params['id'] ?? '']),
     ),
     route('POST', '/api/v1/nfvo/init', async (req) => {
       requireObject(req.body, 'An Open Baton event');
