@@ -24,6 +24,10 @@ export interface PushJournal {
   append(entry: JournalEntry): void;
   /** Stores buffered entries; called when a transaction ends, whatever happened. */
   flush?(): void;
+  /** Object id → record as {@link ownedFromJournal} computes it, kept up to date on append (read only). */
+  owned?(): ReadonlyMap<string, OwnedObject>;
+  /** Ids of the objects a service owns, from the same index. */
+  ownedIdsOf?(serviceId: string): readonly string[];
 }
 
 /**
@@ -39,12 +43,30 @@ export function journalTarget(target: ControllerTargetDto): string {
 /** What the project last pushed to a target: object id → record (later entries win). */
 export function ownedFromJournal(entries: readonly JournalEntry[]): Map<string, OwnedObject> {
   const owned = new Map<string, OwnedObject>();
-  for (const entry of entries) {
-    if (entry.type === 'begin' || entry.type === 'end') continue;
-    if (entry.record === null) owned.delete(entry.objectId);
-    else owned.set(entry.objectId, entry.record);
-  }
+  for (const entry of entries) applyToOwned(owned, entry);
   return owned;
+}
+
+/** Folds one entry into an object id → record map (what {@link ownedFromJournal} does per entry). */
+export function applyToOwned(owned: Map<string, OwnedObject>, entry: JournalEntry): void {
+  if (entry.type !== 'applied' && entry.type !== 'undone' && entry.type !== 'baseline') return;
+  if (entry.record === null) owned.delete(entry.objectId);
+  else owned.set(entry.objectId, entry.record);
+}
+
+/** Ids of the objects the journal records as owned by one of `serviceIds`. */
+export function journalOwnedIds(journal: PushJournal, serviceIds: Iterable<string>): string[] {
+  const wanted = new Set(serviceIds);
+  if (journal.ownedIdsOf !== undefined) return [...wanted].flatMap((id) => journal.ownedIdsOf!(id));
+  return [...journalOwned(journal)].filter(([, r]) => wanted.has(r.serviceId)).map(([id]) => id);
+}
+
+/**
+ * What the project last pushed, from the journal's own index when it keeps one (a project
+ * journal does: O(1) per call instead of a pass over every entry ever written).
+ */
+export function journalOwned(journal: PushJournal): ReadonlyMap<string, OwnedObject> {
+  return journal.owned?.() ?? ownedFromJournal(journal.entries());
 }
 
 /** Whether an unknown stored value looks like a journal entry (older or foreign rows are skipped). */

@@ -6,7 +6,7 @@ import type { HttpClient } from '../http';
 import { expectSuccess, send } from '../request';
 import { DEFAULT_VTN_TENANT } from './defaults';
 import { vtnDesired } from './desired';
-import { readVtnLive } from './live';
+import { readVtnLive, readVtnObjects } from './live';
 
 /** What the VTN driver can do. */
 export const VTN_CAPABILITIES: DriverCapabilities = {
@@ -56,6 +56,7 @@ export function createVtnDriver(target: ControllerTargetDto): ControllerDriver {
     target,
     desired: (input) => vtnDesired(input, tenant),
     readLive: (http) => readVtnLive(http, target, tenant),
+    readObjects: (http, ids) => readVtnObjects(http, target, ids),
     claim: claimOf,
     diff: diffObjects,
     async apply(http, step) {
