@@ -76,8 +76,48 @@ export function isJournalEntry(value: unknown): value is JournalEntry {
   return type === 'begin' || type === 'applied' || type === 'undone' || type === 'baseline' || type === 'end';
 }
 
+/** What a journal owns, kept up to date entry by entry: by object id, and object ids by service. */
+export interface OwnedIndex {
+  readonly owned: ReadonlyMap<string, OwnedObject>;
+  apply(entry: JournalEntry): void;
+  /** Ids of the objects one service owns. */
+  idsOf(serviceId: string): readonly string[];
+}
+
+/** An {@link OwnedIndex} over `entries`, to be fed every later entry through `apply`. */
+export function createOwnedIndex(entries: readonly JournalEntry[] = []): OwnedIndex {
+  const owned = new Map<string, OwnedObject>();
+  const byService = new Map<string, Set<string>>();
+  const apply = (entry: JournalEntry): void => {
+    if (entry.type !== 'applied' && entry.type !== 'undone' && entry.type !== 'baseline') return;
+    const before = owned.get(entry.objectId);
+    if (before !== undefined) byService.get(before.serviceId)?.delete(entry.objectId);
+    applyToOwned(owned, entry);
+    const after = owned.get(entry.objectId);
+    if (after === undefined) return;
+    let ids = byService.get(after.serviceId);
+    if (ids === undefined) {
+      ids = new Set();
+      byService.set(after.serviceId, ids);
+    }
+    ids.add(entry.objectId);
+  };
+  for (const entry of entries) apply(entry);
+  return { owned, apply, idsOf: (serviceId) => [...(byService.get(serviceId) ?? [])] };
+}
+
 /** A journal kept in memory (CLI runs without a project file, tests, benches). */
 export function memoryJournal(initial: readonly JournalEntry[] = []): PushJournal & { readonly all: readonly JournalEntry[] } {
   const all: JournalEntry[] = [...initial];
-  return { all, entries: () => all, append: (entry) => void all.push(entry) };
+  const index = createOwnedIndex(all);
+  return {
+    all,
+    entries: () => all,
+    append: (entry) => {
+      all.push(entry);
+      index.apply(entry);
+    },
+    owned: () => index.owned,
+    ownedIdsOf: (serviceId) => index.idsOf(serviceId),
+  };
 }
