@@ -1,7 +1,7 @@
 import { sameContent } from './canonical';
 import type { ControllerDriver, DesiredObject, LiveObject, ObjectKind, OwnedObject } from './driver';
 import type { HttpClient } from './http';
-import { ownedFromJournal, type PushJournal } from './journal';
+import { journalOwned, type PushJournal } from './journal';
 import { ownedOfLive, uniqueDesired } from './transaction';
 
 /** One object that is not as last pushed. */
@@ -40,7 +40,7 @@ export async function detectDrift(
 ): Promise<ServiceDrift[]> {
   const live = await driver.readLive(http);
   const liveById = new Map(live.map((l) => [l.id, l]));
-  const pushed = ownedFromJournal(journal.entries());
+  const pushed = journalOwned(journal);
   const desiredById = new Map(uniqueDesired(desired).map((d) => [d.id, d]));
   const findings = new Map<string, DriftFinding[]>([...scope].map((id) => [id, []]));
   const add = (f: DriftFinding): void => void findings.get(f.serviceId)?.push(f);

@@ -176,6 +176,12 @@ export interface ControllerDriver {
   /** Reads the controller's objects of the kinds this driver manages. Throws DRIVER_UNAVAILABLE when unreachable. */
   readLive(http: HttpClient): Promise<LiveObject[]>;
   /**
+   * Reads only the objects with these ids (absent ones are left out), each by its own request,
+   * so a service's read-back costs the same whatever the fleet. Optional: without it the
+   * transaction reads everything (`readLive`).
+   */
+  readObjects?(http: HttpClient, ids: readonly string[]): Promise<LiveObject[]>;
+  /**
    * The service a live object belongs to by the project's own naming (VTN condition names,
    * ONOS application id), or null when nothing marks it as the project's.
    */

@@ -31,7 +31,7 @@ export type { HttpAuth, HttpClient, HttpErrorKind, HttpMethod, HttpRequestOption
 export { HttpError, isHttpError, redactUrl } from './http';
 export { diffObjects } from './diff';
 export { runDag, type DagNode, type DagOutcome } from './dag';
-export { journalTarget, memoryJournal, ownedFromJournal, isJournalEntry, type JournalEntry, type PushJournal } from './journal';
+export { applyToOwned, createOwnedIndex, journalOwned, journalOwnedIds, type OwnedIndex, journalTarget, memoryJournal, ownedFromJournal, isJournalEntry, type JournalEntry, type PushJournal } from './journal';
 export { runTransaction, desiredInScope, type StepOutcome, type StepStatus, type TransactionDeps, type TransactionInput, type TransactionResult } from './transaction';
 export { adoptDrift, detectDrift, type DriftFinding, type ServiceDrift } from './drift';
 export { createDriver, driverEntry, driverList, DRIVERS, supports, type DriverEntry, type DriverIo } from './registry';

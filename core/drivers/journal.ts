@@ -24,6 +24,10 @@ export interface PushJournal {
   append(entry: JournalEntry): void;
   /** Stores buffered entries; called when a transaction ends, whatever happened. */
   flush?(): void;
+  /** Object id → record as {@link ownedFromJournal} computes it, kept up to date on append (read only). */
+  owned?(): ReadonlyMap<string, OwnedObject>;
+  /** Ids of the objects a service owns, from the same index. */
+  ownedIdsOf?(serviceId: string): readonly string[];
 }
 
 /**
@@ -39,12 +43,30 @@ export function journalTarget(target: ControllerTargetDto): string {
 /** What the project last pushed to a target: object id → record (later entries win). */
 export function ownedFromJournal(entries: readonly JournalEntry[]): Map<string, OwnedObject> {
   const owned = new Map<string, OwnedObject>();
-  for (const entry of entries) {
-    if (entry.type === 'begin' || entry.type === 'end') continue;
-    if (entry.record === null) owned.delete(entry.objectId);
-    else owned.set(entry.objectId, entry.record);
-  }
+  for (const entry of entries) applyToOwned(owned, entry);
   return owned;
+}
+
+/** Folds one entry into an object id → record map (what {@link ownedFromJournal} does per entry). */
+export function applyToOwned(owned: Map<string, OwnedObject>, entry: JournalEntry): void {
+  if (entry.type !== 'applied' && entry.type !== 'undone' && entry.type !== 'baseline') return;
+  if (entry.record === null) owned.delete(entry.objectId);
+  else owned.set(entry.objectId, entry.record);
+}
+
+/** Ids of the objects the journal records as owned by one of `serviceIds`. */
+export function journalOwnedIds(journal: PushJournal, serviceIds: Iterable<string>): string[] {
+  const wanted = new Set(serviceIds);
+  if (journal.ownedIdsOf !== undefined) return [...wanted].flatMap((id) => journal.ownedIdsOf!(id));
+  return [...journalOwned(journal)].filter(([, r]) => wanted.has(r.serviceId)).map(([id]) => id);
+}
+
+/**
+ * What the project last pushed, from the journal's own index when it keeps one (a project
+ * journal does: O(1) per call instead of a pass over every entry ever written).
+ */
+export function journalOwned(journal: PushJournal): ReadonlyMap<string, OwnedObject> {
+  return journal.owned?.() ?? ownedFromJournal(journal.entries());
 }
 
 /** Whether an unknown stored value looks like a journal entry (older or foreign rows are skipped). */
@@ -54,8 +76,48 @@ export function isJournalEntry(value: unknown): value is JournalEntry {
   return type === 'begin' || type === 'applied' || type === 'undone' || type === 'baseline' || type === 'end';
 }
 
+/** What a journal owns, kept up to date entry by entry: by object id, and object ids by service. */
+export interface OwnedIndex {
+  readonly owned: ReadonlyMap<string, OwnedObject>;
+  apply(entry: JournalEntry): void;
+  /** Ids of the objects one service owns. */
+  idsOf(serviceId: string): readonly string[];
+}
+
+/** An {@link OwnedIndex} over `entries`, to be fed every later entry through `apply`. */
+export function createOwnedIndex(entries: readonly JournalEntry[] = []): OwnedIndex {
+  const owned = new Map<string, OwnedObject>();
+  const byService = new Map<string, Set<string>>();
+  const apply = (entry: JournalEntry): void => {
+    if (entry.type !== 'applied' && entry.type !== 'undone' && entry.type !== 'baseline') return;
+    const before = owned.get(entry.objectId);
+    if (before !== undefined) byService.get(before.serviceId)?.delete(entry.objectId);
+    applyToOwned(owned, entry);
+    const after = owned.get(entry.objectId);
+    if (after === undefined) return;
+    let ids = byService.get(after.serviceId);
+    if (ids === undefined) {
+      ids = new Set();
+      byService.set(after.serviceId, ids);
+    }
+    ids.add(entry.objectId);
+  };
+  for (const entry of entries) apply(entry);
+  return { owned, apply, idsOf: (serviceId) => [...(byService.get(serviceId) ?? [])] };
+}
+
 /** A journal kept in memory (CLI runs without a project file, tests, benches). */
 export function memoryJournal(initial: readonly JournalEntry[] = []): PushJournal & { readonly all: readonly JournalEntry[] } {
   const all: JournalEntry[] = [...initial];
-  return { all, entries: () => all, append: (entry) => void all.push(entry) };
+  const index = createOwnedIndex(all);
+  return {
+    all,
+    entries: () => all,
+    append: (entry) => {
+      all.push(entry);
+      index.apply(entry);
+    },
+    owned: () => index.owned,
+    ownedIdsOf: (serviceId) => index.idsOf(serviceId),
+  };
 }

@@ -4,7 +4,7 @@ import { runDag } from './dag';
 import { applyOnce } from './failover';
 import { SHARED_OWNER, type AppliedStep, type PreflightFinding, type ControllerDriver, type DesiredObject, type LiveObject, type OwnedObject, type PushStep } from './driver';
 import type { HttpClient } from './http';
-import { ownedFromJournal, type JournalEntry, type PushJournal } from './journal';
+import { journalOwned, journalOwnedIds, type PushJournal } from './journal';
 import { failureText } from './request';
 import { liveMap, restoreTouched, touchedIds, verifyPush } from './verify';
 
@@ -31,6 +31,12 @@ export interface TransactionInput {
   /** Services the transaction is about. */
   readonly scope: ReadonlySet<string>;
   readonly dryRun: boolean;
+  /**
+   * Read back only the objects in scope (the wanted ones and those the journal records for the
+   * scoped services) when the driver can read objects one by one; live objects of other services
+   * are then neither read nor claimed. For pushes and teardowns of named services.
+   */
+  readonly scopedRead?: boolean;
 }
 
 /** Status of a step in a report. */
@@ -123,8 +129,8 @@ export function ownedOfLive(l: LiveObject, serviceId: string, chain = l.chain): 
  * own (VTN condition names it allocated, its ONOS application id) even when the journal does
  * not know them (pushed from another copy of the project, or by `wicm push --topology`).
  */
-export function ownedObjects(driver: ControllerDriver, live: readonly LiveObject[], desired: readonly DesiredObject[], entries: readonly JournalEntry[]): Map<string, OwnedObject> {
-  const owned = ownedFromJournal(entries);
+export function ownedObjects(driver: ControllerDriver, live: readonly LiveObject[], desired: readonly DesiredObject[], journal: PushJournal): Map<string, OwnedObject> {
+  const owned = new Map(journalOwned(journal));
   const desiredById = new Map(desired.map((d) => [d.id, d]));
   for (const l of live) {
     if (owned.has(l.id)) continue;
@@ -148,9 +154,12 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   const { driver, http, journal, now, txId } = deps;
   const t0 = now();
   const desired = uniqueDesired(input.desired, (id) => input.operation === 'push' && input.scope.has(id));
-  const liveBefore = await driver.readLive(http);
-  const owned = ownedObjects(driver, liveBefore, desired, journal.entries());
   const wanted = input.operation === 'push' ? desiredInScope(desired, input.scope) : [];
+  const readObjects = input.scopedRead ? driver.readObjects?.bind(driver) : undefined;
+  const scopeIds = readObjects ? [...new Set([...wanted.map((d) => d.id), ...journalOwnedIds(journal, input.scope), ...desired.filter((d) => input.scope.has(d.serviceId)).map((d) => d.id)])] : [];
+  const read = readObjects ? (ids: readonly string[] = scopeIds) => readObjects(http, ids) : () => driver.readLive(http);
+  const liveBefore = await read();
+  const owned = ownedObjects(driver, liveBefore, desired, journal);
   const steps = driver.diff(wanted, liveBefore, owned, input.scope);
   const preflight = input.operation === 'push' && driver.preflight !== undefined ? await driver.preflight(http, wanted, liveBefore) : [];
   const planMs = now() - t0;
@@ -207,7 +216,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
 
   if (failed.length === 0) {
     recordBaseline(journal, txId, wanted, liveBefore, owned);
-    const verified = await verifyPush(driver, http, steps);
+    const verified = await verifyPush(steps, () => read(steps.flatMap(touchedIds)));
     journal.append({ type: 'end', tx: txId, outcome: 'committed', verified });
     return {
       ok: true,
@@ -235,7 +244,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
     }
   }
   const attempted = [...completed, ...failed.map((f) => f.seq)].map((seq) => bySeq.get(seq) as PushStep);
-  const restored = await restoreTouched(driver, http, attempted, liveBefore);
+  const restored = await restoreTouched(driver, http, attempted, liveBefore, (ids) => read(ids));
   const verified = restored && undoErrors.size === 0;
   journal.append({ type: 'end', tx: txId, outcome: verified ? 'rolled-back' : 'rollback-incomplete', verified });
   const firstFailed = failed[0] as { seq: number };
@@ -267,7 +276,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
 /** Journals the in-scope desired objects that were already in place and not yet known as pushed. */
 function recordBaseline(journal: PushJournal, txId: string, wanted: readonly DesiredObject[], liveBefore: readonly LiveObject[], owned: ReadonlyMap<string, OwnedObject>): void {
   const live = liveMap(liveBefore);
-  const journaled = ownedFromJournal(journal.entries());
+  const journaled = journalOwned(journal);
   for (const d of wanted) {
     const l = live.get(d.id);
     if (l === undefined || !sameContent(l.content, d.content)) continue;

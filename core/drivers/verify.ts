@@ -19,10 +19,10 @@ function unchanged(before: LiveObject | undefined, now: LiveObject | undefined):
 }
 
 /** Reads back after a successful push: every written object is there as written, every deleted one gone. */
-export async function verifyPush(driver: ControllerDriver, http: HttpClient, steps: readonly PushStep[]): Promise<boolean> {
+export async function verifyPush(steps: readonly PushStep[], read: () => Promise<readonly LiveObject[]>): Promise<boolean> {
   let live: Map<string, LiveObject>;
   try {
-    live = liveMap(await driver.readLive(http));
+    live = liveMap(await read());
   } catch {
     return false;
   }
@@ -38,12 +38,18 @@ export async function verifyPush(driver: ControllerDriver, http: HttpClient, ste
  * still differ from before the push (a write that timed out may still have landed). True when
  * the read-back finally matches the state before the push.
  */
-export async function restoreTouched(driver: ControllerDriver, http: HttpClient, attempted: readonly PushStep[], liveBefore: readonly LiveObject[]): Promise<boolean> {
+export async function restoreTouched(
+  driver: ControllerDriver,
+  http: HttpClient,
+  attempted: readonly PushStep[],
+  liveBefore: readonly LiveObject[],
+  read: (ids: readonly string[]) => Promise<readonly LiveObject[]> = () => driver.readLive(http),
+): Promise<boolean> {
   const before = liveMap(liveBefore);
   const ids = [...new Set(attempted.flatMap(touchedIds))];
   const differing = async (): Promise<{ ids: string[]; now: Map<string, LiveObject> } | undefined> => {
     try {
-      const now = liveMap(await driver.readLive(http));
+      const now = liveMap(await read(ids));
       return { ids: ids.filter((id) => !unchanged(before.get(id), now.get(id))), now };
     } catch {
       return undefined;

@@ -6,7 +6,7 @@ import type { HttpClient } from '../http';
 import { expectSuccess, send } from '../request';
 import { DEFAULT_VTN_TENANT } from './defaults';
 import { vtnDesired } from './desired';
-import { readVtnLive } from './live';
+import { readVtnLive, readVtnObjects } from './live';
 import { vtnPreflight } from './preflight';
 
 /** What the VTN driver can do. */
@@ -57,6 +57,7 @@ export function createVtnDriver(target: ControllerTargetDto): ControllerDriver {
     target,
     desired: (input) => vtnDesired(input, tenant),
     readLive: (http) => readVtnLive(http, target, tenant),
+    readObjects: (http, ids) => readVtnObjects(http, target, ids),
     claim: claimOf,
     diff: diffObjects,
     preflight: (_http, wanted, live) => Promise.resolve(vtnPreflight(wanted, live)),

@@ -115,3 +115,59 @@ export async function readVtnLive(http: HttpClient, target: ControllerTargetDto,
   ]);
   return [...tenantObjects(vtns, tenant), ...conditionsOf(conditions)];
 }
+
+/** Parses a VTN object id (`vtnIds`) into what locates it. */
+function parseId(id: string): { kind: string; tenant?: string; bridge?: string; iface?: string; name?: string; index?: number } | undefined {
+  const colon = id.indexOf(':');
+  const kind = id.slice(0, colon);
+  const rest = id.slice(colon + 1);
+  if (kind === 'cond') return { kind, name: rest };
+  if (kind === 'vtn') return { kind, tenant: rest };
+  const hash = rest.lastIndexOf('#');
+  const [tenant, bridge, iface] = (kind === 'filter' ? rest.slice(0, hash) : rest).split('/');
+  if (kind === 'vbridge') return { kind, tenant, bridge };
+  if (kind === 'vinterface' || kind === 'port-map') return { kind, tenant, bridge, iface };
+  if (kind === 'filter') return { kind, tenant, bridge, iface, index: Number(rest.slice(hash + 1)) };
+  return undefined;
+}
+
+const seg = encodeURIComponent;
+
+/**
+ * Reads only the objects `ids` names, each by its own RESTCONF path (a condition, one filter
+ * entry, a vInterface's config and port map, a vBridge's or tenant's config), so the cost
+ * of a service's read-back does not grow with the fleet. Absent objects are left out.
+ */
+export async function readVtnObjects(http: HttpClient, target: ControllerTargetDto, ids: readonly string[]): Promise<LiveObject[]> {
+  const read = (path: string): Promise<unknown> => readResource(http, target, path, WHAT);
+  const vtns = '/restconf/operational/vtn:vtns/vtn';
+  const ifacePath = (r: InterfaceRef): string => `${vtns}/${seg(r.tenant)}/vbridge/${seg(r.bridge)}/vinterface/${seg(r.iface)}`;
+  const found = await Promise.all(
+    [...new Set(ids)].map(async (id): Promise<LiveObject[]> => {
+      const p = parseId(id);
+      if (p === undefined) return [];
+      if (p.kind === 'cond') {
+        const tree = await read(`/restconf/operational/vtn-flow-condition:vtn-flow-conditions/vtn-flow-condition/${seg(p.name ?? '')}`);
+        return tree === undefined ? [] : conditionsOf({ 'vtn-flow-conditions': tree });
+      }
+      if (p.kind === 'vtn' || p.kind === 'vbridge') {
+        const path = p.kind === 'vtn' ? `${vtns}/${seg(p.tenant ?? '')}/vtenant-config` : `${vtns}/${seg(p.tenant ?? '')}/vbridge/${seg(p.bridge ?? '')}/vbridge-config`;
+        if ((await read(path)) === undefined) return [];
+        const tree = { vtns: { vtn: [{ name: p.tenant, ...(p.kind === 'vbridge' ? { vbridge: [{ name: p.bridge }] } : {}) }] } };
+        return tenantObjects(tree, p.tenant ?? '').filter((o) => o.id === id);
+      }
+      const r: InterfaceRef = { tenant: p.tenant ?? '', bridge: p.bridge ?? '', iface: p.iface ?? '' };
+      if (p.kind === 'filter') {
+        const tree = await read(`${ifacePath(r)}/vinterface-input-filter/vtn-flow-filter/${String(p.index)}`);
+        if (tree === undefined) return [];
+        return interfaceObjects(r, { 'vinterface-input-filter': tree }).filter((o) => o.id === id);
+      }
+      if (p.kind === 'vinterface') {
+        return (await read(`${ifacePath(r)}/vinterface-config`)) === undefined ? [] : interfaceObjects(r, {}).filter((o) => o.id === id);
+      }
+      const portMap = await read(`${ifacePath(r)}/port-map-config`);
+      return portMap === undefined ? [] : interfaceObjects(r, portMap).filter((o) => o.id === id);
+    }),
+  );
+  return found.flat();
+}

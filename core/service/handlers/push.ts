@@ -1,29 +1,25 @@
 import type { Handlers } from '../../contract/api';
 import type { HandlerContext } from '../context';
 import { driftCheck } from '../push/drift';
+import { ScopeLock } from '../push/scope-lock';
 import { concrete } from '../push/target';
 import { transact } from '../push/transaction';
 
 type PushHandlers = Pick<Handlers, 'push.diff' | 'push.apply' | 'push.teardown' | 'push.drift' | 'push.adopt'>;
 
-/** Runs one controller operation at a time per engine, so two pushes never interleave their writes. */
-function serialiser(): <T>(work: () => Promise<T>) => Promise<T> {
-  let tail: Promise<unknown> = Promise.resolve();
-  return <T>(work: () => Promise<T>): Promise<T> => {
-    const next = tail.then(work, work);
-    tail = next.catch(() => undefined);
-    return next;
-  };
-}
-
-/** Push (and its dry run, the diff), teardown, drift and adopt: one operation at a time. */
+/**
+ * Push (and its dry run, the diff), teardown, drift and adopt. Operations about the same
+ * services (or about all of them) run one at a time, in arrival order; operations about
+ * unrelated services run side by side, bounded per controller by its concurrency limit.
+ */
 export function pushHandlers(ctx: HandlerContext): PushHandlers {
-  const serial = serialiser();
+  const lock = new ScopeLock();
+  const serial = <T>(req: { readonly serviceIds?: readonly string[] }, work: () => Promise<T>): Promise<T> => lock.run(req.serviceIds ?? null, work);
   return {
-    'push.diff': (req) => serial(async () => transact(ctx, await concrete(ctx, req), req.teardown ? 'teardown' : 'push', true)),
-    'push.apply': (req) => serial(async () => transact(ctx, await concrete(ctx, req), 'push', false)),
-    'push.teardown': (req) => serial(async () => transact(ctx, await concrete(ctx, req), 'teardown', false)),
-    'push.drift': (req) => serial(async () => driftCheck(ctx, await concrete(ctx, req), false)),
-    'push.adopt': (req) => serial(async () => driftCheck(ctx, await concrete(ctx, req), true)),
+    'push.diff': (req) => serial(req, async () => transact(ctx, await concrete(ctx, req), req.teardown ? 'teardown' : 'push', true)),
+    'push.apply': (req) => serial(req, async () => transact(ctx, await concrete(ctx, req), 'push', false)),
+    'push.teardown': (req) => serial(req, async () => transact(ctx, await concrete(ctx, req), 'teardown', false)),
+    'push.drift': (req) => serial(req, async () => driftCheck(ctx, await concrete(ctx, req), false)),
+    'push.adopt': (req) => serial(req, async () => driftCheck(ctx, await concrete(ctx, req), true)),
   };
 }

@@ -15,7 +15,7 @@ import { nextTxId, requireHttp, resolveTarget, type ConcretePushRequest } from '
  */
 export async function driftCheck(ctx: HandlerContext, request: ConcretePushRequest, adopt: boolean): Promise<DriftReportDto> {
   const req = { ...request, target: resolveTarget(ctx, request.target) };
-  const http = requireHttp(ctx);
+  const http = requireHttp(ctx, req.target);
   const driver = createDriver(req.target, { switches: ctx.ports.switches });
   const services = ctx.session.db.services.read();
   const journal = projectJournal(ctx, req.target);

@@ -1,5 +1,6 @@
 import type { ControllerTargetDto } from '../../contract/api';
-import { isJournalEntry, journalTarget, ownedFromJournal, SHARED_OWNER, UNKNOWN_OWNER, type JournalEntry, type PushJournal } from '../../drivers';
+import { isJournalEntry, journalOwned, journalTarget, SHARED_OWNER, UNKNOWN_OWNER, type JournalEntry, type PushJournal } from '../../drivers';
+import { ownedIndex } from './journal-index';
 import type { HandlerContext } from '../context';
 
 /** Appends per stored batch: one session transaction per entry would dominate a large push. */
@@ -11,6 +12,12 @@ const JOURNAL_BATCH = 256;
  */
 export function projectJournal(ctx: HandlerContext, target: ControllerTargetDto): Required<PushJournal> {
   const key = journalTarget(target);
+  const read = (): JournalEntry[] =>
+    ctx.session.db.journal
+      .read(key)
+      .map((row) => row.entry)
+      .filter(isJournalEntry);
+  const index = ownedIndex(ctx.session.db, key, read);
   let pending: JournalEntry[] = [];
   const flush = (): void => {
     if (pending.length === 0) return;
@@ -24,12 +31,12 @@ export function projectJournal(ctx: HandlerContext, target: ControllerTargetDto)
   return {
     entries: () => {
       flush();
-      return ctx.session.db.journal
-        .read(key)
-        .map((row) => row.entry)
-        .filter(isJournalEntry);
+      return read();
     },
+    owned: () => index.owned,
+    ownedIdsOf: (serviceId) => index.idsOf(serviceId),
     append: (entry) => {
+      index.apply(entry);
       pending.push(entry);
       if (pending.length >= JOURNAL_BATCH) flush();
     },
@@ -39,5 +46,5 @@ export function projectJournal(ctx: HandlerContext, target: ControllerTargetDto)
 
 /** Journal owners that are services (not shared or unaccounted objects). */
 export function journalOwners(journal: PushJournal): string[] {
-  return [...new Set([...ownedFromJournal(journal.entries()).values()].map((r) => r.serviceId))].filter((id) => id !== SHARED_OWNER && id !== UNKNOWN_OWNER);
+  return [...new Set([...journalOwned(journal).values()].map((r) => r.serviceId))].filter((id) => id !== SHARED_OWNER && id !== UNKNOWN_OWNER);
 }

@@ -9,8 +9,12 @@ import { isPlanned } from '../planning';
  * Named services must be in the project, or known to the journal (removed after they were
  * pushed: a push or teardown of them removes what is left on the controller).
  */
-export function checkKnown(services: readonly ServiceDto[], ids: readonly string[] | undefined, pushedOnly: readonly string[] = []): void {
-  const missing = (ids ?? []).filter((id) => !services.some((s) => s.id === id) && !pushedOnly.includes(id));
+export function checkKnown(services: readonly ServiceDto[], ids: readonly string[] | undefined, pushedOnly: readonly string[] | (() => readonly string[]) = []): void {
+  const known = new Set(services.map((s) => s.id));
+  const absent = (ids ?? []).filter((id) => !known.has(id));
+  if (absent.length === 0) return;
+  const pushed = new Set(typeof pushedOnly === 'function' ? pushedOnly() : pushedOnly);
+  const missing = absent.filter((id) => !pushed.has(id));
   if (missing.length > 0) throw new CoreError('NOT_FOUND', `No service with id ${missing.map((m) => `'${m}'`).join(', ')} in this project.`, { serviceIds: missing });
 }
 
@@ -18,10 +22,15 @@ export function checkKnown(services: readonly ServiceDto[], ids: readonly string
  * Desired objects of every pushable plan (all of them: ownership by naming needs them). A plan
  * that `mustPush` but cannot be pushed is an error; others are left out.
  */
-export function desiredOf(driver: ControllerDriver, ctx: HandlerContext, plans: readonly PlanDto[], mustPush: (id: string) => boolean, provision: boolean): DesiredObject[] {
-  const db = ctx.session.db;
-  const topology = db.topology.read();
-  const services = db.services.read();
+export function desiredOf(
+  driver: ControllerDriver,
+  ctx: HandlerContext,
+  plans: readonly PlanDto[],
+  mustPush: (id: string) => boolean,
+  provision: boolean,
+  services: readonly ServiceDto[] = ctx.session.db.services.read(),
+): DesiredObject[] {
+  const topology = ctx.session.db.topology.read();
   return plans.flatMap((plan) => {
     const wanted = mustPush(plan.serviceId);
     if (!isPlanned(plan)) {
@@ -40,6 +49,12 @@ export function desiredOf(driver: ControllerDriver, ctx: HandlerContext, plans: 
       return [];
     }
   });
+}
+
+/** The stored plans of the named services, in the order named (services without one left out). */
+export function readPlansOf(db: HandlerContext['session']['db'], serviceIds: readonly string[]): PlanDto[] {
+  const stored = db.plans.readSome(serviceIds);
+  return serviceIds.map((id) => stored.get(id) as PlanDto | undefined).filter((p): p is PlanDto => p !== undefined);
 }
 
 /** Sets service states through the session (persisted, not undoable: undo never un-pushes). */

@@ -1,9 +1,10 @@
 import type { ControllerTargetDto, PushRequestDto } from '../../contract/api';
 import type { HttpClient } from '../../drivers';
-import { DEFAULT_ONOS_APP_ID } from '../../drivers';
+import { DEFAULT_ONOS_APP_ID, driverEntry, journalTarget } from '../../drivers';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
 import { provisionOf, resolveProfile } from '../profiles';
+import { limitedClient } from './limit';
 
 /** A push request whose target is spelled out (a profile reference resolved). */
 export type ConcretePushRequest = Omit<PushRequestDto, 'target'> & { readonly target: ControllerTargetDto };
@@ -31,11 +32,14 @@ export function resolveTarget(ctx: HandlerContext, target: ControllerTargetDto):
   return { ...target, appId };
 }
 
-/** The HTTP client of the drivers, or DRIVER_UNAVAILABLE. */
-export function requireHttp(ctx: HandlerContext): HttpClient {
+/**
+ * The HTTP client of the drivers, or DRIVER_UNAVAILABLE. With a target: at most the driver's
+ * `maxConcurrency` requests in flight to it, across every push, teardown and drift check.
+ */
+export function requireHttp(ctx: HandlerContext, target?: ControllerTargetDto): HttpClient {
   const http = ctx.ports.http;
   if (http === undefined) throw new CoreError('DRIVER_UNAVAILABLE', 'This engine has no HTTP client, so it cannot reach controllers: run it through the app, `wicm serve` or the CLI.');
-  return http;
+  return target === undefined ? http : limitedClient(http, journalTarget(target), driverEntry(target.kind).defaults.maxConcurrency);
 }
 
 /** A fresh journal transaction id (`tx-<time>-<hex>`). */

@@ -7,13 +7,13 @@ import type { HandlerContext } from '../context';
 import { isPlanned, planProject, planServices, readAllocations, readPlans } from '../planning';
 import { journalOwners, projectJournal } from './journal';
 import { preflightWarnings } from './preflight';
-import { checkKnown, desiredOf, setStates, statesOf } from './services';
+import { checkKnown, desiredOf, readPlansOf, setStates, statesOf } from './services';
 import { nextTxId, requireHttp, resolveTarget, type ConcretePushRequest } from './target';
 
 /** Push or teardown (for real, or as a dry run: the diff), as one journalled controller transaction. */
 export async function transact(ctx: HandlerContext, request: ConcretePushRequest, operation: 'push' | 'teardown', dryRun: boolean): Promise<PushReportDto> {
   const req = { ...request, target: resolveTarget(ctx, request.target) };
-  const http = countingClient(requireHttp(ctx));
+  const http = countingClient(requireHttp(ctx, req.target));
   const driver = createDriver(req.target, { switches: ctx.ports.switches });
   if (req.provision && !driver.capabilities.provisioning) {
     throw new CoreError('INVALID_INPUT', `${driverEntry(req.target.kind).label} does not create forwarding elements: leave "provision" off.`);
@@ -22,10 +22,12 @@ export async function transact(ctx: HandlerContext, request: ConcretePushRequest
   const t0 = now();
   const services = ctx.session.db.services.read();
   const journal = projectJournal(ctx, req.target);
-  checkKnown(services, req.serviceIds, journalOwners(journal));
-  const plans = plansFor(ctx, req, operation, dryRun);
+  checkKnown(services, req.serviceIds, () => journalOwners(journal));
+  // Per-service scope: with named services only their plans are read and only their objects
+  // (and the shared ones they need) computed, read back and diffed, whatever the fleet's size.
+  const plans = plansFor(ctx, req, operation, dryRun, services);
   const scope = req.serviceIds ? new Set(req.serviceIds) : fullScope(services, plans, journal, operation);
-  const desired = desiredOf(driver, ctx, plans, (id) => operation === 'push' && scope.has(id), req.provision === true);
+  const desired = desiredOf(driver, ctx, plans, (id) => operation === 'push' && scope.has(id), req.provision === true, services);
   const planningMs = now() - t0;
   const result = await runTransaction(
     {
@@ -37,11 +39,11 @@ export async function transact(ctx: HandlerContext, request: ConcretePushRequest
       txId: nextTxId(ctx),
       onProgress: dryRun ? undefined : progressEvents(ctx, operation),
     },
-    { operation, desired, scope, dryRun },
+    { operation, desired, scope, dryRun, scopedRead: req.serviceIds !== undefined },
   ).finally(journal.flush);
   const projectScope = [...scope].filter((id) => services.some((s) => s.id === id));
   if (!dryRun) {
-    const hasPlan = new Set(readPlans(ctx.session.db).map((p) => p.serviceId));
+    const hasPlan = new Set((req.serviceIds ? readPlansOf(ctx.session.db, projectScope) : readPlans(ctx.session.db)).map((p) => p.serviceId));
     const changes = new Map<string, ServiceState>();
     for (const id of projectScope) {
       const state = stateAfter(operation, result, hasPlan.has(id));
@@ -68,19 +70,22 @@ export async function transact(ctx: HandlerContext, request: ConcretePushRequest
 }
 
 /** Stored plans, planning the named services that have none yet (in memory for a dry run). */
-function plansFor(ctx: HandlerContext, req: PushRequestDto, operation: 'push' | 'teardown', dryRun: boolean): PlanDto[] {
+function plansFor(ctx: HandlerContext, req: PushRequestDto, operation: 'push' | 'teardown', dryRun: boolean, services: readonly ServiceDto[]): PlanDto[] {
   const db = ctx.session.db;
-  const stored = readPlans(db);
-  const inProject = new Set(db.services.read().map((s) => s.id));
-  const missing = operation === 'push' ? (req.serviceIds ?? []).filter((id) => inProject.has(id) && !stored.some((p) => p.serviceId === id)) : [];
+  const inProject = new Set(services.map((s) => s.id));
+  const named = req.serviceIds?.filter((id) => inProject.has(id));
+  const read = (): PlanDto[] => (named === undefined ? readPlans(ctx.session.db) : readPlansOf(ctx.session.db, named));
+  const stored = read();
+  const has = new Set(stored.map((p) => p.serviceId));
+  const missing = operation === 'push' ? (named ?? []).filter((id) => !has.has(id)) : [];
   if (missing.length === 0) return stored;
   if (dryRun) {
-    const services = db.services.read().filter((s) => missing.includes(s.id));
-    return [...stored, ...planServices(db.topology.read(), services, readAllocations(db)).plans];
+    const drafts = services.filter((s) => missing.includes(s.id));
+    return [...stored, ...planServices(db.topology.read(), drafts, readAllocations(db)).plans];
   }
   ctx.session.mutate('plan services', (d) => planProject(d, missing));
   ctx.changed('plan');
-  return readPlans(ctx.session.db);
+  return read();
 }
 
 /** Services a full operation covers: the planned ones, those the journal knows, and unaccounted objects of the project. */

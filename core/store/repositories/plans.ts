@@ -19,6 +19,17 @@ export class PlanRepository {
     return new Map(this.sql.all('SELECT service_id, body FROM plans').map(([id, body]) => [String(id), JSON.parse(String(body))]));
   }
 
+  /** The stored plans of some services only (a push reads those in its scope, not the fleet's). */
+  readSome(serviceIds: readonly string[]): Map<string, unknown> {
+    const out = new Map<string, unknown>();
+    for (let i = 0; i < serviceIds.length; i += 500) {
+      const chunk = serviceIds.slice(i, i + 500);
+      const rows = this.sql.all(`SELECT service_id, body FROM plans WHERE service_id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      for (const [id, body] of rows) out.set(String(id), JSON.parse(String(body)));
+    }
+    return out;
+  }
+
   write(serviceId: string, plan: unknown): void {
     this.sql.run('INSERT INTO plans (service_id, body) VALUES (?, ?) ON CONFLICT (service_id) DO UPDATE SET body = excluded.body', [serviceId, JSON.stringify(plan)]);
   }

@@ -6,7 +6,7 @@ import type { SerialQueue } from './queue';
 /** What every API module works with. */
 export interface RestContext {
   readonly engine: EngineClient;
-  /** Serialises every request that changes the model (see `SerialQueue`). */
+  /** Serialises model changes; per-service order; pushes outside the lock (see `SerialQueue`). */
   readonly queue: SerialQueue;
   readonly push: PushStep;
   readonly logger: Logger;

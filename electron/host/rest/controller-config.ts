@@ -1,4 +1,5 @@
 import { parseOvsTarget } from '../../../core/drivers/ovs/address';
+import { DEFAULT_TIMEOUT_MS } from '../../../core/drivers';
 import { CoreError } from '../../../core/util/core-error';
 import type { Dispatch } from '../dispatch';
 import { EngineClient } from './engine-client';
@@ -19,6 +20,8 @@ export interface ControllerFlags {
   readonly controllerAppId?: string;
   /** `--controller-provision`: VTN only, also create the tenant, vBridges, vInterfaces, port maps. */
   readonly controllerProvision?: boolean;
+  /** `--controller-timeout MS`: deadline of each controller request (default {@link DEFAULT_TIMEOUT_MS}). */
+  readonly controllerTimeout?: string;
   /** `--lab-controller odl-vtn|onos` */
   readonly labController?: string;
   /** `--plan-only` */
@@ -38,6 +41,9 @@ const LAB_KINDS: readonly ControllerKind[] = ['odl-vtn', 'onos'];
 export async function resolvePushConfig(flags: ControllerFlags, env: Readonly<Record<string, string | undefined>>, dispatch: Dispatch): Promise<PushConfig> {
   const chosen = [flags.controller !== undefined, flags.labController !== undefined, flags.planOnly === true].filter(Boolean).length;
   if (chosen > 1) throw new CoreError('INVALID_INPUT', 'Choose one of --controller, --lab-controller and --plan-only.');
+  if (flags.controllerTimeout !== undefined && flags.controller === undefined && flags.labController === undefined) {
+    throw new CoreError('INVALID_INPUT', '--controller-timeout goes with --controller <url> or --lab-controller.');
+  }
   if (flags.controller === undefined && (flags.driver !== undefined || flags.controllerUser !== undefined)) {
     throw new CoreError('INVALID_INPUT', '--driver and --controller-user go with --controller <url>.');
   }
@@ -80,8 +86,23 @@ async function startLab(kind: ControllerKind, flags: ControllerFlags, dispatch: 
   }
 }
 
-function extras(flags: ControllerFlags): Pick<ControllerTarget, 'tenant' | 'appId'> {
-  return { ...(flags.controllerTenant ? { tenant: flags.controllerTenant } : {}), ...(flags.controllerAppId ? { appId: flags.controllerAppId } : {}) };
+function extras(flags: ControllerFlags): Pick<ControllerTarget, 'tenant' | 'appId' | 'timeoutMs'> {
+  return {
+    ...(flags.controllerTenant ? { tenant: flags.controllerTenant } : {}),
+    ...(flags.controllerAppId ? { appId: flags.controllerAppId } : {}),
+    ...(flags.controllerTimeout !== undefined ? { timeoutMs: timeoutOf(flags.controllerTimeout) } : {}),
+  };
+}
+
+/** Shortest and longest controller request deadline (the contract's `timeoutMs` bounds). */
+const TIMEOUT_RANGE = [50, 600_000] as const;
+
+function timeoutOf(text: string): number {
+  const ms = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!Number.isSafeInteger(ms) || ms < TIMEOUT_RANGE[0] || ms > TIMEOUT_RANGE[1]) {
+    throw new CoreError('INVALID_INPUT', `--controller-timeout '${text}' is not a number of milliseconds from ${TIMEOUT_RANGE[0]} to ${TIMEOUT_RANGE[1]} (default ${DEFAULT_TIMEOUT_MS}).`);
+  }
+  return ms;
 }
 
 function kindOf(value: string, flag: string, kinds: readonly ControllerKind[] = KINDS): ControllerKind {

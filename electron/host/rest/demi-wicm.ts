@@ -51,7 +51,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
           const push = pushing ? await pushOrUndo(ctx, [id], commit.created, 'Creating a flow') : unpushed();
           return reply(200, [{ flow: { data: body }, wicm: { ...summary(id, commit.plans, planMs, push), reapplied: commit.updated.includes(id) } }, 200]);
         });
-      });
+      }, [String(body['instance_id'])]);
     }),
     route('GET', '/api/v1/flows', async () => reply(200, { flows: await storedFlows(ctx) })),
     route('GET', '/api/v1/flows/{id}', async (req) => {
@@ -64,7 +64,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
         const service = findFlow(flowServices(await snapshot(ctx)), req.params['id'] ?? '');
         await retire(ctx, [service], 'Deleting a pushed flow');
         return reply(200, 'Resource was deleted');
-      }),
+      }, [req.params['id'] ?? '']),
     ),
     // demi-wicm answers GET /nfvo/init with its flows under "events".
     route('GET', '/api/v1/nfvo/init', async () => reply(200, { events: await storedFlows(ctx) })),

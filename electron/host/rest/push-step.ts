@@ -1,6 +1,7 @@
 import type { ControllerKindDto, ControllerTargetDto, PushReportDto } from '../../../core/contract/api';
 import { EngineCallError, RestError } from './errors';
 import type { EngineClient } from './engine-client';
+import type { SerialQueue } from './queue';
 
 /** Which controller driver pushes the plans. */
 export type ControllerKind = ControllerKindDto;
@@ -50,13 +51,18 @@ export const CONFIGURE_CONTROLLER =
  * The push step over the engine's contract (`push.apply` / `push.teardown`). A refused push
  * comes back as a report with `ok: false` (the caller answers 502 and undoes its model
  * changes); an unreachable controller is a 502 DRIVER_UNAVAILABLE.
+ *
+ * With `queue`, the controller writes run outside its model lock (the request keeps its
+ * service locks): unrelated requests change the model meanwhile, and wait on the controller
+ * only through its concurrency limit.
  */
-export function createPushStep(engine: EngineClient, config: PushConfig): PushStep {
+export function createPushStep(engine: EngineClient, config: PushConfig, queue?: SerialQueue): PushStep {
   const run = async (method: 'push.apply' | 'push.teardown', serviceIds: readonly string[]): Promise<PushOutcome> => {
     if (config.mode !== 'controller') throw notConfigured(method === 'push.apply' ? 'Pushing' : 'Removing pushed redirections');
     const started = performance.now();
     try {
-      const report = await engine.call(method, { target: config.target, serviceIds, ...(config.provision ? { provision: true } : {}) });
+      const req = { target: config.target, serviceIds, ...(config.provision ? { provision: true } : {}) };
+      const report = await (queue ? queue.outside(() => engine.call(method, req)) : engine.call(method, req));
       return { report, ms: Math.round((performance.now() - started) * 10) / 10 };
     } catch (e) {
       if (e instanceof EngineCallError && e.error.code === 'DRIVER_UNAVAILABLE') {

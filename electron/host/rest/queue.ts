@@ -1,33 +1,131 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /**
- * One-at-a-time execution of async tasks, in arrival order.
+ * The model lock of the REST API, with per-service locks and controller I/O outside the lock.
  *
- * Every REST request that changes the model runs its whole sequence (import → plan → push, or
- * teardown → remove) as one task, so another request's model changes never land between its
- * steps: allocations read by one plan are never released or taken by a concurrent request
- * before that request has pushed or rolled back.
+ * - Model changes are serialised: a task runs only while it holds the one model lock, so
+ *   allocations read by one plan are never released or taken by a concurrent request in
+ *   between its steps.
+ * - A task may name the services it is about (`keys`). It holds their service locks for its
+ *   whole life, so requests about the same service run in arrival order, start to end.
+ *   A task that names none is a barrier: it waits for every earlier task to finish, and no later
+ *   task passes it (safe for requests that touch an unknown set of services).
+ * - Inside a task, `outside(fn)` runs controller I/O without the model lock: other tasks change
+ *   the model meanwhile, and the task gets the lock back ahead of every waiting task.
+ *   A slow controller write thus delays only requests about the same service (and the
+ *   controller's own concurrency limit), never unrelated ones.
  */
 export class SerialQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-  private waiting = 0;
+  private readonly waiters: Waiter[] = [];
+  private readonly heldKeys = new Map<string, number>();
+  private modelHeld = false;
+  /** Tasks with or waiting for a lock (running, outside or queued). */
+  private live = 0;
+  private readonly context = new AsyncLocalStorage<TaskToken>();
 
-  /** Tasks queued or running. */
+  /** Tasks queued or running (outside phases included). */
   get depth(): number {
-    return this.waiting;
+    return this.live;
   }
 
-  /** Runs `task` after every task queued before it has settled; resolves or rejects with it. */
-  run<T>(task: () => Promise<T>): Promise<T> {
-    this.waiting++;
-    const result = this.tail.then(task);
-    // The chain must go on whether this task fails or not.
-    this.tail = result.then(
-      () => this.done(),
-      () => this.done(),
-    );
-    return result;
+  /**
+   * Runs `task` holding the model lock (and the service locks of `keys`), after every earlier
+   * task about the same services (every earlier task, without keys); resolves or rejects with it.
+   */
+  async run<T>(task: () => Promise<T>, keys?: readonly string[]): Promise<T> {
+    const token: TaskToken = { keys: keys === undefined ? null : [...new Set(keys)], holdsModel: false };
+    this.live++;
+    try {
+      await this.acquire(token, false);
+      for (const key of token.keys ?? []) this.heldKeys.set(key, (this.heldKeys.get(key) ?? 0) + 1);
+      try {
+        return await this.context.run(token, task);
+      } finally {
+        for (const key of token.keys ?? []) {
+          const left = (this.heldKeys.get(key) ?? 1) - 1;
+          if (left === 0) this.heldKeys.delete(key);
+          else this.heldKeys.set(key, left);
+        }
+        if (token.holdsModel) this.releaseModel(token);
+      }
+    } finally {
+      this.live--;
+      this.pump();
+    }
   }
 
-  private done(): void {
-    this.waiting--;
+  /**
+   * Runs `io` (controller requests) without the model lock when called from a task that holds
+   * it, then takes the lock back before returning; called elsewhere it just runs `io`.
+   */
+  async outside<T>(io: () => Promise<T>): Promise<T> {
+    const token = this.context.getStore();
+    if (token === undefined || !token.holdsModel) return io();
+    this.releaseModel(token);
+    try {
+      return await io();
+    } finally {
+      await this.acquire(token, true);
+    }
   }
+
+  private acquire(token: TaskToken, resuming: boolean): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const waiter: Waiter = { token, resuming, grant: resolve };
+      if (resuming) this.waiters.unshift(waiter);
+      else this.waiters.push(waiter);
+      this.pump();
+    });
+  }
+
+  private releaseModel(token: TaskToken): void {
+    token.holdsModel = false;
+    this.modelHeld = false;
+    this.pump();
+  }
+
+  /** Grants the model lock to the first waiter that may go now. */
+  private pump(): void {
+    if (this.modelHeld) return;
+    const blocked = new Set<string>();
+    for (const [i, waiter] of this.waiters.entries()) {
+      const keys = waiter.token.keys;
+      if (waiter.resuming) return this.grant(i);
+      if (keys === null) {
+        // A barrier goes when it is first in line and nothing else holds a service.
+        if (i === 0 && this.heldKeys.size === 0 && this.live === this.waiters.length) return this.grant(i);
+        return;
+      }
+      if (keys.every((k) => !this.heldKeys.has(k) && !blocked.has(k)) && !this.barrierRunning()) return this.grant(i);
+      for (const k of keys) blocked.add(k);
+    }
+  }
+
+  /** Whether a keyless task is running outside the lock (it excludes everything). */
+  private barrierRunning(): boolean {
+    return this.heldKeys.has(BARRIER);
+  }
+
+  private grant(index: number): void {
+    const [waiter] = this.waiters.splice(index, 1);
+    if (waiter === undefined) return;
+    this.modelHeld = true;
+    waiter.token.holdsModel = true;
+    if (waiter.token.keys === null && !waiter.resuming) waiter.token.keys = [BARRIER];
+    waiter.grant();
+  }
+}
+
+/** Service key a keyless task holds while it runs. */
+const BARRIER = '\u0000barrier';
+
+interface TaskToken {
+  keys: string[] | null;
+  holdsModel: boolean;
+}
+
+interface Waiter {
+  readonly token: TaskToken;
+  readonly resuming: boolean;
+  readonly grant: () => void;
 }

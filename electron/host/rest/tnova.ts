@@ -159,7 +159,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
           memory.updated.set(id, ctx.now());
           return reply(201, allocatedView(after.topology, stored, planned.plans.find((p) => p.serviceId === id)));
         });
-      });
+      }, [id]);
     }),
     route('GET', '/vnf-connectivity', () => listServices(undefined)),
     route('GET', '/vnf-connectivity/{ns_instance_id}', (req) => listServices(req.params['ns_instance_id'])),
@@ -180,7 +180,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
         }
         memory.updated.set(id, ctx.now());
         return reply(201, { activated: { ns_instance_id: id } });
-      });
+      }, [id]);
     }),
     route('DELETE', '/vnf-connectivity/{ns_instance_id}', async (req) => {
       const id = req.params['ns_instance_id'] ?? '';
@@ -194,7 +194,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
         }
         memory.updated.delete(id);
         return reply(200, { deleted: { ns_instance_id: id } });
-      });
+      }, [id]);
     }),
   ];
 }

@@ -50,6 +50,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
   --controller-tenant T    VTN tenant (default vtn1)
   --controller-app-id ID   ONOS application id (default org.wicm.studio)
   --controller-provision   VTN: also create the tenant, vBridges, vInterfaces and port maps
+  --controller-timeout MS  deadline of each controller request (default 10000; 50..600000)
   --lab-controller KIND    start the built-in lab controller (odl-vtn or onos) and push to it
   --plan-only              accept and plan requests without pushing (push from the UI)
                            (with none of these, requests that must push answer 503)`,
@@ -70,6 +71,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
         'controller-tenant': { type: 'string' },
         'controller-app-id': { type: 'string' },
         'controller-provision': { type: 'boolean' },
+        'controller-timeout': { type: 'string' },
         'lab-controller': { type: 'string' },
         'plan-only': { type: 'boolean' },
         'api-token': { type: 'string' },
@@ -105,6 +107,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
         controllerTenant: values['controller-tenant'],
         controllerAppId: values['controller-app-id'],
         controllerProvision: values['controller-provision'],
+        controllerTimeout: values['controller-timeout'],
         labController: values['lab-controller'],
         planOnly: values['plan-only'],
       },

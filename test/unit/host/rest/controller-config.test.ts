@@ -44,4 +44,12 @@ describe('controller configuration of wicm serve', () => {
     expect(config).toMatchObject({ mode: 'controller', target: { kind: 'onos', url: 'http://127.0.0.1:4567', password: 'karaf' } });
     await expect(resolvePushConfig({ labController: 'onos' }, {}, noEngine)).rejects.toThrow(/Could not start the lab controller/);
   });
+
+  it('takes --controller-timeout in milliseconds and refuses what is not one', async () => {
+    const config = await resolvePushConfig({ controller: 'http://h:8181', driver: 'odl-vtn', controllerTimeout: '2500' }, { WICM_CONTROLLER_PASSWORD: 'p' }, noEngine);
+    expect(config).toMatchObject({ mode: 'controller', target: { timeoutMs: 2500 } });
+    await expect(resolvePushConfig({ controller: 'http://h:8181', driver: 'odl-vtn', controllerTimeout: '2s' }, { WICM_CONTROLLER_PASSWORD: 'p' }, noEngine)).rejects.toThrow(/--controller-timeout '2s'.*50 to 600000 \(default 10000\)/);
+    await expect(resolvePushConfig({ controller: 'http://h:8181', driver: 'odl-vtn', controllerTimeout: '10' }, { WICM_CONTROLLER_PASSWORD: 'p' }, noEngine)).rejects.toThrow(/milliseconds from 50/);
+    await expect(resolvePushConfig({ planOnly: true, controllerTimeout: '100' }, {}, noEngine)).rejects.toThrow(/goes with --controller/);
+  });
 });

@@ -43,7 +43,8 @@ describe('REST API pushing to a lab controller', () => {
     let log = await received(lab.url);
     expect(writes(log, 'set-flow-condition').map((r) => r.body?.input?.['name'])).toEqual([forward, reverse]);
     expect(writes(log, 'set-flow-filter')).toHaveLength(plan.forward.rules.length + plan.reverse.rules.length);
-    expect(log.every((r) => r.status === 200)).toBe(true);
+    // Writes all succeed; per-object reads of what is not there yet answer 404.
+    expect(log.every((r) => r.status === 200 || (r.method === 'GET' && r.status === 404))).toBe(true);
     expect((await services(h))[0]!.state).toBe('pushed');
 
     const del = await h.call('DELETE', '/api/v1/flows/596k92');

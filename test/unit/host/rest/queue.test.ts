@@ -31,3 +31,68 @@ describe('SerialQueue', () => {
     await expect(next).resolves.toBe('still running');
   });
 });
+
+describe('SerialQueue with service keys and controller I/O outside the lock', () => {
+  const gate = (): { wait: Promise<void>; open: () => void } => {
+    let open: () => void = () => undefined;
+    const wait = new Promise<void>((r) => (open = r));
+    return { wait, open };
+  };
+
+  it('lets an unrelated task change the model while another waits on its controller', async () => {
+    const queue = new SerialQueue();
+    const io = gate();
+    const log: string[] = [];
+    const slow = queue.run(async () => {
+      log.push('slow model');
+      await queue.outside(() => io.wait);
+      log.push('slow after io');
+    }, ['a']);
+    await new Promise((r) => setImmediate(r));
+    await queue.run(async () => void log.push('other'), ['b']);
+    expect(log).toEqual(['slow model', 'other']);
+    io.open();
+    await slow;
+    expect(log).toEqual(['slow model', 'other', 'slow after io']);
+  });
+
+  it('keeps tasks about the same service in arrival order, start to end', async () => {
+    const queue = new SerialQueue();
+    const io = gate();
+    const log: string[] = [];
+    const first = queue.run(async () => {
+      await queue.outside(() => io.wait);
+      log.push('first');
+    }, ['a']);
+    const second = queue.run(async () => void log.push('second'), ['a']);
+    const unrelated = queue.run(async () => void log.push('unrelated'), ['b']);
+    await unrelated;
+    expect(log).toEqual(['unrelated']);
+    io.open();
+    await Promise.all([first, second]);
+    expect(log).toEqual(['unrelated', 'first', 'second']);
+  });
+
+  it('runs a task without keys alone: after every earlier task, before every later one', async () => {
+    const queue = new SerialQueue();
+    const io = gate();
+    const log: string[] = [];
+    const keyed = queue.run(async () => {
+      await queue.outside(() => io.wait);
+      log.push('keyed');
+    }, ['a']);
+    const barrier = queue.run(async () => void log.push('barrier'));
+    const later = queue.run(async () => void log.push('later'), ['b']);
+    await new Promise((r) => setImmediate(r));
+    expect(log).toEqual([]);
+    io.open();
+    await Promise.all([keyed, barrier, later]);
+    expect(log).toEqual(['keyed', 'barrier', 'later']);
+    expect(queue.depth).toBe(0);
+  });
+
+  it('runs outside() directly when not inside a task', async () => {
+    const queue = new SerialQueue();
+    await expect(queue.outside(async () => 'io')).resolves.toBe('io');
+  });
+});
