@@ -21,8 +21,13 @@ export const serveCommand: CliCommand = {
 Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<port>/.
   --port N         TCP port (default ${DEFAULT_PORT}, env WICM_PORT; 0 = any free port)
   --host ADDR      bind address (default 127.0.0.1; anything else still needs the token)
-  --project FILE   open this project (default: the last one, or the bundled sample WAN)
-  --empty          start with a new empty project instead
+  --project FILE   open this project (default: the last one, or the bundled sample WAN saved
+                   as <data-dir>/projects/sample-wan.wicm; the start-up output names it)
+  --empty          start with a new empty project instead (kept in memory until Save As)
+Every accepted change (REST, UI, RPC) is on disk before its answer: it goes to a change log next
+to the project (FILE.wicm-log), which holds the changes not yet written into FILE.wicm; the
+whole file is rewritten from time to time, on Save and on a clean stop. FILE.wicm stays one plain
+SQLite file; after a crash the next start (or open) replays the log into it.
   --no-ui          serve the RPC API only
   --reason TEXT    why browser mode was chosen (shown in the UI's title bar)
   --data-dir DIR   where projects and settings live (default $WICM_HOME or ~/.wicm-studio)
@@ -84,6 +89,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       modeReason: values.reason ?? null,
       logger,
       dataDir,
+      durable: true,
       ...(values.project ? { projectPath: values.project } : {}),
       ...(values.empty ? { template: 'empty' as const } : {}),
     });
@@ -124,12 +130,21 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
     io.out(`WICM Studio (browser mode) at ${transport.url}\n`);
     if (values['no-ui'] || rendererDir === null) io.out(`API token: ${transport.token}\n`);
     else if (access.token !== null) io.out(`Browsers sign in at ${transport.url}login with the API token.\n`);
+    const projectPath = host.engine.session.path;
+    io.out(
+      projectPath === null
+        ? 'Project: new and unsaved (--empty): changes stay in memory until Save As.\n'
+        : `Project: ${projectPath} (every accepted change is on disk before its answer)\n`,
+    );
     io.out(`Project files over HTTP: ${confinement.dirs.join(', ')}\n`);
     const pushing = pushConfig.mode === 'controller' ? `pushing to ${pushConfig.label}` : pushConfig.mode === 'plan-only' ? 'plan only (push from the UI)' : 'no controller: requests that push answer 503';
     io.out(`REST API at ${transport.url}api/openapi.json (${access.token === null ? 'no token' : 'token required'}; ${pushing})\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
-        void Promise.all([transport.close(), stopLabControllers()]).then(() => resolve());
+        void Promise.all([transport.close(), stopLabControllers()])
+          .then(() => host.engine.shutdown())
+          .catch((e: unknown) => io.err(`wicm: could not write the project on shutdown (${e instanceof Error ? e.message : String(e)}); the change log keeps the changes.\n`))
+          .then(() => resolve());
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
