@@ -120,7 +120,7 @@ export class WicmEngine {
       await this.ports.changeLog?.removeAll(path);
     }
     this.session.markSaved(path);
-    if (log && log.path !== path) attachDurableLog(this.ports, this.session);
+    if (this.session.durable === null) attachDurableLog(this.ports, this.session);
     const info = this.session.info();
     this.context.emit({ name: 'project.didChange', payload: info });
     return info;

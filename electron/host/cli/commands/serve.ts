@@ -1,3 +1,4 @@
+import type { PushRecoveryDto } from '../../../../core/contract/api';
 import { CoreError } from '../../../../core/util/core-error';
 import { resolveApiToken } from '../../api-token';
 import { confineFileAccess, fileConfinement } from '../../confined-files';
@@ -107,6 +108,12 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       io.env,
       host.dispatch,
     );
+    if (pushConfig.mode === 'controller') {
+      // A push or teardown a crash interrupted is settled before the first request.
+      const recovery = await host.dispatch('push.recover', { target: pushConfig.target });
+      if (!recovery.ok) io.err(`wicm: could not check ${pushConfig.label} for pushes a crash interrupted: ${recovery.error.message}\n`);
+      else if ((recovery.value as PushRecoveryDto).transactions.length > 0) io.out(`Recovery: ${(recovery.value as PushRecoveryDto).message}\n`);
+    }
     const rest = createRestApi({ dispatch: host.dispatch, logger, push: pushConfig, access });
     const rendererDir = values['no-ui'] ? null : findRendererDir();
     if (!values['no-ui'] && rendererDir === null) {
