@@ -1,9 +1,15 @@
 import type { LabController } from '../../../../electron/host/lab';
 
-/** A demi-wicm flow (demi-wicm `classes.py` body) with its own /32 source, steered through both PoPs. */
+/** A demi-wicm flow (demi-wicm `classes.py` body) with a /32 source (one of 250), steered through both PoPs. */
 export function flowBody(i: number): Record<string, unknown> {
-  return { instance_id: `flow-${i}`, in_seg: `192.168.10.${i}/32`, out_seg: '10.20.0.0/24', vims: [{ port: 'pop-athens', order: 0 }, { port: 'pop-patras', order: 1 }] };
+  return { instance_id: `flow-${i}`, in_seg: `192.168.10.${(i % 250) + 1}/32`, out_seg: '10.20.0.0/24', vims: [{ port: 'pop-athens', order: 0 }, { port: 'pop-patras', order: 1 }] };
 }
+
+/**
+ * Objects of one flow's whole chain on VTN: 2 flow conditions (forward, reverse) and 8 redirect
+ * filters (4 hops each way through pop-athens and pop-patras); the restart test checks it.
+ */
+export const WHOLE_CHAIN = 10;
 
 /** Write requests the lab controller received. */
 export function labWrites(lab: LabController): number {
