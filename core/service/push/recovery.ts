@@ -22,10 +22,10 @@ interface Interrupted {
 
 /** Transactions of the journal with a `begin` and no `end`, oldest first. */
 export function interruptedTransactions(entries: readonly JournalEntry[]): Interrupted[] {
-  const open = new Map<string, Interrupted>();
+  const open = new Map<string, Omit<Interrupted, 'ownedBefore'> & { readonly index: number }>();
   entries.forEach((entry, index) => {
     if (entry.type === 'begin') {
-      open.set(entry.tx, { begin: entry, intents: [], acked: new Set(), ownedBefore: ownedFromJournal(entries.slice(0, index)) });
+      open.set(entry.tx, { begin: entry, intents: [], acked: new Set(), index });
       return;
     }
     if (entry.type === 'baseline') return;
@@ -35,7 +35,8 @@ export function interruptedTransactions(entries: readonly JournalEntry[]): Inter
     else if (entry.type === 'intent') tx.intents.push(entry);
     else if (entry.type === 'applied') tx.acked.add(entry.seq);
   });
-  return [...open.values()];
+  // Only for the (rare) interrupted ones: what the project owned when each began.
+  return [...open.values()].map(({ index, ...tx }) => ({ ...tx, ownedBefore: ownedFromJournal(entries.slice(0, index)) }));
 }
 
 /**
