@@ -94,7 +94,7 @@ const rendererStateBans = {
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/lint-fixtures/**'],
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/lint-fixtures/**', '.wicm-tmp/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -16,6 +16,7 @@ import type {
   PushRequestDto,
   PushDiffRequestDto,
   PushReportDto,
+  PushTargetInfoDto,
   DriftReportDto,
   ControllerDriverDto,
   LabFaultDto,
@@ -213,6 +214,24 @@ export type NoArgs = Readonly<Record<string, never>>;
  * Both transports (IPC, HTTP) and the in-process dispatcher are typed from this map; requests
  * are validated at run time by `requestSchemas` (validate.ts) before any handler runs.
  */
+/** One interrupted push or teardown and what recovery did with it. */
+export interface RecoveredTransactionDto {
+  readonly tx: string;
+  readonly operation: 'push' | 'teardown' | 'adopt';
+  readonly serviceIds: readonly string[];
+  readonly outcome: 'rolled-back' | 'completed' | 'rollback-incomplete';
+  /** Controller objects put back as they were before the transaction. */
+  readonly objects: number;
+  readonly message: string;
+}
+
+/** What `push.recover` found on a target (shown once by the UI). */
+export interface PushRecoveryDto {
+  readonly target: PushTargetInfoDto;
+  readonly transactions: readonly RecoveredTransactionDto[];
+  readonly message: string;
+}
+
 export interface Api {
   /** Name, version, mode of the engine. */
   'app.info': (req: NoArgs) => AppInfoDto;
@@ -286,6 +305,11 @@ export interface Api {
   'push.drift': (req: PushRequestDto) => DriftReportDto;
   /** Accepts the live controller state as the services' pushed state (after drift). */
   'push.adopt': (req: PushRequestDto) => DriftReportDto;
+  /**
+   * Settles the pushes and teardowns on the target that a crash interrupted (rolled back, or
+   * completed when every step was acknowledged); also emitted as `push.didRecover`.
+   */
+  'push.recover': (req: PushRequestDto) => PushRecoveryDto;
   /** The controller drivers and export-only targets, with capabilities and defaults. */
   'controllers.drivers': (req: NoArgs) => readonly ControllerDriverDto[];
   /** Starts (once per kind per process) the built-in lab controller and says how to reach it. */

@@ -1,4 +1,4 @@
-import type { ProjectInfoDto } from './api';
+import type { ProjectInfoDto, PushRecoveryDto } from './api';
 
 /**
  * Events the engine pushes to every connected UI (IPC `rpc:event`, HTTP `GET /events`).
@@ -14,6 +14,8 @@ export interface Events {
    */
   /** A push or teardown applied another step (sent at most ~100 times per operation). */
   'push.didProgress': { readonly operation: 'push' | 'teardown'; readonly done: number; readonly total: number; readonly current: string };
+  /** Pushes or teardowns a crash interrupted were settled (rolled back or completed): show it once. */
+  'push.didRecover': PushRecoveryDto;
   'app.didRequestCommand': {
     readonly command: UiCommand;
     /** A document the native Import dialog read (importNsr). */

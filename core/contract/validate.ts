@@ -178,6 +178,7 @@ export const requestSchemas = {
   'push.teardown': pushRequest,
   'push.drift': pushRequest,
   'push.adopt': pushRequest,
+  'push.recover': pushRequest,
   'controllers.drivers': noArgs,
   'controllers.startLab': z.object({ kind: controllerKind }).strict(),
   'controllers.setLabFault': z

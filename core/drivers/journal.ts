@@ -1,17 +1,25 @@
 import type { ControllerTargetDto } from '../contract/api';
-import type { OwnedObject } from './driver';
+import type { DriverRequest, OwnedObject } from './driver';
 import { baseUrl } from './request';
 import { DEFAULT_VTN_TENANT } from './odl-vtn/defaults';
 import { DEFAULT_ONOS_APP_ID } from './onos/defaults';
 
+/** How to put an object back as it was before a step: its content and the request that restores it. */
+export interface UndoRecord {
+  readonly content: unknown;
+  readonly restore: DriverRequest;
+}
+
 /**
- * One push journal entry. A transaction writes `begin`, one `applied` per step as soon as the
- * controller accepted it (write-ahead: a crash leaves the journal knowing what is out there),
- * one `undone` per compensated step, `baseline` for objects found already in place (or adopted),
- * and `end`.
+ * One push journal entry. A transaction writes `begin` (with its number of steps), then per step
+ * an `intent` stored durably BEFORE the step is sent (what will be written, and how to undo it:
+ * `undo` null = the object did not exist) and `applied` once the controller accepted it; one
+ * `undone` per compensated step, `baseline` for objects found already in place (or adopted), and
+ * `end`. A `begin` without `end` is a transaction a crash interrupted (`push/recovery.ts`).
  */
 export type JournalEntry =
-  | { readonly type: 'begin'; readonly tx: string; readonly op: 'push' | 'teardown' | 'adopt'; readonly serviceIds: readonly string[] | null }
+  | { readonly type: 'begin'; readonly tx: string; readonly op: 'push' | 'teardown' | 'adopt'; readonly serviceIds: readonly string[] | null; readonly steps?: number }
+  | { readonly type: 'intent'; readonly tx: string; readonly seq: number; readonly objectId: string; readonly record: OwnedObject | null; readonly undo: UndoRecord | null }
   | { readonly type: 'applied'; readonly tx: string; readonly seq: number; readonly objectId: string; readonly record: OwnedObject | null }
   | { readonly type: 'undone'; readonly tx: string; readonly seq: number; readonly objectId: string; readonly record: OwnedObject | null }
   | { readonly type: 'baseline'; readonly tx: string; readonly objectId: string; readonly record: OwnedObject | null }
@@ -28,6 +36,8 @@ export interface PushJournal {
   owned?(): ReadonlyMap<string, OwnedObject>;
   /** Ids of the objects a service owns, from the same index. */
   ownedIdsOf?(serviceId: string): readonly string[];
+  /** Resolves once every entry appended so far is on disk (write-ahead: before a step is sent). */
+  sync?(): Promise<void>;
 }
 
 /**
@@ -73,7 +83,7 @@ export function journalOwned(journal: PushJournal): ReadonlyMap<string, OwnedObj
 export function isJournalEntry(value: unknown): value is JournalEntry {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;
-  return type === 'begin' || type === 'applied' || type === 'undone' || type === 'baseline' || type === 'end';
+  return type === 'begin' || type === 'intent' || type === 'applied' || type === 'undone' || type === 'baseline' || type === 'end';
 }
 
 /** What a journal owns, kept up to date entry by entry: by object id, and object ids by service. */

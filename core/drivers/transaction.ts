@@ -193,10 +193,17 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
     return { ok: true, dryRun: false, steps: [], failedSeq: null, undone: 0, verified: true, planMs, preflight, pushMs: now() - t1, message: 'The controller already matches: nothing was sent.' };
   }
 
-  journal.append({ type: 'begin', tx: txId, op: input.operation, serviceIds: [...input.scope] });
+  journal.append({ type: 'begin', tx: txId, op: input.operation, serviceIds: [...input.scope], steps: steps.length });
   const applied = new Map<number, AppliedStep>();
+  const liveById = liveMap(liveBefore);
   let done = 0;
   const run = async (step: PushStep): Promise<void> => {
+    for (const id of touchedIds(step)) {
+      const was = liveById.get(id);
+      const record = step.desired !== null ? ownedOf(step.desired, undefined) : null;
+      journal.append({ type: 'intent', tx: txId, seq: step.seq, objectId: id, record, undo: was ? { content: was.content, restore: was.restore } : null });
+    }
+    await journal.sync?.();
     const result = await applyOnce(driver, http, step);
     applied.set(step.seq, result);
     done += 1;

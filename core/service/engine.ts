@@ -5,6 +5,7 @@ import { importDemiWimDb, isDemiWimDb } from '../store/demi-wim-db';
 import { CoreError } from '../util/core-error';
 import { compareWithProject } from './compare';
 import { handlerContext, type HandlerContext } from './context';
+import { attachDurableLog, replayLeftoverLog } from './durable-log';
 import { controllerHandlers } from './handlers/controllers';
 import { exportHandlers } from './handlers/exports';
 import { importHandlers } from './handlers/imports';
@@ -28,6 +29,7 @@ export class WicmEngine {
   private constructor(readonly ports: EnginePorts, session: ProjectSession) {
     this.sessionValue = session;
     this.context = handlerContext(ports, () => this.sessionValue);
+    attachDurableLog(ports, session);
   }
 
   /** An engine with a new project: empty, or the bundled sample WAN. */
@@ -44,8 +46,32 @@ export class WicmEngine {
     return this.sessionValue;
   }
 
-  /** The contract's handlers, bound to this engine. */
+  /** Makes every change durable, writes the whole file and closes the change log (clean shutdown). */
+  async shutdown(): Promise<void> {
+    await this.session.durable?.close();
+  }
+
+  /**
+   * The contract's handlers, bound to this engine. A durable engine answers only once the
+   * changes a handler made are on disk (also when it failed after changing something).
+   */
   handlers(): Handlers {
+    const handlers = this.plainHandlers();
+    if (!this.ports.durable) return handlers;
+    const durable = {} as Record<string, (req: unknown) => Promise<unknown>>;
+    for (const [method, handler] of Object.entries(handlers) as [string, (req: unknown) => Promise<unknown>][]) {
+      durable[method] = async (req) => {
+        try {
+          return await handler(req);
+        } finally {
+          await this.session.persist();
+        }
+      };
+    }
+    return durable as unknown as Handlers;
+  }
+
+  private plainHandlers(): Handlers {
     const { ports, context } = this;
     return {
       'app.info': async () => ({
@@ -84,17 +110,28 @@ export class WicmEngine {
   }
 
   private async saveTo(path: string): Promise<ProjectInfoDto> {
-    await this.ports.files.writeFileAtomic(path, this.session.db.export());
+    const log = this.session.durable;
+    if (log && log.path === path) {
+      await log.checkpoint();
+    } else {
+      await log?.close();
+      await this.ports.files.writeFileAtomic(path, this.session.db.export());
+      // A log left next to the file belongs to what was there before: never replay it onto this.
+      await this.ports.changeLog?.removeAll(path);
+    }
     this.session.markSaved(path);
+    if (this.session.durable === null) attachDurableLog(this.ports, this.session);
     const info = this.session.info();
     this.context.emit({ name: 'project.didChange', payload: info });
     return info;
   }
 
-  private replaceSession(next: ProjectSession): ProjectInfoDto {
+  private async replaceSession(next: ProjectSession): Promise<ProjectInfoDto> {
     const previous = this.sessionValue;
+    await previous.durable?.close();
     next.continueFrom(previous.revision);
     this.sessionValue = next;
+    attachDurableLog(this.ports, next);
     previous.close();
     return this.context.changed('project');
   }
@@ -121,6 +158,8 @@ async function openSession(ports: EnginePorts, path: string): Promise<ProjectSes
     return session;
   }
   const session = ProjectSession.open(ports.sql, bytes, path);
+  // Changes a crash left in the change log (acknowledged, not yet in the file) come back first.
+  await replayLeftoverLog(ports, session, path);
   // Only once the project opened: while it does not, an interrupted save's temp file may be the
   // last copy of the work, so it stays for the user to look at.
   try {

@@ -18,6 +18,27 @@ export interface ProjectFiles {
   removeSaveLeftovers?(path: string): Promise<readonly string[]>;
 }
 
+/**
+ * The change log next to a project file (`P.wicm-log`, and `P.wicm-log.1` while a checkpoint
+ * writes the file): changes made durable but not yet checkpointed into the `.wicm` file.
+ */
+export interface ChangeLogFiles {
+  /** The leftover logs of the project at `path`, oldest first ([] when none). */
+  read(path: string): Promise<readonly Uint8Array[]>;
+  /** Appends bytes to the active log and fsyncs it: resolved = on disk. */
+  append(path: string, bytes: Uint8Array): Promise<void>;
+  /** Starts a new active log; what the old one held stays readable (oldest first) until `dropRotated`. */
+  rotate(path: string): Promise<void>;
+  /** Removes the rotated log once the file holding its changes is safely written. */
+  dropRotated(path: string): Promise<void>;
+  /** Removes every log of `path` (after the whole file was written with no log in use). */
+  removeAll(path: string): Promise<void>;
+  /** Bytes in the active log. */
+  size(path: string): number;
+  /** Closes open handles (shutdown). */
+  close(path: string): Promise<void>;
+}
+
 /** Wall clock, injected so tests and journals are reproducible. */
 export interface Clock {
   now(): Date;
@@ -87,6 +108,13 @@ export interface EnginePorts {
   readonly mode: AppMode;
   readonly modeReason: string | null;
   readonly version: string;
+  /**
+   * The change log files; with `durable`, every accepted change is on disk before its handler
+   * answers (`wicm serve`). Without `durable` (the desktop editor), changes wait for Save, and a
+   * leftover log is still replayed when a project opens.
+   */
+  readonly changeLog?: ChangeLogFiles;
+  readonly durable?: boolean;
   /** The bundled sample WAN as topology JSON text (resources/sample/sample-wan.json). */
   readonly sampleTopologyJson: string;
   /** HTTP client of the controller drivers; without it push methods answer DRIVER_UNAVAILABLE. */

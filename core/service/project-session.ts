@@ -1,18 +1,22 @@
 import type { ProjectInfoDto } from '../contract/api';
 import { ProjectDb } from '../store/project-db';
 import type { SqlEngine } from '../store/sqlite-port';
+import type { DurableLog } from './durable-log';
 import { History } from './history';
 
 /**
  * The open project: its database, file path, dirty state and undo history.
  *
  * Every model change goes through `mutate`, which records an undo step, bumps the revision and
- * runs the change in one transaction.
+ * runs the change in one transaction. A durable session (`wicm serve`) has a change log instead:
+ * its changes are on disk once `persist` resolved, and it keeps no undo snapshots (they cost a
+ * whole-file export per change).
  */
 export class ProjectSession {
   private revisionValue = 0;
   private savedRevision = 0;
   private readonly history = new History();
+  private durableLog: DurableLog | null = null;
 
   private constructor(
     private readonly sql: SqlEngine,
@@ -44,11 +48,26 @@ export class ProjectSession {
     return this.revisionValue;
   }
 
+  /** The change log making this session durable, or null (changes wait for Save). */
+  get durable(): DurableLog | null {
+    return this.durableLog;
+  }
+
+  attachDurable(log: DurableLog): void {
+    this.durableLog = log;
+    this.history.clear();
+  }
+
+  /** Resolves once every change so far is on disk (at once for a session without a change log). */
+  persist(): Promise<void> {
+    return this.durableLog?.persist() ?? Promise.resolve();
+  }
+
   info(): ProjectInfoDto {
     return {
       name: this.nameValue,
       path: this.pathValue,
-      dirty: this.revisionValue !== this.savedRevision,
+      dirty: this.durableLog === null && this.revisionValue !== this.savedRevision,
       revision: this.revisionValue,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
@@ -72,6 +91,7 @@ export class ProjectSession {
    * commands (a function names it from the change's result, e.g. the deleted element's name).
    */
   mutate<T>(label: string | ((result: T) => string), change: (db: ProjectDb) => T): T {
+    if (this.durableLog) return this.touch(change);
     const before = this.dbValue.export();
     const result = this.dbValue.transaction(() => change(this.dbValue));
     this.history.record(typeof label === 'string' ? label : label(result), before);
@@ -96,6 +116,7 @@ export class ProjectSession {
 
   /** Marks the current state as saved at `path`. */
   markSaved(path: string): void {
+    if (this.durableLog && this.durableLog.path !== path) this.durableLog = null;
     if (this.pathValue !== path) {
       this.pathValue = path;
       if (this.nameValue.startsWith('Untitled')) this.nameValue = baseName(path);

@@ -1,5 +1,9 @@
 import { CoreError } from '../util/core-error';
+import type { ChangeListener } from './change-capture';
 import type { SqlDatabase, SqlValue } from './sqlite-port';
+
+/** `DELETE FROM t` without WHERE: SQLite empties the table without telling the update hook. */
+const TRUNCATE = /^\s*DELETE\s+FROM\s+"?([A-Za-z_][A-Za-z0-9_]*)"?\s*;?\s*$/i;
 
 /**
  * The open sql.js database of a project, as the repositories use it: parameterised queries,
@@ -10,6 +14,7 @@ import type { SqlDatabase, SqlValue } from './sqlite-port';
  */
 export class SqlConnection {
   private depth = 0;
+  private listener: ChangeListener | null = null;
 
   constructor(private readonly db: SqlDatabase) {
     this.enableForeignKeys();
@@ -17,6 +22,31 @@ export class SqlConnection {
 
   run(sql: string, params: readonly SqlValue[] = []): void {
     this.db.run(sql, params);
+    if (this.listener) {
+      const truncated = TRUNCATE.exec(sql)?.[1];
+      if (truncated !== undefined) this.listener.clear(truncated);
+    }
+  }
+
+  /**
+   * Tells `listener` about every row change from now on (null stops it). False when this SQLite
+   * build has no update hook.
+   */
+  watch(listener: ChangeListener | null): boolean {
+    if (!this.db.updateHook) return false;
+    this.listener = listener;
+    this.db.updateHook(listener ? (_op, _db, table, rowid) => listener.row(table, rowid) : null);
+    return true;
+  }
+
+  /** Runs `fn` (outside any transaction) with foreign keys off: replaying final states. */
+  withoutForeignKeys<T>(fn: () => T): T {
+    this.db.run('PRAGMA foreign_keys = OFF');
+    try {
+      return fn();
+    } finally {
+      this.enableForeignKeys();
+    }
   }
 
   /** Runs a script of statements (migrations); no parameters. */

@@ -1,5 +1,8 @@
 import type { ServiceState } from '../contract/dto';
 import { CoreError, isCoreError } from '../util/core-error';
+import { ChangeCapture } from './change-capture';
+import type { ChangeRecord } from './change-log';
+import { replayChanges } from './change-replay';
 import { SqlConnection } from './connection';
 import { assertConsistent, assertSoundFile, damaged } from './integrity';
 import { migrations, SCHEMA_VERSION } from './migrations';
@@ -129,7 +132,22 @@ export class ProjectDb {
   }
 
   close(): void {
+    this.sql.watch(null);
     this.sql.close();
+  }
+
+  /**
+   * Starts collecting the rows every change touches (for the change log); null when this
+   * SQLite build cannot tell. Records continue after `lastSeq`.
+   */
+  captureChanges(lastSeq = 0): ChangeCapture | null {
+    const capture = new ChangeCapture(this.sql, lastSeq);
+    return this.sql.watch(capture) ? capture : null;
+  }
+
+  /** Applies change-log records (replay after a crash); returns how many changes were applied. */
+  applyChanges(records: readonly ChangeRecord[]): number {
+    return replayChanges(this.sql, records);
   }
 
   /** Runs `fn` in one transaction: all of it is stored, or none of it. Nests (savepoints). */

@@ -23,6 +23,12 @@ export interface SqlDatabase {
   prepare(sql: string): SqlStatement;
   export(): Uint8Array;
   close(): void;
+  /**
+   * Calls `cb` after each row insert, update or delete of a rowid table (sql.js `updateHook`);
+   * null removes it. Not called for WITHOUT ROWID tables, REPLACE conflict deletes or
+   * `DELETE FROM t` without WHERE (SQLite's truncate optimisation): see `change-capture.ts`.
+   */
+  updateHook?(cb: ((op: 'insert' | 'update' | 'delete', dbName: string, table: string, rowid: number) => void) | null): unknown;
 }
 
 /** The sql.js module: makes databases, empty or from a file's bytes. */

@@ -13,6 +13,7 @@ import { ovsOfctlSwitches } from './platform/ovs-ofctl';
 import { createNodeHttpClient } from './platform/http-client';
 import { createDispatch, type Dispatch } from './dispatch';
 import { nodeProjectFiles } from './platform/node-files';
+import { nodeChangeLogFiles } from './platform/change-log-files';
 import { loadSqlEngine } from './platform/sqljs';
 import { findResourcesDir, projectsDirOf } from './paths';
 import { recentProjectsStore, type RecentProjects } from './recent-projects';
@@ -41,6 +42,11 @@ export interface EngineHostOptions {
   readonly exposeStacks?: boolean;
   /** How controller passwords are sealed (Electron passes safeStorage); default a local key file. */
   readonly secretBox?: SecretBox;
+  /**
+   * Every accepted change is on disk (the change log next to the project) before its answer:
+   * `wicm serve`. The desktop editor keeps Save semantics.
+   */
+  readonly durable?: boolean;
   /** Where fresh ids come from; default 40 random bits each (node:crypto). Tests pass a counter. */
   readonly ids?: IdSource;
 }
@@ -68,6 +74,8 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     mode: options.mode,
     modeReason: options.modeReason ?? null,
     version,
+    changeLog: nodeChangeLogFiles(),
+    durable: options.durable ?? false,
     sampleTopologyJson: await readFile(join(resourcesDir, 'sample', 'sample-wan.json'), 'utf8'),
     http: createNodeHttpClient(),
     switches: ovsOfctlSwitches(),

@@ -3,12 +3,21 @@ import { isJournalEntry, journalOwned, journalTarget, SHARED_OWNER, UNKNOWN_OWNE
 import { ownedIndex } from './journal-index';
 import type { HandlerContext } from '../context';
 
+/** Transactions begun in this process and not yet ended, per open project (never "interrupted"). */
+const running = new WeakMap<object, Set<string>>();
+
+/** Whether transaction `tx` runs in this process (a crash did not interrupt it, it is under way). */
+export function isRunning(ctx: HandlerContext, tx: string): boolean {
+  return running.get(ctx.session)?.has(tx) ?? false;
+}
+
 /** Appends per stored batch: one session transaction per entry would dominate a large push. */
 const JOURNAL_BATCH = 256;
 
 /**
  * The project's journal of one target, written through the session (persisted, not undoable).
- * Entries are buffered and stored in batches, and always before they are read back.
+ * Entries are buffered and stored in batches, and always before they are read back; `sync`
+ * stores them and resolves once they are on disk (a durable session's change log).
  */
 export function projectJournal(ctx: HandlerContext, target: ControllerTargetDto): Required<PushJournal> {
   const key = journalTarget(target);
@@ -37,10 +46,20 @@ export function projectJournal(ctx: HandlerContext, target: ControllerTargetDto)
     ownedIdsOf: (serviceId) => index.idsOf(serviceId),
     append: (entry) => {
       index.apply(entry);
+      if (entry.type === 'begin' || entry.type === 'end') {
+        let set = running.get(ctx.session);
+        if (!set) running.set(ctx.session, (set = new Set()));
+        if (entry.type === 'begin') set.add(entry.tx);
+        else set.delete(entry.tx);
+      }
       pending.push(entry);
       if (pending.length >= JOURNAL_BATCH) flush();
     },
     flush,
+    sync: async () => {
+      flush();
+      await ctx.session.persist();
+    },
   };
 }
 

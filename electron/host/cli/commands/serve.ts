@@ -1,3 +1,4 @@
+import type { PushRecoveryDto } from '../../../../core/contract/api';
 import { CoreError } from '../../../../core/util/core-error';
 import { resolveApiToken } from '../../api-token';
 import { confineFileAccess, fileConfinement } from '../../confined-files';
@@ -15,15 +16,24 @@ export const DEFAULT_PORT = 4321;
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Serve the UI (browser mode) and the engine over HTTP on 127.0.0.1',
-  usage: `Usage: wicm serve [--port N] [--host ADDR] [--project FILE.wicm] [--empty] [--no-ui] [--reason TEXT]
+  usage: `Usage: wicm serve [--port N] [--host ADDR] [--project FILE.wicm] [--empty] [--editor] [--no-ui] [--reason TEXT]
                   [--controller URL --driver odl-vtn|onos|ovs [--controller-user U] | --lab-controller odl-vtn|onos | --plan-only]
                   [--api-token-file FILE | --api-token TOKEN] [--allow-from CIDR]... [--projects-dir DIR]...
 
 Serves the same renderer and engine as the desktop app, at http://127.0.0.1:<port>/.
   --port N         TCP port (default ${DEFAULT_PORT}, env WICM_PORT; 0 = any free port)
   --host ADDR      bind address (default 127.0.0.1; anything else still needs the token)
-  --project FILE   open this project (default: the last one, or the bundled sample WAN)
-  --empty          start with a new empty project instead
+  --project FILE   open this project (default: the last one, or the bundled sample WAN saved
+                   as <data-dir>/projects/sample-wan.wicm; the start-up output names it)
+  --empty          start with a new empty project instead (kept in memory until Save As)
+Every accepted change (REST, UI, RPC) is on disk before its answer: it goes to a change log next
+to the project (FILE.wicm-log), which holds the changes not yet written into FILE.wicm; the
+whole file is rewritten from time to time, on Save and on a clean stop. FILE.wicm stays one plain
+SQLite file; after a crash the next start (or open) replays the log into it. The UI then has no
+Undo: every change is already final.
+  --editor         the desktop editor in a browser instead (what \`npm start\` runs when Electron
+                   cannot): changes wait for Save and can be undone, as in the desktop app, so
+                   REST and RPC changes too are on disk only after Save
   --no-ui          serve the RPC API only
   --reason TEXT    why browser mode was chosen (shown in the UI's title bar)
   --data-dir DIR   where projects and settings live (default $WICM_HOME or ~/.wicm-studio)
@@ -78,6 +88,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
         'api-token-file': { type: 'string' },
         'projects-dir': { type: 'string', multiple: true },
         'allow-from': { type: 'string', multiple: true },
+        editor: { type: 'boolean' },
       },
       'serve',
     );
@@ -93,6 +104,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       modeReason: values.reason ?? null,
       logger,
       dataDir,
+      durable: values.editor !== true,
       ...(values.project ? { projectPath: values.project } : {}),
       ...(values.empty ? { template: 'empty' as const } : {}),
     });
@@ -114,6 +126,12 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       io.env,
       dispatch,
     );
+    if (pushConfig.mode === 'controller') {
+      // A push or teardown a crash interrupted is settled before the first request.
+      const recovery = await host.dispatch('push.recover', { target: pushConfig.target });
+      if (!recovery.ok) io.err(`wicm: could not check ${pushConfig.label} for pushes a crash interrupted: ${recovery.error.message}\n`);
+      else if ((recovery.value as PushRecoveryDto).transactions.length > 0) io.out(`Recovery: ${(recovery.value as PushRecoveryDto).message}\n`);
+    }
     const rest = createRestApi({ dispatch, logger, push: pushConfig, access });
     const rendererDir = values['no-ui'] ? null : findRendererDir();
     if (!values['no-ui'] && rendererDir === null) {
@@ -137,13 +155,22 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
     io.out(`WICM Studio (browser mode) at ${transport.url}\n`);
     if (values['no-ui'] || rendererDir === null) io.out(`API token: ${transport.token}\n`);
     else if (access.token !== null) io.out(`Browsers sign in at ${transport.url}login with the API token.\n`);
+    const projectPath = host.engine.session.path;
+    io.out(
+      projectPath === null
+        ? 'Project: new and unsaved (--empty): changes stay in memory until Save As.\n'
+        : `Project: ${projectPath} (every accepted change is on disk before its answer)\n`,
+    );
     io.out(`Project files over HTTP: ${confinement.dirs.join(', ')}\n`);
     const pushing = pushConfig.mode === 'controller' ? `pushing to ${pushConfig.label}` : pushConfig.mode === 'plan-only' ? 'plan only (push from the UI)' : 'no controller: requests that push answer 503';
     const networks = access.allowFrom.length > 0 ? `, no token from ${access.allowFrom.join(', ')}` : '';
     io.out(`REST API at ${transport.url}api/openapi.json (${access.token === null ? 'no token' : 'token required'}${networks}; ${pushing})\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => {
-        void Promise.all([transport.close(), stopLabControllers()]).then(() => resolve());
+        void Promise.all([transport.close(), stopLabControllers()])
+          .then(() => host.engine.shutdown())
+          .catch((e: unknown) => io.err(`wicm: could not write the project on shutdown (${e instanceof Error ? e.message : String(e)}); the change log keeps the changes.\n`))
+          .then(() => resolve());
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
