@@ -6,6 +6,7 @@
 import type { PlanDto, ServiceDto, TopologyDto } from '../../../core/contract/dto';
 import { buildFlows, type FlowEntry } from '../../../core/drivers/openflow/flows';
 import { serviceCookie } from '../../../core/drivers/openflow/cookie';
+import { lintFlows } from '../../../core/drivers/openflow/flow-lint';
 import { flowSpec } from '../../../core/drivers/ovs/ofctl';
 import { Findings } from '../../../core/drivers/translate/findings';
 import { resolvePlans } from '../../../core/drivers/translate/resolve';
@@ -86,6 +87,7 @@ export function labFlows(layout: LiveLabLayout, input: { topology: TopologyDto; 
   const findings = new Findings();
   const resolved = resolvePlans({ topology: input.topology, services: input.services, plans: input.plans }, findings, 'install');
   const paths = buildFlows(resolved, findings);
+  for (const d of lintFlows(paths.flatMap((p) => p.flows), input.topology)) findings.add(d);
   findings.throwIfErrors('put the plan on the lab bridges');
   const ovsName = new Map(layout.bridges.map((b) => [b.bridgeId, b.ovsName]));
   return paths.map((p) => ({

@@ -9,6 +9,7 @@ import { isAddressInPrefix } from '../../../core/net';
 import { Simulator } from '../../../core/sim';
 import { CoreError } from '../../../core/util/core-error';
 import { hasProgram, labPath, run } from './exec';
+import { firstUsable } from './lab-plan';
 import { findFlow, labFlows, parseDumpFlows, type DumpedFlow, type LabFlowPath } from './flow-table';
 import type { LiveHost, LiveLabLayout } from './layout';
 import { directionReport, type ProbeReport } from './probe-report';
@@ -28,16 +29,38 @@ export async function probeService(layout: LiveLabLayout, topology: TopologyDto,
     throw new CoreError('INVALID_INPUT', 'UDP probes need the hosts\' transmit checksum offload off (the userspace datapath leaves offloaded UDP checksums unfilled, so the echo would be dropped): apt-get install -y ethtool, then wicm lab down and wicm lab up; or probe with ICMP.');
   }
   const started = Date.now();
-  const from = hostIn(layout, plan.forward.hops[0]?.portId, plan.forward.src, 'source');
-  const to = hostIn(layout, plan.forward.hops.at(-1)?.portId, plan.forward.dst, 'destination');
+  const fromHost = hostIn(layout, plan.forward.hops[0]?.portId, plan.forward.src, 'source');
+  const toHost = hostIn(layout, plan.forward.hops.at(-1)?.portId, plan.forward.dst, 'destination');
+  // A service narrower than its segment (a /32 of one customer) is probed from an address of its
+  // own prefix, added to the host for the probe and removed after it.
+  const from = isAddressInPrefix(fromHost.address, plan.forward.src) ? fromHost : { ...fromHost, address: firstUsable(plan.forward.src) };
+  const to = isAddressInPrefix(toHost.address, plan.forward.dst) ? toHost : { ...toHost, address: firstUsable(plan.forward.dst) };
+  const extra = [from, to].filter((h, i) => h.address !== [fromHost, toHost][i]!.address);
+  for (const h of extra) {
+    const other = h === from ? to : from;
+    await run('ip', ['-n', h.netns, 'address', 'add', `${h.address}/${h.prefixLength}`, 'dev', h.ifname]);
+    await run('ip', ['-n', other.netns, 'neigh', 'replace', h.address, 'lladdr', h.mac, 'dev', other.ifname, 'nud', 'permanent']);
+  }
+  try {
+    return await probeWith(layout, topology, service, plan, plans, options, from, to, started);
+  } finally {
+    for (const h of extra) {
+      const other = h === from ? to : from;
+      await run('ip', ['-n', h.netns, 'address', 'del', `${h.address}/${h.prefixLength}`, 'dev', h.ifname], { allowFail: true });
+      await run('ip', ['-n', other.netns, 'neigh', 'del', h.address, 'dev', other.ifname], { allowFail: true });
+    }
+  }
+}
+
+async function probeWith(layout: LiveLabLayout, topology: TopologyDto, service: ServiceDto, plan: PlanDto, plans: readonly PlanDto[], options: ProbeOptions, from: LiveHost, to: LiveHost, started: number): Promise<ProbeReport> {
   const paths = labFlows(layout, { topology, services: [service], plans: [plan] });
   const bridges = [...new Set(paths.flatMap((p) => p.flows.map((f) => f.ovsName)))];
   const before = await readCounters(layout, bridges);
   const received = options.udp ? await udpProbe(from, to, options.count) : await icmpProbe(from, to, options.count);
   const after = await settle(layout, bridges, paths, options.count);
   const down = downLinks(layout, await linkStates(layout));
-  // The simulator is told which links are down, so a real loss matches a simulated one.
-  const sim = new Simulator(topology, plans, { down: layout.links.filter((l) => down.has(l.portIds[0])).map((l) => (l.kind === 'link' ? l.linkId : l.portIds[0])) });
+  // The simulator traces this service's plan (what apply put on the bridges) and is told which links are down, so a real loss matches a simulated one.
+  const sim = new Simulator(topology, [plan], { down: layout.links.filter((l) => down.has(l.portIds[0])).map((l) => (l.kind === 'link' ? l.linkId : l.portIds[0])) });
   const counts = (direction: 'forward' | 'reverse'): Map<number, number | null> => {
     const path = paths.find((p) => p.direction === direction)!;
     return new Map(path.flows.map(({ flow, ovsName }) => {
@@ -76,9 +99,10 @@ function hostIn(layout: LiveLabLayout, portId: string | undefined, prefix: strin
   const onPort = layout.hosts.filter((h) => h.portId === portId);
   const host = onPort.find((h) => isAddressInPrefix(h.address, prefix));
   if (host) return host;
-  if (onPort.length === 0) throw new CoreError('INVALID_INPUT', `The lab has no host on the service's ${role} port: the plan starts or ends on a port without a segment host.`);
-  throw new CoreError('INVALID_INPUT', `The ${role} host ${onPort[0]!.address} (segment "${onPort[0]!.segmentName}") is not inside the service's ${role} prefix ${prefix}: start the lab with --host "${onPort[0]!.segmentName}=<an address in ${prefix}>".`);
+  if (onPort.length === 0 || !role) throw new CoreError('INVALID_INPUT', `The lab has no host on the service's ${role} port: the plan starts or ends on a port without a segment host, so no probe can reach it.`);
+  return onPort[0]!;
 }
+
 
 /** Dumps of some bridges and every PoP VNF, by OVS bridge name. */
 export async function readCounters(layout: LiveLabLayout, bridges: readonly string[]): Promise<Map<string, DumpedFlow[]>> {
