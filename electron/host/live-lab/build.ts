@@ -16,10 +16,12 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CoreError } from '../../../core/util/core-error';
-import { hasProgram, OVS_SCHEMA, run } from './exec';
+import { hasProgram, inParallel, OVS_SCHEMA, run } from './exec';
 import { LIVE_LAB_VERSION, liveLabDir, liveLabFile, type LiveLabLayout } from './layout';
 import type { LabPlan } from './lab-plan';
 
+/** Lab commands run at once (namespaces, PoP flows). */
+const PARALLEL = 8;
 const OPENFLOW_VERSIONS = 'OpenFlow10,OpenFlow13,OpenFlow14,OpenFlow15';
 /** Longest path a unix socket can have (sun_path is 108 bytes with the NUL). */
 const MAX_SOCKET_PATH = 107;
@@ -59,18 +61,18 @@ export async function labUp(plan: LabPlan, dataDir: string, projectPath: string,
     // Written before anything else starts, so `wicm lab down` can remove a half-built lab.
     await writeLayout(dataDir, layout);
     await run('ip', ['-n', plan.daemonNetns, 'link', 'set', 'lo', 'up']);
-    for (const ns of hostNamespaces(layout)) await run('ip', ['netns', 'add', ns]);
+    await inParallel(hostNamespaces(layout), PARALLEL, (ns) => run('ip', ['netns', 'add', ns]));
     layout = { ...layout, pids: await startDaemons(runDir, plan.daemonNetns) };
     await writeLayout(dataDir, layout);
     await run('ip', ['-batch', '-'], { input: vethBatch(layout) });
     await run('ip', ['-n', plan.daemonNetns, '-batch', '-'], { input: daemonSideBatch(layout) });
-    for (const ns of hostNamespaces(layout)) {
+    await inParallel(hostNamespaces(layout), PARALLEL, async (ns) => {
       await run('ip', ['-n', ns, '-batch', '-'], { input: hostBatch(layout, ns) });
       if (layout.hostTxChecksumOff) await run('ip', ['netns', 'exec', ns, 'ethtool', '-K', ns, 'tx', 'off']);
-    }
+    });
     await run('ovs-vsctl', ['--timeout=60', ...bridgeCommands(layout)], { runDir });
     await checkOfports(layout);
-    for (const pop of layout.pops) await run('ovs-ofctl', ['add-flow', pop.ovsName, 'in_port=1,actions=in_port'], { runDir });
+    await inParallel(layout.pops, PARALLEL, (pop) => run('ovs-ofctl', ['add-flow', pop.ovsName, 'in_port=1,actions=in_port'], { runDir }));
     if (layout.coreBridge) await run('ovs-ofctl', ['add-flow', layout.coreBridge, 'actions=NORMAL'], { runDir });
     return layout;
   } catch (e) {
@@ -82,19 +84,18 @@ export async function labUp(plan: LabPlan, dataDir: string, projectPath: string,
 /** Removes what the layout lists: the daemons (by pid), the namespaces (with their devices), the run folder, live.json. */
 export async function labDown(layout: LiveLabLayout, dataDir: string): Promise<string[]> {
   const removed: string[] = [];
-  for (const pid of [...layout.pids].reverse()) {
-    if (await isLabDaemon(pid, layout.runDir)) {
+  await Promise.all(
+    [...layout.pids].reverse().map(async (pid) => {
+      if (!(await isLabDaemon(pid, layout.runDir))) return;
       process.kill(pid, 'SIGTERM');
       await waitGone(pid);
       removed.push(`daemon ${pid}`);
-    }
-  }
+    }),
+  );
   const existing = new Set(await listNamespaces());
-  for (const ns of [...hostNamespaces(layout), layout.daemonNetns]) {
-    if (!existing.has(ns)) continue;
-    await run('ip', ['netns', 'del', ns]);
-    removed.push(`namespace ${ns}`);
-  }
+  const namespaces = [...hostNamespaces(layout), layout.daemonNetns].filter((ns) => existing.has(ns));
+  await inParallel(namespaces, PARALLEL, (ns) => run('ip', ['netns', 'del', ns]));
+  removed.push(...namespaces.map((ns) => `namespace ${ns}`));
   for (const device of layout.devices) {
     const gone = await run('ip', ['link', 'del', device], { allowFail: true });
     if (gone.code === 0) removed.push(`device ${device}`);
@@ -148,8 +149,9 @@ async function readPid(file: string): Promise<number> {
   return pid;
 }
 
+/** Waits up to a second for a daemon to exit after SIGTERM, then kills it (the lab's state is thrown away anyway). */
 async function waitGone(pid: number): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 20; i += 1) {
     try {
       process.kill(pid, 0);
     } catch {

@@ -81,3 +81,12 @@ function isExecutable(path: string): boolean {
     return false;
   }
 }
+
+/** Runs `fn` on every item, at most `limit` at a time (lab commands are mostly waiting on the kernel or a daemon). */
+export async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
