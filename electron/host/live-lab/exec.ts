@@ -57,10 +57,12 @@ export function run(file: string, args: readonly string[], options: RunOptions =
 }
 
 /** Why this machine cannot run a live lab (not root, no `ip netns`, no Open vSwitch), or null when it can. */
-export function labUnavailable(): string | null {
-  if (process.platform !== 'linux') return `the live lab needs Linux network namespaces; this is ${process.platform}`;
-  if (typeof process.getuid === 'function' && process.getuid() !== 0) return 'the live lab needs root (network namespaces, veth pairs, Open vSwitch daemons): run wicm lab as root';
-  const dirs = labPath().split(delimiter);
+export function labUnavailable(machine: { platform?: string; uid?: number; path?: string } = {}): string | null {
+  const platform = machine.platform ?? process.platform;
+  const uid = machine.uid ?? (typeof process.getuid === 'function' ? process.getuid() : 0);
+  if (platform !== 'linux') return `the live lab needs Linux network namespaces; this is ${platform}`;
+  if (uid !== 0) return 'the live lab needs root (network namespaces, veth pairs, Open vSwitch daemons): run wicm lab as root';
+  const dirs = (machine.path ?? labPath()).split(delimiter);
   const missing = TOOLS.filter((tool) => !dirs.some((d) => isExecutable(join(d, tool))));
   if (missing.length > 0) return `missing ${missing.join(', ')} (apt-get install -y iproute2 openvswitch-switch)`;
   if (!existsSync(OVS_SCHEMA)) return `no Open vSwitch schema at ${OVS_SCHEMA} (apt-get install -y openvswitch-switch)`;

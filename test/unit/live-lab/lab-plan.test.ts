@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TopologyDto } from '../../../core/contract/dto';
+import { labUnavailable } from '../../../electron/host/live-lab/exec';
 import { parseDumpFlows } from '../../../electron/host/live-lab/flow-table';
 import { dpidOf, firstUsable, labIdOf, parseHostOptions, planLab } from '../../../electron/host/live-lab/lab-plan';
 
@@ -70,5 +71,13 @@ describe('lab helpers', () => {
       { cookie: '0x00000000005743aa', table: 0, priority: 40096, packets: 3, bytes: 294, match: { ip: '', in_port: '1', nw_src: '192.168.10.0/24', nw_dst: '10.20.0.0/24' }, actions: 'output:3' },
       { cookie: '0x0000000000000000', table: 0, priority: 32768, packets: 7, bytes: 0, match: { in_port: '1' }, actions: 'IN_PORT' },
     ]);
+  });
+});
+
+describe('labUnavailable', () => {
+  it('says why a machine cannot host a lab: not Linux, not root, tools missing', () => {
+    expect(labUnavailable({ platform: 'darwin' })).toMatch(/needs Linux network namespaces; this is darwin/);
+    expect(labUnavailable({ platform: 'linux', uid: 1000 })).toMatch(/needs root/);
+    expect(labUnavailable({ platform: 'linux', uid: 0, path: '/nonexistent' })).toMatch(/^missing ip, ovsdb-tool, ovsdb-server, ovs-vswitchd, ovs-vsctl, ovs-ofctl, ovs-appctl \(apt-get install/);
   });
 });
