@@ -149,17 +149,24 @@ async function readPid(file: string): Promise<number> {
   return pid;
 }
 
-/** Waits up to a second for a daemon to exit after SIGTERM, then kills it (the lab's state is thrown away anyway). */
+/** Waits up to a second for a daemon to exit after SIGTERM, then kills it (the lab's state is thrown away anyway) and waits for that. */
 async function waitGone(pid: number): Promise<void> {
-  for (let i = 0; i < 20; i += 1) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
+  for (let i = 0; i < 60; i += 1) {
+    if (!(await isRunning(pid))) return;
+    if (i === 20) process.kill(pid, 'SIGKILL');
     await new Promise((r) => setTimeout(r, 50));
   }
-  process.kill(pid, 'SIGKILL');
+  throw new CoreError('INTERNAL', `process ${pid} did not stop after SIGKILL.`);
+}
+
+/** Alive and not a zombie (a detached daemon's parent may be slow to reap it). */
+async function isRunning(pid: number): Promise<boolean> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX]/.test(stat);
+  } catch {
+    return false;
+  }
 }
 
 /** `ip -batch` lines creating every veth pair with both ends in their namespaces. */
