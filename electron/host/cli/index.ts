@@ -9,6 +9,7 @@ import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
 import { labControllerCommand } from './commands/lab-controller';
+import { labCommand } from './commands/lab';
 import { planCommand } from './commands/plan';
 import { pushCommand } from './commands/push';
 import { serveCommand } from './commands/serve';
@@ -16,7 +17,7 @@ import { teardownCommand } from './commands/teardown';
 import { traceCommand } from './commands/trace';
 
 /** Every sub-command, in the order `wicm --help` lists them. */
-export const commands: readonly CliCommand[] = [inspectCommand, importCommand, planCommand, traceCommand, exportCommand, pushCommand, teardownCommand, driftCommand, diffCommand, serveCommand, labControllerCommand];
+export const commands: readonly CliCommand[] = [inspectCommand, importCommand, planCommand, traceCommand, exportCommand, pushCommand, teardownCommand, driftCommand, diffCommand, serveCommand, labControllerCommand, labCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -22,6 +22,8 @@ export interface LivePort {
   readonly ifname: string;
   /** What is behind the port: a segment host, a PoP's transit VNF, another bridge, the WAN core, or nothing. */
   readonly peer: { readonly kind: 'host' | 'pop' | 'link' | 'uplink' | 'none'; readonly id: string | null };
+  /** The other end of the veth pair (in the daemon namespace, a host namespace or left down). */
+  readonly peerIfname: string;
 }
 
 /** One project bridge/switch as an OVS bridge (`datapath_type=netdev`). */
@@ -47,6 +49,8 @@ export interface LiveHost {
   readonly mac: string;
   readonly bridgeId: string;
   readonly portId: string;
+  /** True when the address came from `--host SEGMENT=ADDR` rather than the first usable one. */
+  readonly given: boolean;
 }
 
 /** A PoP as a transit VNF: a one-flow OVS bridge that sends frames back where they came from. */
@@ -56,6 +60,8 @@ export interface LivePop {
   readonly ovsName: string;
   readonly bridgeId: string;
   readonly portId: string;
+  /** The VNF bridge's port 1 (the veth end facing the WAN bridge). */
+  readonly ifname: string;
 }
 
 /** An inter-bridge link or an uplink into the WAN core, with its veth pair. */
@@ -64,6 +70,10 @@ export interface LiveLink {
   readonly kind: 'link' | 'uplink';
   readonly veth: readonly [string, string];
   readonly up: boolean;
+  /** The project ports at the two ends (an uplink's second end is the WAN core: null). */
+  readonly portIds: readonly [string, string | null];
+  /** How people name it: `vbr1/if_vbr1_vbr2 - vbr2/if_vbr2_vbr1`, `vbr1/if_vbr1_uplink - WAN core`. */
+  readonly title: string;
 }
 
 export interface LiveLabLayout {
@@ -79,6 +89,23 @@ export interface LiveLabLayout {
   readonly links: readonly LiveLink[];
   /** Devices the userspace datapath and the lab created in the root namespace (removed on down). */
   readonly devices: readonly string[];
+  /** Short id derived from the data folder, part of every name (`wl` + 4 hex digits = prefix). */
+  readonly labId: string;
+  /**
+   * The network namespace ovs-vswitchd runs in, holding every bridge-side veth end and the tap
+   * devices of the userspace datapath (its `ovs-netdev` tap is one name per namespace, so two
+   * labs in the root namespace would collide). Deleting it removes those devices.
+   */
+  readonly daemonNetns: string;
+  /** The WAN core bridge (OVS, NORMAL forwarding) joining the uplinks, or null without uplinks. */
+  readonly coreBridge: string | null;
+  /**
+   * Whether the hosts' transmit checksum offload is off (ethtool present at `up`). The userspace
+   * datapath does not fill in offloaded UDP/TCP checksums, so UDP probes need it off.
+   */
+  readonly hostTxChecksumOff: boolean;
+  /** ISO-8601 time the lab came up. */
+  readonly startedAt: string;
 }
 
 /** The lab's folder in a data folder. */
