@@ -27,6 +27,7 @@ export type {
   PushStep,
 } from './driver';
 export { SHARED_OWNER, StepFailure, UNKNOWN_OWNER } from './driver';
+export { sameContent } from './canonical';
 export type { HttpAuth, HttpClient, HttpErrorKind, HttpMethod, HttpRequestOptions, HttpResponse } from './http';
 export { HttpError, isHttpError, redactUrl } from './http';
 export { diffObjects } from './diff';

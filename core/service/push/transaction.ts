@@ -1,12 +1,13 @@
 import type { PushReportDto, PushRequestDto } from '../../contract/api';
 import type { PlanDto, ServiceDto, ServiceState } from '../../contract/dto';
-import { createDriver, driverEntry, runTransaction, UNKNOWN_OWNER, type PushJournal, type TransactionResult } from '../../drivers';
+import { createDriver, driverEntry, journalTarget, runTransaction, UNKNOWN_OWNER, type PushJournal, type TransactionResult } from '../../drivers';
 import { countingClient, stepDto, targetInfo } from '../../drivers/report';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
 import { isPlanned, planProject, planServices, readAllocations, readPlans } from '../planning';
 import { journalOwners, projectJournal } from './journal';
 import { preflightWarnings } from './preflight';
+import { changesShared, sharedObjectsLock } from './shared-lock';
 import { checkKnown, desiredOf, readPlansOf, setStates, statesOf } from './services';
 import { nextTxId, requireHttp, resolveTarget, type ConcretePushRequest } from './target';
 
@@ -29,7 +30,8 @@ export async function transact(ctx: HandlerContext, request: ConcretePushRequest
   const scope = req.serviceIds ? new Set(req.serviceIds) : fullScope(services, plans, journal, operation);
   const desired = desiredOf(driver, ctx, plans, (id) => operation === 'push' && scope.has(id), req.provision === true, services);
   const planningMs = now() - t0;
-  const result = await runTransaction(
+  const alone = !dryRun && changesShared(operation, req.serviceIds === undefined, desired, journal);
+  const result = await sharedObjectsLock(ctx.session, journalTarget(req.target)).run(alone, () => runTransaction(
     {
       driver,
       http: http.client,
@@ -40,7 +42,7 @@ export async function transact(ctx: HandlerContext, request: ConcretePushRequest
       onProgress: dryRun ? undefined : progressEvents(ctx, operation),
     },
     { operation, desired, scope, dryRun, scopedRead: req.serviceIds !== undefined },
-  ).finally(journal.flush);
+  )).finally(journal.flush);
   const projectScope = [...scope].filter((id) => services.some((s) => s.id === id));
   if (!dryRun) {
     const hasPlan = new Set((req.serviceIds ? readPlansOf(ctx.session.db, projectScope) : readPlans(ctx.session.db)).map((p) => p.serviceId));

@@ -5,7 +5,7 @@ import { compileOnos } from '../../../electron/host/lab/live/compile-onos';
 import { compileVtn } from '../../../electron/host/lab/live/compile-vtn';
 import { LIVE_LAB_VERSION, type LiveLabLayout } from '../../../electron/host/live-lab/layout';
 
-const port = (n: number) => ({ portId: `p${n}`, name: `port${n}`, ofport: n, ifname: `wox1p${n}`, peer: { kind: 'none' as const, id: null } });
+const port = (n: number) => ({ portId: `p${n}`, name: `port${n}`, ofport: n, ifname: `wox1p${n}`, peerIfname: `wox1q${n}`, peer: { kind: 'none' as const, id: null } });
 const layout: LiveLabLayout = {
   version: LIVE_LAB_VERSION,
   projectPath: '',
@@ -19,6 +19,11 @@ const layout: LiveLabLayout = {
   pops: [],
   links: [],
   devices: [],
+  labId: 'x1',
+  daemonNetns: 'wox1d',
+  coreBridge: null,
+  hostTxChecksumOff: false,
+  startedAt: '2026-12-06T00:00:00.000Z',
 };
 
 const iface = (name: string, map?: { port: string; vlan: number; byName?: boolean; node?: string }, filters: unknown[] = [], enabled = true) => ({

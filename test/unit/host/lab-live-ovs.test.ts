@@ -27,7 +27,7 @@ describe.skipIf(unavailable !== null)('lab controllers drive the live data plane
     bridge = `${ovs.prefix}b1`;
     ovs.addBridge({ name: bridge, datapathId: '0000000000000001', ports: [1, 2, 3, 4] });
     dataDir = mkdtempSync(join(tmpdir(), 'wicm-live-'));
-    const port = (n: number, name: string) => ({ portId: `p${n}`, name, ofport: n, ifname: `${bridge}p${n}`, peer: { kind: 'none' as const, id: null } });
+    const port = (n: number, name: string) => ({ portId: `p${n}`, name, ofport: n, ifname: `${bridge}p${n}`, peerIfname: `${bridge}q${n}`, peer: { kind: 'none' as const, id: null } });
     const layout: LiveLabLayout = {
       version: LIVE_LAB_VERSION,
       projectPath: '',
@@ -38,6 +38,11 @@ describe.skipIf(unavailable !== null)('lab controllers drive the live data plane
       pops: [],
       links: [],
       devices: [],
+      labId: 'x1',
+      daemonNetns: '',
+      coreBridge: null,
+      hostTxChecksumOff: false,
+      startedAt: new Date().toISOString(),
     };
     mkdirSync(join(dataDir, 'lab'), { recursive: true });
     writeFileSync(liveLabFile(dataDir), JSON.stringify(layout));

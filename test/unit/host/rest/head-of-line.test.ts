@@ -28,7 +28,7 @@ describe('REST API with one hung controller write', () => {
     // A deadline far beyond the test: only the five POSTs finishing can end the wait below.
     const push: PushConfig = { mode: 'controller', target: { kind: 'odl-vtn', url: lab.url, user: 'admin', password: 'admin', timeoutMs: 600_000 }, label: 'lab', provision: true };
     const h = await startRest({ push });
-    expect((await h.call('POST', '/api/v1/flows', { ...flowBody, instance_id: 'seed' })).status).toBe(201);
+    expect((await h.call('POST', '/api/v1/flows', { ...flowBody, instance_id: 'seed' })).status).toBe(200);
 
     lab.setFaults([{ match: { method: 'POST', pathIncludes: 'set-flow-filter' }, nth: 1, action: { kind: 'hang' } }]);
     let slowSettled = false;
@@ -36,7 +36,7 @@ describe('REST API with one hung controller write', () => {
     expect(await hungWrite(lab)).toContain('set-flow-filter');
 
     const others = await Promise.all(['f1', 'f2', 'f3', 'f4', 'f5'].map((id) => h.call('POST', '/api/v1/flows', { ...flowBody, instance_id: id })));
-    expect(others.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    expect(others.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(slowSettled).toBe(false);
     const states = Object.fromEntries((await services(h)).map((s) => [s.id, s.state]));
     for (const id of ['seed', 'f1', 'f2', 'f3', 'f4', 'f5']) expect(states[id]).toBe('pushed');
@@ -53,14 +53,14 @@ describe('REST API with one hung controller write', () => {
     labs.push(lab);
     const push: PushConfig = { mode: 'controller', target: { kind: 'odl-vtn', url: lab.url, user: 'admin', password: 'admin', timeoutMs: 600_000 }, label: 'lab', provision: true };
     const h = await startRest({ push });
-    expect((await h.call('POST', '/api/v1/flows', { ...flowBody, instance_id: 'seed' })).status).toBe(201);
+    expect((await h.call('POST', '/api/v1/flows', { ...flowBody, instance_id: 'seed' })).status).toBe(200);
     lab.setFaults([{ match: { method: 'POST', pathIncludes: 'set-flow-filter' }, nth: 1, action: { kind: 'hang' } }]);
     const order: string[] = [];
     const post = h.call('POST', '/api/v1/flows', { ...flowBody, instance_id: 'x' }).then((a) => (order.push('post'), a));
     await hungWrite(lab);
     const del = h.call('DELETE', '/api/v1/flows/x').then((a) => (order.push('delete'), a));
     const other = await h.call('POST', '/api/v1/flows', { ...flowBody, instance_id: 'y' });
-    expect(other.status).toBe(201);
+    expect(other.status).toBe(200);
     expect(order).toEqual([]);
     await lab.close();
     expect((await post).status).toBe(502);
