@@ -8,6 +8,8 @@ import { handlerContext, type HandlerContext } from './context';
 import { controllerHandlers } from './handlers/controllers';
 import { exportHandlers } from './handlers/exports';
 import { importHandlers } from './handlers/imports';
+import { journalHandlers } from './handlers/journal';
+import { recoveryHandlers } from './handlers/recovery';
 import { pushHandlers } from './handlers/push';
 import { serviceHandlers } from './handlers/services';
 import { topologyHandlers } from './handlers/topology';
@@ -75,6 +77,8 @@ export class WicmEngine {
       ...exportHandlers(context),
       ...controllerHandlers(context),
       ...pushHandlers(context),
+      ...journalHandlers(context),
+      ...recoveryHandlers(ports.recovery, ports.sql, (session) => this.replaceSession(session)),
     };
   }
 
