@@ -62,7 +62,7 @@ export class WicmEngine {
       'project.save': async () => {
         const path = this.session.path;
         if (path === null) {
-          throw new CoreError('INVALID_INPUT', 'This project has never been saved: use Save As… (project.saveAs) with a file path.');
+          throw new CoreError('INVALID_INPUT', 'This project has never been saved. Use Save As… and choose where to put it.');
         }
         return this.saveTo(path);
       },

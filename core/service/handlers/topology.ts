@@ -91,7 +91,11 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
         const port = must(t.ports, req.portId, 'port');
         const prefix = req.family === 6 ? '::/0' : '0.0.0.0/0';
         const other = t.segments.find((s) => s.prefix === prefix && t.ports.find((p) => p.id === s.portId)?.bridgeId === port.bridgeId);
-        if (other) throw new CoreError('CONFLICT', `Bridge already has an ${prefix} uplink on port ${other.portId}; remove it first.`);
+        if (other) {
+          const on = t.ports.find((p) => p.id === other.portId)?.name ?? other.portId;
+          const bridge = t.bridges.find((b) => b.id === port.bridgeId)?.name ?? port.bridgeId;
+          throw new CoreError('CONFLICT', `Bridge '${bridge}' already has an ${prefix} uplink on port '${on}'; remove it first.`);
+        }
         const id = db.meta.nextId('sg');
         db.topology.insert('segment', { id, prefix, portId: port.id, name: 'uplink' });
         return { id, label: `add uplink on ${port.name}` };
@@ -152,7 +156,7 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
         return { id: port.id, diagnostics, label: req.pool ? `set VLAN pool ${req.pool.first}–${req.pool.last} on ${port.name}` : `reset VLAN pool of ${port.name}` };
       }),
     'topology.lookup': async (req) => {
-      const parsed = tryParsePrefix(req.address);
+      const parsed = tryParsePrefix(req.address, 'address or prefix');
       if (!parsed.ok) throw new CoreError('INVALID_INPUT', parsed.message, { issues: [{ pointer: '/address', message: parsed.message }] });
       const match = currentSegments().match(parsed.value.prefix);
       return {
