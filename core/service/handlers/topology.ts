@@ -8,6 +8,7 @@ import type { ProjectDb } from '../../store/project-db';
 import { TOPOLOGY_TABLES, type ElementKind } from '../../store/topology-tables';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
+import { segmentClashes } from './segment-clashes';
 
 type TopologyHandlers = Pick<
   Handlers,
@@ -84,7 +85,7 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
         if (t.segments.some((s) => s.prefix === prefix && s.portId === port.id)) throw new CoreError('CONFLICT', `Port '${port.name}' already has segment ${prefix}.`);
         const id = db.meta.nextId('sg');
         db.topology.insert('segment', { id, prefix, portId: port.id, name: req.name ?? null });
-        return { id, diagnostics };
+        return { id, diagnostics: [...diagnostics, ...segmentClashes(t, prefix, port.id, '/prefix')] };
       }),
     'topology.addUplink': async (req) =>
       edit('add uplink', (db, t) => {
@@ -127,6 +128,8 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
           const canonical = canonicalPrefix(changes.prefix, '/changes/prefix');
           changes.prefix = canonical.prefix;
           diagnostics.push(...canonical.diagnostics);
+          const portId = typeof changes.portId === 'string' ? changes.portId : (t.segments.find((x) => x.id === req.id)?.portId ?? '');
+          diagnostics.push(...segmentClashes(t, canonical.prefix, portId, '/changes/prefix', req.id));
         }
         db.topology.update(req.kind as ElementKind, req.id, changes);
         return { id: req.id, diagnostics, label: `edit ${describe(req.kind, element)}` };

@@ -43,3 +43,15 @@ describe('names, not ids, in messages', () => {
     expect(JSON.stringify(save)).not.toMatch(/project\.saveAs/);
   });
 });
+
+describe('edit-time checks on segments', () => {
+  it('flags a duplicate or overlapping segment when it is entered, naming the other one', async () => {
+    const dup = await ok<EditResultDto>('topology.addSegment', { portId: 'pt-vbr1-athens', prefix: '10.20.0.0/24' });
+    expect(dup.diagnostics).toEqual([expect.objectContaining({ code: 'DUPLICATE_SEGMENT', message: expect.stringMatching(/^10\.20\.0\.0\/24 is already segment .*10\.20\.0\.0\/24 on port '\w+' of bridge 'vbr\d'\.$/), pointer: '/prefix' })]);
+    const wide = await ok<EditResultDto>('topology.addSegment', { portId: 'pt-vbr1-athens', prefix: '10.0.0.0/8' });
+    expect(wide.diagnostics.map((d) => d.code)).toContain('OVERLAPPING_SEGMENT');
+    expect(wide.diagnostics.find((d) => d.code === 'OVERLAPPING_SEGMENT')?.message).toMatch(/^10\.0\.0\.0\/8 overlaps segment .* on port '\w+' of bridge '\w+'\.$/);
+    const apart = await ok<EditResultDto>('topology.addSegment', { portId: 'pt-vbr1-athens', prefix: '203.0.113.0/24' });
+    expect(apart.diagnostics).toEqual([]);
+  });
+});
