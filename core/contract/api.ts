@@ -23,9 +23,11 @@ import type {
   LabControllerDto,
 } from './controllers-dto';
 import type { ProjectDiffDto } from './diff-dto';
+import type { JournalTransactionDto, RecoveryDto } from './history-dto';
 
 export type * from './controllers-dto';
 export type * from './diff-dto';
+export type * from './history-dto';
 
 /** Where the engine runs, as the UI shows it in the title bar. */
 export type AppMode = 'desktop' | 'browser' | 'cli';
@@ -340,6 +342,14 @@ export interface Api {
   'sim.trace': (req: { readonly src: string; readonly dst: string; readonly down?: readonly string[] }) => TraceDto;
   /** Services whose traffic breaks when the given elements are down. */
   'sim.whatIf': (req: { readonly down: readonly string[] }) => readonly WhatIfImpactDto[];
+  /** The project's push transactions, newest first; with `serviceId`, only those that touched it. */
+  'journal.list': (req: { readonly serviceId?: string }) => readonly JournalTransactionDto[];
+  /** Unsaved work a run that stopped left behind (null = none). */
+  'recovery.status': (req: NoArgs) => RecoveryDto | null;
+  /** Opens the left-behind work as the project (unsaved, at its old path) and removes the copy. */
+  'recovery.restore': (req: NoArgs) => ProjectInfoDto;
+  /** Removes the left-behind work. */
+  'recovery.discard': (req: NoArgs) => { readonly discarded: boolean };
 }
 
 /** A method name of the contract. */

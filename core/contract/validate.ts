@@ -218,6 +218,10 @@ export const requestSchemas = {
   'plan.lint': noArgs,
   'sim.trace': z.object({ src: prefixText, dst: prefixText, down: z.array(id).optional() }).strict(),
   'sim.whatIf': z.object({ down: z.array(id).min(1, 'name at least one element') }).strict(),
+  'journal.list': z.object({ serviceId: id.optional() }).strict(),
+  'recovery.status': noArgs,
+  'recovery.restore': noArgs,
+  'recovery.discard': noArgs,
 } satisfies { readonly [M in Method]: z.ZodType<Req<M>> };
 
 /** Whether a string names a contract method. */

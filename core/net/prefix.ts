@@ -31,11 +31,14 @@ export function parsePrefix(text: string): ParsedPrefix {
   return toParsed(scanned, text.trim());
 }
 
-/** `parsePrefix` that returns the error message instead of throwing. */
-export function tryParsePrefix(text: string): ParsePrefixResult {
+/**
+ * `parsePrefix` that returns the error message instead of throwing; `asked` is what the person
+ * was asked for (an address, or an address or prefix), so the message names it.
+ */
+export function tryParsePrefix(text: string, asked: AskedFor = 'prefix'): ParsePrefixResult {
   const scanned = scanPrefix(text);
   return typeof scanned === 'string'
-    ? { ok: false, message: invalidPrefixMessage(text, scanned) }
+    ? { ok: false, message: invalidPrefixMessage(text, scanned, asked) }
     : { ok: true, value: toParsed(scanned, text.trim()) };
 }
 
@@ -132,10 +135,18 @@ function toParsed(scanned: ScannedPrefix, input: string): ParsedPrefix {
   };
 }
 
-/** The message for text that is not a prefix: what it is, why, and how to write one. */
-export function invalidPrefixMessage(text: string, reason: string): string {
-  const fix = 'write it as a.b.c.d/len or x:x::x/len';
-  return `'${clipInput(text)}' is not an IPv4 or IPv6 prefix: ${reason}; ${fix}`;
+/** What a field asks a person for: a prefix, an address, or either (a search, a lookup). */
+export type AskedFor = 'prefix' | 'address' | 'address or prefix';
+
+const HOW_TO_WRITE: Readonly<Record<AskedFor, string>> = {
+  prefix: 'write it as a.b.c.d/len or x:x::x/len',
+  address: 'write it as a.b.c.d or x:x::x',
+  'address or prefix': 'write it as a.b.c.d or x:x::x, or a prefix a.b.c.d/len or x:x::x/len',
+};
+
+/** The message for text that is not what was asked for: what it is, why, and how to write one. */
+export function invalidPrefixMessage(text: string, reason: string, asked: AskedFor = 'prefix'): string {
+  return `'${clipInput(text)}' is not an IPv4 or IPv6 ${asked}: ${reason}; ${HOW_TO_WRITE[asked]}`;
 }
 
 function clipInput(text: string): string {

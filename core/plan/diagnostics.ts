@@ -61,13 +61,13 @@ const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['UNKNOWN_POP', 'POP_PORT_M
  * INVALID_INPUT) with all error diagnostics in `details.diagnostics`; returns the plan otherwise.
  * For callers that want the throwing policy instead of reading `plan.diagnostics`.
  */
-export function assertPlanOk(plan: PlanDto): PlanDto {
+export function assertPlanOk(plan: PlanDto, serviceName: string = plan.serviceId): PlanDto {
   const errors = planErrors(plan);
   const first = errors[0];
   if (!first) return plan;
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   const code = NOT_FOUND_CODES.has(first.code) ? 'NOT_FOUND' : 'INVALID_INPUT';
-  throw new CoreError(code, `cannot plan service '${plan.serviceId}': ${first.message}${more}`, {
+  throw new CoreError(code, `Cannot plan service '${serviceName}': ${first.message}${more}`, {
     serviceId: plan.serviceId,
     diagnostics: errors,
   });

@@ -25,7 +25,7 @@ export interface LintContext {
  */
 export function lintWith(context: LintContext, plans: readonly PlanDto[], services: readonly ServiceDto[]): DiagnosticDto[] {
   return [
-    ...overlaps(context.index, plans),
+    ...overlaps(context.index, plans, new Map(services.map((s) => [s.id, s.name]))),
     ...asymmetries(plans, services),
     ...missingUplinks(context, services),
     ...repeatedPops(context.index, services),
@@ -40,7 +40,8 @@ interface Filter {
   readonly dst: PrefixKey;
 }
 
-function overlaps(index: TopologyIndex, plans: readonly PlanDto[]): DiagnosticDto[] {
+function overlaps(index: TopologyIndex, plans: readonly PlanDto[], names: ReadonlyMap<string, string>): DiagnosticDto[] {
+  const nameOf = (id: string): string => names.get(id) ?? id;
   const key = cachedPrefixKeys();
   // Rules on one port with different VLAN tags never see each other's packets.
   const groups = new Map<string, Filter[]>();
@@ -74,10 +75,10 @@ function overlaps(index: TopologyIndex, plans: readonly PlanDto[]): DiagnosticDt
       const winner = ordered[0]!.rule;
       const port = index.portById.get(winner.inPortId);
       const bridge = index.bridgeById.get(winner.bridgeId);
-      const names = ordered.slice(0, 5).map((f) => `'${f.rule.serviceId}' ${f.rule.direction} (index ${f.rule.filterIndex}: ${f.rule.match.src} → ${f.rule.match.dst})`);
+      const listed = ordered.slice(0, 5).map((f) => `'${nameOf(f.rule.serviceId)}' ${f.rule.direction} (index ${f.rule.filterIndex}: ${f.rule.match.src} → ${f.rule.match.dst})`);
       const more = ordered.length > 5 ? ` and ${ordered.length - 5} more` : '';
       out.push(
-        diag('warning', 'OVERLAPPING_CONDITIONS', `port '${port?.name ?? winner.inPortId}' of bridge '${bridge?.name ?? winner.bridgeId}' filters overlapping traffic for ${names.join(', ')}${more}; a packet matching several is redirected by the lowest index only ('${winner.serviceId}' ${winner.direction})`, {
+        diag('warning', 'OVERLAPPING_CONDITIONS', `port '${port?.name ?? winner.inPortId}' of bridge '${bridge?.name ?? winner.bridgeId}' filters overlapping traffic for ${listed.join(', ')}${more}; a packet matching several is redirected by the lowest index only ('${nameOf(winner.serviceId)}' ${winner.direction})`, {
           elementId: winner.inPortId,
           hint: 'make the services\u2019 source/destination segments disjoint, or route them over different ports',
         }),
@@ -149,7 +150,7 @@ function asymmetries(plans: readonly PlanDto[], services: readonly ServiceDto[])
     const same = isMirror(plan.forward.rules, plan.reverse.rules);
     if (!same) {
       out.push(
-        diag('warning', 'ASYMMETRIC_PATH', `the reverse path of service '${service.id}' is not the mirror of its forward path, though the service has no explicit reverse chain`, {
+        diag('warning', 'ASYMMETRIC_PATH', `the reverse path of service '${service.name}' is not the mirror of its forward path, though the service has no explicit reverse chain`, {
           elementId: service.id,
           pointer: '/reverseChain',
           hint: 're-plan the service, or set an explicit reverse chain if the asymmetry is intended',
@@ -234,7 +235,7 @@ function repeatedPops(index: TopologyIndex, services: readonly ServiceDto[]): Di
         const pop = index.findPop(name);
         if (pop && index.findPop(chain[i - 1]!) === pop) {
           out.push(
-            diag('warning', 'POP_REPEATED', `service '${service.id}' visits PoP '${pop.name}' twice in a row (${pointer}/${i - 1} and ${pointer}/${i}); the visits are merged into one`, {
+            diag('warning', 'POP_REPEATED', `service '${service.name}' visits PoP '${pop.name}' twice in a row (${pointer}/${i - 1} and ${pointer}/${i}); the visits are merged into one`, {
               elementId: service.id,
               pointer: `${pointer}/${i}`,
               hint: `remove the repeated '${name}'`,

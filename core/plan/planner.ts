@@ -197,8 +197,8 @@ export class Planner {
 
   private walkBoth(service: ServiceDto, r: ResolvedService): { readonly forward: WalkResult; readonly reverse: WalkResult } {
     return {
-      forward: this.walker.walk(service.id, 'forward', r.src, r.dst, r.forward),
-      reverse: this.walker.walk(service.id, 'reverse', r.dst, r.src, r.reverse),
+      forward: this.walker.walk(service.name, 'forward', r.src, r.dst, r.forward),
+      reverse: this.walker.walk(service.name, 'reverse', r.dst, r.src, r.reverse),
     };
   }
 
@@ -215,7 +215,7 @@ export class Planner {
       if (earlier) {
         const bridge = this.index.bridgeById.get(x.from.port.bridgeId)?.name ?? x.from.port.bridgeId;
         errors.push(
-          diag('error', 'LOOP', `${d.direction}: traffic of service '${service.id}' enters port '${x.from.port.name}' of bridge '${bridge}' twice with the same match (first redirected to '${earlier.to.port.name}', then to '${x.to.port.name}'); the first filter always wins, so the packet loops until VTN drops it after ${MAX_REDIRECTIONS} redirections`, {
+          diag('error', 'LOOP', `${d.direction}: traffic of service '${service.name}' enters port '${x.from.port.name}' of bridge '${bridge}' twice with the same match (first redirected to '${earlier.to.port.name}', then to '${x.to.port.name}'); the first filter always wins, so the packet loops until VTN drops it after ${MAX_REDIRECTIONS} redirections`, {
             elementId: x.from.port.id,
             hint: x.from.pop
               ? `enable VLANs for the service (attributes.vlans = true or a VLAN pool on PoP '${x.from.pop.name}''s port) so each visit is told apart, or reorder the chain`
@@ -226,7 +226,7 @@ export class Planner {
     }
     if (d.drafts.length > MAX_REDIRECTIONS) {
       errors.push(
-        diag('error', 'REDIRECT_LIMIT', `${d.direction}: service '${service.id}' needs ${d.drafts.length} redirections; VTN drops a packet after ${MAX_REDIRECTIONS}`, {
+        diag('error', 'REDIRECT_LIMIT', `${d.direction}: service '${service.name}' needs ${d.drafts.length} redirections; VTN drops a packet after ${MAX_REDIRECTIONS}`, {
           elementId: service.id,
           pointer: d.direction === 'forward' ? '/chain' : '/reverseChain',
           hint: 'shorten the PoP chain or link the bridges directly',

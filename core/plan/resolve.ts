@@ -47,7 +47,7 @@ export class ServiceResolver {
     const dst = this.endpoint(service, 'outSegment', diagnostics);
     if (src && dst && src.parsed.family !== dst.parsed.family) {
       diagnostics.push(
-        diag('error', 'FAMILY_MISMATCH', `service '${service.id}' goes from IPv${src.parsed.family} ${src.parsed.prefix} to IPv${dst.parsed.family} ${dst.parsed.prefix}; one flow condition cannot match both families`, {
+        diag('error', 'FAMILY_MISMATCH', `service '${service.name}' goes from IPv${src.parsed.family} ${src.parsed.prefix} to IPv${dst.parsed.family} ${dst.parsed.prefix}; one flow condition cannot match both families`, {
           elementId: service.id,
           pointer: '/outSegment',
           hint: 'use segments of the same address family',
@@ -70,7 +70,7 @@ export class ServiceResolver {
     const role = field === 'inSegment' ? 'source' : 'target';
     if (text === null) {
       diagnostics.push(
-        diag('error', 'MISSING_SEGMENT', `service '${service.id}' has no ${field} and the project has no default ${role} segment`, {
+        diag('error', 'MISSING_SEGMENT', `service '${service.name}' has no ${field} and the project has no default ${role} segment`, {
           elementId: service.id,
           pointer,
           hint: `set the service's ${field} or the project's default ${role} segment`,
@@ -85,12 +85,12 @@ export class ServiceResolver {
       this.parsed.set(text, parsed);
     }
     if (!parsed.ok) {
-      diagnostics.push(diag('error', 'INVALID_PREFIX', `${field} of service '${service.id}': ${parsed.message}`, { elementId: service.id, pointer }));
+      diagnostics.push(diag('error', 'INVALID_PREFIX', `${field} of service '${service.name}': ${parsed.message}`, { elementId: service.id, pointer }));
       return undefined;
     }
     if (parsed.value.hostBitsSet) {
       diagnostics.push(
-        diag('warning', 'HOST_BITS_SET', `${field} ${parsed.value.input} of service '${service.id}' has host bits set; using ${parsed.value.prefix}`, {
+        diag('warning', 'HOST_BITS_SET', `${field} ${parsed.value.input} of service '${service.name}' has host bits set; using ${parsed.value.prefix}`, {
           elementId: service.id,
           pointer,
           hint: `write ${parsed.value.prefix}`,
@@ -103,7 +103,7 @@ export class ServiceResolver {
   private chain(service: ServiceDto, names: readonly string[], pointer: string, diagnostics: DiagnosticDto[]): PopVisit[] | undefined {
     if (names.length === 0) {
       diagnostics.push(
-        diag('error', 'EMPTY_CHAIN', `service '${service.id}' has an empty ${pointer === '/chain' ? 'PoP chain' : 'reverse PoP chain'}: there is nothing to steer through`, {
+        diag('error', 'EMPTY_CHAIN', `service '${service.name}' has an empty ${pointer === '/chain' ? 'PoP chain' : 'reverse PoP chain'}: there is nothing to steer through`, {
           elementId: service.id,
           pointer,
           hint: 'list at least one PoP',
@@ -122,7 +122,7 @@ export class ServiceResolver {
       if (!pop) {
         const suggestion = didYouMean(name, this.allPopKeys());
         diagnostics.push(
-          diag('error', 'UNKNOWN_POP', `service '${service.id}' names PoP '${name}', which is no PoP name or alias of the project${suggestion !== undefined ? `; did you mean '${suggestion}'?` : ''}`, {
+          diag('error', 'UNKNOWN_POP', `service '${service.name}' names PoP '${name}', which is no PoP name or alias of the project${suggestion !== undefined ? `; did you mean '${suggestion}'?` : ''}`, {
             elementId: service.id,
             pointer: `${pointer}/${i}`,
             hint: suggestion !== undefined ? `use '${suggestion}', or add '${name}' as an alias of a PoP` : `add a PoP named '${name}' or add it as an alias of a PoP`,

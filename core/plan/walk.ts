@@ -92,16 +92,16 @@ export class Walker {
   }
 
   /** Stops of one direction; `pops` is non-empty. */
-  walk(serviceId: string, direction: Direction, src: Endpoint, dst: Endpoint, pops: readonly PopVisit[]): WalkResult {
+  walk(serviceName: string, direction: Direction, src: Endpoint, dst: Endpoint, pops: readonly PopVisit[]): WalkResult {
     const notes: DiagnosticDto[] = [];
     try {
       const family = src.parsed.family;
       const first = pops[0]!;
       const last = pops[pops.length - 1]!;
-      const stops: Stop[] = [this.endpointStop(serviceId, direction, 'ingress', src, first, family, notes)];
+      const stops: Stop[] = [this.endpointStop(serviceName, direction, 'ingress', src, first, family, notes)];
       const targets: Stop[] = [];
       for (const v of pops) targets.push(this.stop('pop', 'pop', v.port, v.pop));
-      targets.push(this.endpointStop(serviceId, direction, 'egress', dst, last, family, notes));
+      targets.push(this.endpointStop(serviceName, direction, 'egress', dst, last, family, notes));
       for (const target of targets) {
         const here = stops[stops.length - 1]!;
         if (target.role === 'pop' && here.role === 'pop' && here.port.id === target.port.id) {
@@ -112,8 +112,8 @@ export class Walker {
           );
           continue;
         }
-        if (here.port.bridgeId !== target.port.bridgeId) this.cross(serviceId, direction, stops, here.port.bridgeId, target.port.bridgeId, family);
-        push(serviceId, direction, stops, target);
+        if (here.port.bridgeId !== target.port.bridgeId) this.cross(serviceName, direction, stops, here.port.bridgeId, target.port.bridgeId, family);
+        push(serviceName, direction, stops, target);
       }
       return { ok: true, stops, notes };
     } catch (e) {
@@ -123,7 +123,7 @@ export class Walker {
   }
 
   private endpointStop(
-    serviceId: string,
+    serviceName: string,
     direction: Direction,
     role: 'ingress' | 'egress',
     end: Endpoint,
@@ -170,18 +170,18 @@ export class Walker {
     return this.stop(role, role, uplink);
   }
 
-  private cross(serviceId: string, direction: Direction, stops: Stop[], from: string, to: string, family: 4 | 6): void {
+  private cross(serviceName: string, direction: Direction, stops: Stop[], from: string, to: string, family: 4 | 6): void {
     const path = this.links.between(from, to);
     if (path) {
       for (const step of path) {
-        push(serviceId, direction, stops, this.stop('out', 'transit', this.port(step.fromPortId)));
+        push(serviceName, direction, stops, this.stop('out', 'transit', this.port(step.fromPortId)));
         stops.push(this.stop('in', 'transit', this.port(step.toPortId)));
       }
       return;
     }
     const out = this.uplink(from, to, family, direction);
     const into = this.uplink(to, from, family, direction);
-    push(serviceId, direction, stops, this.stop('out', 'uplink', out));
+    push(serviceName, direction, stops, this.stop('out', 'uplink', out));
     stops.push(this.stop('in', 'uplink', into));
   }
 
@@ -209,11 +209,11 @@ export class Walker {
 }
 
 /** Appends a stop, refusing one that would send traffic back out of the port it came in on. */
-function push(serviceId: string, direction: Direction, stops: Stop[], next: Stop): void {
+function push(serviceName: string, direction: Direction, stops: Stop[], next: Stop): void {
   const here = stops[stops.length - 1]!;
   if (here.port.id === next.port.id) {
     throw new WalkError(
-      diag('error', 'SELF_REDIRECT', `${direction}: traffic of service '${serviceId}' would be redirected back out of port '${next.port.name}' it came in on (${describe(here)} then ${describe(next)}); VTN rejects self redirection`, {
+      diag('error', 'SELF_REDIRECT', `${direction}: traffic of service '${serviceName}' would be redirected back out of port '${next.port.name}' it came in on (${describe(here)} then ${describe(next)}); VTN rejects self redirection`, {
         elementId: next.port.id,
         hint: 'attach the PoP, segment or uplink to separate ports',
       }),

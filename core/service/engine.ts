@@ -9,6 +9,8 @@ import { attachDurableLog, replayLeftoverLog } from './durable-log';
 import { controllerHandlers } from './handlers/controllers';
 import { exportHandlers } from './handlers/exports';
 import { importHandlers } from './handlers/imports';
+import { journalHandlers } from './handlers/journal';
+import { recoveryHandlers } from './handlers/recovery';
 import { pushHandlers } from './handlers/push';
 import { serviceHandlers } from './handlers/services';
 import { topologyHandlers } from './handlers/topology';
@@ -86,7 +88,7 @@ export class WicmEngine {
       'project.save': async () => {
         const path = this.session.path;
         if (path === null) {
-          throw new CoreError('INVALID_INPUT', 'This project has never been saved: use Save As… (project.saveAs) with a file path.');
+          throw new CoreError('INVALID_INPUT', 'This project has never been saved. Use Save As… and choose where to put it.');
         }
         return this.saveTo(path);
       },
@@ -101,6 +103,8 @@ export class WicmEngine {
       ...exportHandlers(context),
       ...controllerHandlers(context),
       ...pushHandlers(context),
+      ...journalHandlers(context),
+      ...recoveryHandlers(ports.recovery, ports.sql, (session) => this.replaceSession(session)),
     };
   }
 

@@ -125,4 +125,25 @@ export interface EnginePorts {
   readonly labControllers?: LabControllers;
   /** Saved controller profiles and how their passwords are sealed; absent = no profiles. */
   readonly profiles?: { readonly store: ProfileStore; readonly secrets: SecretBox };
+  /** Unsaved work left by a run that stopped; absent = no crash recovery (CLI runs, tests). */
+  readonly recovery?: RecoveryStore;
+}
+
+/** Unsaved work a run that stopped left behind: its project bytes and what it was. */
+export interface RecoveredWork {
+  readonly name: string;
+  readonly path: string | null;
+  readonly savedAt: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Where the host keeps a copy of unsaved work while the project is dirty (the host writes it;
+ * the engine only offers what an earlier run left behind, once, at the next start).
+ */
+export interface RecoveryStore {
+  /** The work an earlier run left behind, or null. */
+  pending(): Promise<RecoveredWork | null>;
+  /** Removes it; resolves to whether there was any. */
+  discardPending(): Promise<boolean>;
 }

@@ -17,6 +17,8 @@ export class ProjectSession {
   private savedRevision = 0;
   private readonly history = new History();
   private durableLog: DurableLog | null = null;
+  /** Opened from a recovery copy: unsaved until the first Save. */
+  private recoveredWork = false;
 
   private constructor(
     private readonly sql: SqlEngine,
@@ -34,6 +36,17 @@ export class ProjectSession {
   static open(sql: SqlEngine, bytes: Uint8Array, path: string): ProjectSession {
     const db = ProjectDb.open(sql, bytes, path);
     return new ProjectSession(sql, db, db.meta.get('name') ?? baseName(path), path);
+  }
+
+  /**
+   * Unsaved work a stopped run left behind (checked like a project file), reopened as unsaved
+   * changes to `path` (or to a new, never-saved project).
+   */
+  static recovered(sql: SqlEngine, bytes: Uint8Array, name: string, path: string | null): ProjectSession {
+    const session = new ProjectSession(sql, ProjectDb.open(sql, bytes, 'recovered work'), name, path);
+    session.recoveredWork = true;
+    session.savedRevision = -1;
+    return session;
   }
 
   get db(): ProjectDb {
@@ -83,7 +96,7 @@ export class ProjectSession {
    */
   continueFrom(previous: number): void {
     this.revisionValue = previous + 1;
-    this.savedRevision = this.revisionValue;
+    this.savedRevision = this.recoveredWork ? -1 : this.revisionValue;
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { TraceDto, TraceHopDto } from '../contract/api';
 import type { PlanDto, PopDto, PortDto, RuleDto, TopologyDto } from '../contract/dto';
 import { TopologyIndex } from '../model';
-import { cachedPrefixKeys, keyContains, parsePrefix, parsePrefixKey } from '../net';
+import { cachedPrefixKeys, keyContains, parsePrefixKey, tryParsePrefix } from '../net';
 import type { PrefixKey } from '../net';
 import { LinkPaths, MAX_REDIRECTIONS, ruleInVlan, SegmentIndex } from '../plan';
 import type { SegmentMatch } from '../plan';
@@ -75,11 +75,14 @@ export class Simulator {
   private readonly popByPort = new Map<string, PopDto>();
   private readonly uplinkPorts = new Set<string>();
   private readonly firstRules: Filter[] = [];
+  /** Service names for messages (rules carry ids). */
+  private readonly serviceNames: ReadonlyMap<string, string> | undefined;
 
-  constructor(topology: TopologyDto, plans: readonly PlanDto[], options: { readonly down?: readonly string[] } = {}) {
+  constructor(topology: TopologyDto, plans: readonly PlanDto[], options: { readonly down?: readonly string[]; readonly serviceNames?: ReadonlyMap<string, string> } = {}) {
     this.index = new TopologyIndex(topology);
     this.segments = new SegmentIndex(this.index);
     this.down = new Set(options.down ?? []);
+    this.serviceNames = options.serviceNames;
     this.links = new LinkPaths(this.index, this.down);
     for (const pop of topology.pops) if (!this.popByPort.has(pop.portId)) this.popByPort.set(pop.portId, pop);
     for (const bridge of topology.bridges) {
@@ -153,7 +156,7 @@ export class Simulator {
 
   private redirect(walk: Walk, from: PortDto, filter: Filter): Step | TraceResult {
     const rule = filter.rule;
-    const by = `'${rule.serviceId}' ${rule.direction} rule ${rule.seq} (index ${rule.filterIndex}) on '${from.name}'`;
+    const by = `'${this.serviceNames?.get(rule.serviceId) ?? rule.serviceId}' ${rule.direction} rule ${rule.seq} (index ${rule.filterIndex}) on '${from.name}'`;
     walk.redirections++;
     if (walk.redirections > MAX_REDIRECTIONS) return drop(walk, from, 'LOOP', `more than ${MAX_REDIRECTIONS} redirections (the last by ${by}); VTN drops the packet`);
     const out = this.index.portById.get(rule.outPortId);
@@ -240,14 +243,11 @@ export class Simulator {
 }
 
 function firstAddress(text: string, field: string): Address {
-  try {
-    const canonical = parsePrefix(text).prefix;
-    const address = canonical.slice(0, canonical.indexOf('/'));
-    return { key: parsePrefixKey(address), text: address };
-  } catch (e) {
-    if (e instanceof CoreError) throw new CoreError('INVALID_INPUT', `packet ${field}: ${e.message}`, { field, input: text });
-    throw e;
-  }
+  const parsed = tryParsePrefix(text, 'address');
+  if (!parsed.ok) throw new CoreError('INVALID_INPUT', `Packet ${field === 'src' ? 'source' : field === 'dst' ? 'destination' : field}: ${parsed.message}.`, { field, input: text });
+  const canonical = parsed.value.prefix;
+  const address = canonical.slice(0, canonical.indexOf('/'));
+  return { key: parsePrefixKey(address), text: address };
 }
 
 function deliver(walk: Walk, port: PortDto, reason?: string): TraceResult {

@@ -22,8 +22,9 @@ export function whatIf(
   plans: readonly PlanDto[],
   down: readonly string[],
 ): readonly WhatIfImpact[] {
-  const healthy = new Simulator(topology, plans);
-  const failed = new Simulator(topology, plans, { down });
+  const serviceNames = new Map(services.map((s) => [s.id, s.name]));
+  const healthy = new Simulator(topology, plans, { serviceNames });
+  const failed = new Simulator(topology, plans, { down, serviceNames });
   const planOf = new Map(plans.map((p) => [p.serviceId, p]));
   const out: WhatIfImpact[] = [];
   for (const service of services) {

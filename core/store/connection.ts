@@ -1,5 +1,5 @@
-import { CoreError } from '../util/core-error';
 import type { ChangeListener } from './change-capture';
+import { translateSqlError } from './sql-errors';
 import type { SqlDatabase, SqlValue } from './sqlite-port';
 
 /** `DELETE FROM t` without WHERE: SQLite empties the table without telling the update hook. */
@@ -114,20 +114,4 @@ export class SqlConnection {
   private enableForeignKeys(): void {
     this.db.run('PRAGMA foreign_keys = ON');
   }
-}
-
-/** Turns SQLite constraint failures into CONFLICT / INVALID_INPUT errors a user can act on. */
-function translateSqlError(e: unknown): unknown {
-  if (!(e instanceof Error) || e.name === 'CoreError') return e;
-  const msg = e.message;
-  if (msg.includes('UNIQUE constraint failed')) {
-    return new CoreError('CONFLICT', `Duplicate: ${msg.replace(/^.*UNIQUE constraint failed: /, '')} already exists. Choose another name.`);
-  }
-  if (msg.includes('FOREIGN KEY constraint failed')) {
-    return new CoreError('INVALID_INPUT', 'A reference points to an element that does not exist (foreign key). Create the bridge/port first.');
-  }
-  if (msg.includes('CHECK constraint failed')) {
-    return new CoreError('INVALID_INPUT', `A value is out of range: ${msg.replace(/^.*CHECK constraint failed: /, '')}.`);
-  }
-  return e;
 }

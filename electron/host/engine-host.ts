@@ -17,6 +17,7 @@ import { nodeChangeLogFiles } from './platform/change-log-files';
 import { loadSqlEngine } from './platform/sqljs';
 import { findResourcesDir, projectsDirOf } from './paths';
 import { recentProjectsStore, type RecentProjects } from './recent-projects';
+import { recoveryKeeper } from './recovery';
 import { version } from './version';
 
 /** An engine with its dispatcher and event fan-out, ready for any transport. */
@@ -61,6 +62,8 @@ export const randomIds: IdSource = { next: (prefix) => `${prefix}${randomBytes(5
 export async function startEngineHost(options: EngineHostOptions): Promise<EngineHost> {
   const listeners = new Set<(event: EventMessage) => void>();
   labDataDir ??= options.dataDir;
+  // The UI keeps a copy of unsaved work for after a crash; CLI runs never touch the user's data.
+  const keeper = options.mode !== 'cli' ? recoveryKeeper(options.dataDir, options.logger) : null;
   const resourcesDir = findResourcesDir();
   const ports: EnginePorts = {
     sql: await loadSqlEngine(),
@@ -81,6 +84,7 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     switches: ovsOfctlSwitches(),
     labControllers: processLabControllers,
     profiles: { store: fileProfileStore(options.dataDir), secrets: options.secretBox ?? localKeySecretBox(options.dataDir) },
+    ...(keeper ? { recovery: keeper.store } : {}),
   };
   const recent = recentProjectsStore(options.dataDir, options.logger);
   const engine = await openInitialProject(ports, options, recent);
@@ -90,6 +94,7 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
       if (event.name === 'project.didChange' && event.payload.path) void recent.add(event.payload.path);
     });
   }
+  if (keeper) listeners.add(keeper.attach({ info: () => engine.session.info(), bytes: () => engine.session.db.export() }).onEvent);
   return {
     engine,
     recent,

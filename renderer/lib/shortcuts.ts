@@ -1,5 +1,5 @@
 /** What a key press asks for. */
-export type Shortcut = 'undo' | 'redo' | 'save' | 'delete' | 'search' | 'escape';
+export type Shortcut = 'undo' | 'redo' | 'save' | 'delete' | 'search' | 'escape' | 'help';
 
 /** The parts of a keyboard event the shortcut table reads. */
 export interface KeyPress {
@@ -14,7 +14,7 @@ export interface KeyPress {
 
 /**
  * The app's keyboard shortcuts: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Ctrl/Cmd+S
- * save, Ctrl/Cmd+F search, Delete/Backspace delete the selection, Escape. In a text field
+ * save, Ctrl/Cmd+F search, Delete/Backspace delete the selection, `?` the shortcut sheet, Escape. In a text field
  * only Escape and Ctrl+S count, so typing and the field's own undo keep working.
  */
 export function shortcutOf(k: KeyPress): Shortcut | null {
@@ -27,6 +27,7 @@ export function shortcutOf(k: KeyPress): Shortcut | null {
   if (mod && !k.altKey && key === 'y') return 'redo';
   if (mod && !k.altKey && key === 'f') return 'search';
   if (!mod && !k.altKey && (key === 'delete' || key === 'backspace')) return 'delete';
+  if (!mod && !k.altKey && k.key === '?') return 'help';
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { createContext } from 'svelte';
-import type { AppInfoDto, PlanSetDto, ProjectInfoDto, TopologySnapshotDto } from '../../core/contract/api';
+import type { AppInfoDto, PlanSetDto, ProjectInfoDto, RecoveryDto, TopologySnapshotDto } from '../../core/contract/api';
 import type { PositionDto } from '../../core/contract/dto';
 import { mergePositions } from '../lib/positions';
 import type { Client } from '../lib/rpc/client';
@@ -10,6 +10,9 @@ import { engineContext, type EngineContext, type ProjectContext, type ProjectUpd
 import { CompareState } from './compare.svelte';
 import { ExportState } from './export.svelte';
 import { GraphState } from './graph.svelte';
+import { HelpState } from './help.svelte';
+import { JournalState } from './journal.svelte';
+import { UnsavedState } from './unsaved.svelte';
 import { ImportState } from './import.svelte';
 import { PushState } from './push.svelte';
 import { PlanViewState } from './plan.svelte';
@@ -36,7 +39,11 @@ export class AppState {
   /** Set by the graph once it has drawn the current snapshot. */
   drawnRevision = $state<number | null>(null);
   loadFailed = $state(false);
+  /** Unsaved work a run that stopped left behind, offered once at start (null = none). */
+  recovered = $state.raw<RecoveryDto | null>(null);
   readonly errors = new ErrorState();
+  readonly unsaved = new UnsavedState();
+  readonly help = new HelpState();
   /** The engine as the feature states see it: calls, and toasts for failures. */
   private readonly engine: EngineContext;
   readonly view = new ViewState();
@@ -49,12 +56,17 @@ export class AppState {
   readonly exports: ExportState;
   readonly push: PushState;
   readonly compare: CompareState;
+  readonly journal: JournalState;
 
   project = $derived<ProjectInfoDto | null>(this.snapshot?.project ?? null);
   topology = $derived(this.snapshot?.topology ?? null);
   positions = $derived(this.snapshot?.positions ?? []);
   /** `data-app-state`: ready once the first topology is on screen. */
   readyState = $derived(this.loadFailed ? 'error' : this.drawnRevision !== null ? 'ready' : 'loading');
+  /** A dialog is open: the page's own shortcuts wait. */
+  get modalOpen(): boolean {
+    return this.view.dialog !== null || this.unsaved.question !== null || this.recovered !== null || this.help.shortcuts || this.journal.open;
+  }
   /** Browser mode draws its own menu bar; the desktop app has a native one. */
   get isBrowser(): boolean {
     return this.client.transport === 'http';
@@ -81,12 +93,13 @@ export class AppState {
     this.imports = new ImportState({ engine, project, view });
     this.exports = new ExportState({ engine, planView: this.planView, view });
     this.push = new PushState({ engine, project, planView: this.planView, view });
+    this.journal = new JournalState(engine);
   }
 
   /** Loads engine info and the topology, then follows engine events. */
   async start(): Promise<void> {
     this.client.onEvent((event) => {
-      if (event.name === 'topology.didChange') void this.refresh(event.payload.revision).catch((e: unknown) => this.errors.post('Could not reload the project', e));
+      if (event.name === 'topology.didChange') void this.modelChanged(event.payload.revision).catch((e: unknown) => this.errors.post('Could not reload the project', e));
       if (event.name === 'project.didChange') this.setProject(event.payload);
       if (event.name === 'push.didProgress') this.push.progress = event.payload;
       if (event.name === 'app.didRequestCommand') runUiCommand(this, event.payload.command, event.payload);
@@ -97,7 +110,55 @@ export class AppState {
     } catch (e) {
       this.loadFailed = true;
       this.errors.post('Could not load the project', e);
+      return;
     }
+    this.recovered = (await this.run('Could not look for unsaved work', () => this.client.call('recovery.status', {}))) ?? null;
+  }
+
+  /** The model changed: fetch it; results computed on the old one go. */
+  private async modelChanged(revision: number): Promise<void> {
+    await this.refresh(revision);
+    await this.trace.projectChanged((id) => this.graph.kindOf(id) !== null);
+  }
+
+  /**
+   * Runs `next` once the open project's unsaved changes are saved or let go (the person is
+   * asked: Save / Don't save / Cancel); nothing happens on Cancel. `action` says in words what
+   * is about to replace the project. Resolves to whether `next` ran (or waits for Save As).
+   */
+  async guardUnsaved(action: string, next: () => void | Promise<void>): Promise<boolean> {
+    const project = this.project;
+    if (project?.dirty) {
+      const choice = await this.unsaved.ask({ project: project.name, action, untitled: !project.path });
+      if (choice === 'cancel') return false;
+      if (choice === 'save' && !project.path) {
+        // Save As first; what was asked for runs once that saved (never if it is cancelled).
+        this.unsaved.waitForSaveAs(next);
+        this.view.dialog = 'saveAs';
+        return false;
+      }
+      if (choice === 'save') {
+        const info = await this.run('Save failed', () => this.client.call('project.save', {}));
+        if (!info) return false;
+        this.setProject(info);
+      }
+    }
+    await next();
+    return true;
+  }
+
+  /** Opens the unsaved work an earlier run left behind (after asking about the current changes). */
+  async restoreRecovered(): Promise<void> {
+    await this.guardUnsaved('restore the unsaved work', async () => {
+      const info = await this.run('Could not restore the unsaved work', () => this.client.call('recovery.restore', {}));
+      this.recovered = null;
+      if (info) await this.afterReplace(info.revision);
+    });
+  }
+
+  async discardRecovered(): Promise<void> {
+    await this.run('Could not remove the unsaved work', () => this.client.call('recovery.discard', {}));
+    this.recovered = null;
   }
 
   /**
@@ -210,6 +271,7 @@ export class AppState {
     this.planView.close();
     this.trace.reset();
     this.push.reset();
+    this.journal.close();
     this.view.filterServiceId = null;
     this.view.search = '';
     this.view.flagged = null;

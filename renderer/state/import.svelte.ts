@@ -40,7 +40,16 @@ export class ImportState {
 
   /** Reads a file the user picked (in the page: the engine never sees the local path). */
   async loadFile(file: File): Promise<void> {
-    await this.loadText(file.name, await file.text());
+    const text = textOfFile(file.name, new Uint8Array(await file.arrayBuffer()));
+    if (typeof text === 'string') {
+      await this.loadText(file.name, text);
+      return;
+    }
+    // A binary file is refused by name, never shown as mojibake.
+    this.text = '';
+    this.fileName = file.name;
+    this.clearOutcome();
+    this.error = text.error;
   }
 
   /** Previews a document given as text (a dropped file, or one the native Import NSR… dialog read). */
@@ -109,4 +118,22 @@ export class ImportState {
 export function isTopologyText(text: string): boolean {
   const head = text.slice(0, 8192);
   return /"schema"\s*:\s*"wicm-topology\/1"/.test(head) || /^schema:\s*["']?wicm-topology-yaml\/1["']?\s*(#.*)?$/m.test(head);
+}
+
+/**
+ * The text of a picked file, or why it is not one: bytes that are not UTF-8 text (a NUL byte,
+ * an invalid sequence) are "not a text file", with what to do instead.
+ */
+export function textOfFile(name: string, bytes: Uint8Array): string | { readonly error: string } {
+  const isSqlite = new TextDecoder('latin1').decode(bytes.subarray(0, 16)) === 'SQLite format 3\u0000';
+  const notText = {
+    error: `“${name}” is not a text file. Import reads NSRs, service requests and topology files as JSON or YAML text.${isSqlite ? ' To bring in a demi-wicm wim_info.db or a .wicm project, use File › Open….' : ''}`,
+  };
+  if (bytes.subarray(0, 65536).includes(0)) return notText;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return notText;
+  }
 }

@@ -20,7 +20,8 @@ export class TraceState {
   private readonly ctx: TraceContext;
   src = $state('');
   dst = $state('');
-  result = $state.raw<TraceDto | null>(null);
+  /** The last trace, and the plan view's service it was run under. */
+  private outcome = $state.raw<{ readonly trace: TraceDto; readonly serviceId: string | null } | null>(null);
   /** Model ids of elements marked down. */
   down = $state.raw<ReadonlySet<string>>(noIds);
   impacts = $state.raw<readonly WhatIfImpactDto[] | null>(null);
@@ -31,10 +32,32 @@ export class TraceState {
     this.ctx = ctx;
   }
 
+  /**
+   * The trace on screen: none once the plan view shows another service (a result never
+   * outlives its context; `projectChanged` clears it when the model changes).
+   */
+  get result(): TraceDto | null {
+    const outcome = this.outcome;
+    return outcome && outcome.serviceId === (this.ctx.planView.service?.id ?? null) ? outcome.trace : null;
+  }
+
+  /**
+   * The model changed (an edit, a plan, undo, another project): the trace answered a question
+   * about the old one, so it goes; what-if is recomputed for the elements still there.
+   */
+  async projectChanged(exists: (id: string) => boolean): Promise<void> {
+    this.outcome = null;
+    if (this.down.size === 0) return;
+    const kept: ReadonlySet<string> = new Set([...this.down].filter(exists)); // eslint-disable-line svelte/prefer-svelte-reactivity -- replaced whole, never mutated
+    this.down = kept.size === 0 ? noIds : kept;
+    this.impacts = null;
+    if (kept.size > 0) await this.refreshImpacts();
+  }
+
   /** Opens the trace panel prefilled from the plan view's service, else the project defaults. */
   open(): void {
     this.prefill();
-    this.result = null;
+    this.outcome = null;
     this.feedback = noFeedback;
     this.ctx.view.rightTab = 'trace';
   }
@@ -50,7 +73,9 @@ export class TraceState {
   async run(): Promise<void> {
     this.busy = true;
     try {
-      this.result = await this.ctx.engine.rpc.call('sim.trace', { src: this.src.trim(), dst: this.dst.trim(), down: [...this.down] });
+      const serviceId = this.ctx.planView.service?.id ?? null;
+      const trace = await this.ctx.engine.rpc.call('sim.trace', { src: this.src.trim(), dst: this.dst.trim(), down: [...this.down] });
+      this.outcome = { trace, serviceId };
       this.feedback = noFeedback;
     } catch (e) {
       if (e instanceof RpcError && e.code === 'INVALID_INPUT') this.feedback = feedbackFromError(e, { src: this.src, dst: this.dst });
@@ -69,15 +94,15 @@ export class TraceState {
   async refreshImpacts(): Promise<void> {
     if (this.down.size === 0) this.impacts = null;
     else this.impacts = (await this.ctx.engine.run('What-if failed', () => this.ctx.engine.rpc.call('sim.whatIf', { down: [...this.down] }))) ?? null;
-    if (this.result) await this.run();
+    if (this.outcome) await this.run();
   }
 
   clear(): void {
-    this.result = null;
+    this.outcome = null;
   }
 
   reset(): void {
-    this.result = null;
+    this.outcome = null;
     this.down = noIds;
     this.impacts = null;
   }

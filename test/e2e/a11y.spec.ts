@@ -184,3 +184,40 @@ test('every visible input, select and textarea has an accessible name, on the ma
     await expect(dialog).toBeHidden();
   }
 });
+
+test('the unsaved-changes prompt, shortcut sheet, push journal and Help menu: named, focus inside, Escape closes', async ({ page, server }) => {
+  const app = await AppPage.open(page, server.url);
+  const menu = new MenuPage(page);
+  await page.getByRole('tab', { name: 'Add' }).click();
+  const add = page.getByRole('form', { name: 'Add Bridge / switch' });
+  await add.getByLabel(/^Name/).fill('a11y-bridge');
+  await add.getByRole('button', { name: 'Add Bridge / switch' }).click();
+  await expect(app.projectName).toHaveText(/^• /);
+
+  const checks = [
+    { open: () => menu.choose('File', 'New'), title: /^Save changes to/, focused: 'Save', named: false },
+    { open: () => menu.choose('Help', 'Keyboard shortcuts'), title: 'Keyboard shortcuts', focused: 'Close', named: false },
+    { open: () => menu.choose('File', 'Push journal…'), title: 'Push journal', focused: null, named: true },
+  ];
+  for (const { open, title, focused, named } of checks) {
+    await open();
+    const dialog = page.getByRole('dialog', { name: title });
+    await expect(dialog).toBeVisible();
+    if (focused) await expect(dialog.getByRole('button', { name: focused, exact: true })).toBeFocused();
+    if (named) await expectAllNamed(dialog);
+    // Tab stays inside the dialog.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+  // Escape on the prompt was Cancel: the edit is still there, unsaved.
+  await expect(app.projectName).toHaveText(/^• /);
+  // The Help menu is a keyboard menu like the others.
+  const help = page.getByRole('menubar').getByRole('menuitem', { name: 'Help', exact: true });
+  await help.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menu', { name: 'Help' }).getByRole('menuitem', { name: 'Keyboard shortcuts' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeFocused();
+});

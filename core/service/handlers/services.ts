@@ -69,7 +69,10 @@ export function serviceHandlers(ctx: HandlerContext): ServiceHandlers {
     },
     'plan.get': async () => ({ plans: readPlans(db()), lint: lintStored(ctx), project: ctx.session.info() }),
     'plan.lint': async () => lintStored(ctx),
-    'sim.trace': async (req) => new Simulator(db().topology.read(), readPlans(db()), { down: req.down ?? [] }).trace({ src: req.src, dst: req.dst }),
+    'sim.trace': async (req) => {
+      const serviceNames = new Map(db().services.read().map((s) => [s.id, s.name]));
+      return new Simulator(db().topology.read(), readPlans(db()), { down: req.down ?? [], serviceNames }).trace({ src: req.src, dst: req.dst });
+    },
     'sim.whatIf': async (req) => whatIf(db().topology.read(), db().services.read(), readPlans(db()), req.down),
   };
 }

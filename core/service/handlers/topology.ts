@@ -8,6 +8,7 @@ import type { ProjectDb } from '../../store/project-db';
 import { TOPOLOGY_TABLES, type ElementKind } from '../../store/topology-tables';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
+import { segmentClashes } from './segment-clashes';
 
 type TopologyHandlers = Pick<
   Handlers,
@@ -84,14 +85,18 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
         if (t.segments.some((s) => s.prefix === prefix && s.portId === port.id)) throw new CoreError('CONFLICT', `Port '${port.name}' already has segment ${prefix}.`);
         const id = db.meta.nextId('sg');
         db.topology.insert('segment', { id, prefix, portId: port.id, name: req.name ?? null });
-        return { id, diagnostics };
+        return { id, diagnostics: [...diagnostics, ...segmentClashes(t, prefix, port.id, '/prefix')] };
       }),
     'topology.addUplink': async (req) =>
       edit('add uplink', (db, t) => {
         const port = must(t.ports, req.portId, 'port');
         const prefix = req.family === 6 ? '::/0' : '0.0.0.0/0';
         const other = t.segments.find((s) => s.prefix === prefix && t.ports.find((p) => p.id === s.portId)?.bridgeId === port.bridgeId);
-        if (other) throw new CoreError('CONFLICT', `Bridge already has an ${prefix} uplink on port ${other.portId}; remove it first.`);
+        if (other) {
+          const on = t.ports.find((p) => p.id === other.portId)?.name ?? other.portId;
+          const bridge = t.bridges.find((b) => b.id === port.bridgeId)?.name ?? port.bridgeId;
+          throw new CoreError('CONFLICT', `Bridge '${bridge}' already has an ${prefix} uplink on port '${on}'; remove it first.`);
+        }
         const id = db.meta.nextId('sg');
         db.topology.insert('segment', { id, prefix, portId: port.id, name: 'uplink' });
         return { id, label: `add uplink on ${port.name}` };
@@ -123,6 +128,8 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
           const canonical = canonicalPrefix(changes.prefix, '/changes/prefix');
           changes.prefix = canonical.prefix;
           diagnostics.push(...canonical.diagnostics);
+          const portId = typeof changes.portId === 'string' ? changes.portId : (t.segments.find((x) => x.id === req.id)?.portId ?? '');
+          diagnostics.push(...segmentClashes(t, canonical.prefix, portId, '/changes/prefix', req.id));
         }
         db.topology.update(req.kind as ElementKind, req.id, changes);
         return { id: req.id, diagnostics, label: `edit ${describe(req.kind, element)}` };
@@ -152,7 +159,7 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
         return { id: port.id, diagnostics, label: req.pool ? `set VLAN pool ${req.pool.first}–${req.pool.last} on ${port.name}` : `reset VLAN pool of ${port.name}` };
       }),
     'topology.lookup': async (req) => {
-      const parsed = tryParsePrefix(req.address);
+      const parsed = tryParsePrefix(req.address, 'address or prefix');
       if (!parsed.ok) throw new CoreError('INVALID_INPUT', parsed.message, { issues: [{ pointer: '/address', message: parsed.message }] });
       const match = currentSegments().match(parsed.value.prefix);
       return {

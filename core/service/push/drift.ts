@@ -46,7 +46,7 @@ export async function driftCheck(ctx: HandlerContext, request: ConcretePushReque
       ? `Adopted ${adoptedCount} object(s) as pushed; ${drifted} service(s) still drifted.`
       : drifted === 0
         ? 'The controller matches the last pushed state.'
-        : `${drifted} service(s) drifted: re-apply (push.apply) to restore them, or adopt (push.adopt) to accept the controller's state.`,
+        : `${drifted} service(s) drifted. Push them again to restore them, or adopt the controller's state to accept it.`,
   };
 }
 

@@ -38,7 +38,8 @@ export function desiredOf(
         const errors = planErrors(plan)
           .map((d) => d.message)
           .join('; ');
-        throw new CoreError('CONFLICT', `Service '${plan.serviceId}' cannot be pushed: its plan has errors (${errors}). Fix them and plan again.`, { serviceId: plan.serviceId });
+        const name = services.find((s) => s.id === plan.serviceId)?.name ?? plan.serviceId;
+        throw new CoreError('CONFLICT', `Service '${name}' cannot be pushed: its plan has errors (${errors}). Fix them and plan again.`, { serviceId: plan.serviceId });
       }
       return [];
     }

@@ -23,14 +23,15 @@ export function appMenus(app: AppState): MenuSpec[] {
     {
       label: 'File',
       items: [
-        { label: 'New', shortcut: 'Ctrl+N', run: () => (app.view.dialog = 'new') },
-        { label: 'Open…', shortcut: 'Ctrl+O', run: () => (app.view.dialog = 'open') },
+        { label: 'New', shortcut: 'Ctrl+N', run: () => void app.guardUnsaved('create a new project', () => void (app.view.dialog = 'new')) },
+        { label: 'Open…', shortcut: 'Ctrl+O', run: () => void app.guardUnsaved('open another project', () => void (app.view.dialog = 'open')) },
         { label: 'Save', shortcut: 'Ctrl+S', run: () => void app.save() },
         { label: 'Save As…', shortcut: 'Ctrl+Shift+S', run: () => (app.view.dialog = 'saveAs') },
         { label: 'Compare with…', detail: 'Compare a project or topology file with this project', run: () => app.compare.open() },
         { label: 'Import NSR…', run: () => void app.imports.open() },
         { label: 'Export…', run: () => void app.exports.open() },
         { label: 'Push…', run: () => (app.view.rightTab = 'push') },
+        { label: 'Push journal…', detail: 'Push transactions with their steps, outcome and rollback', run: () => void app.journal.show() },
       ],
     },
     {
@@ -52,7 +53,14 @@ export function appMenus(app: AppState): MenuSpec[] {
         { label: 'WebGL renderer', shortcut: app.view.renderer === 'webgl' ? 'on' : 'off', run: () => app.view.toggleRenderer() },
       ],
     },
-    { label: 'Help', items: [{ label: 'About', run: () => (app.view.dialog = 'about') }] },
+    {
+      label: 'Help',
+      items: [
+        { label: 'Keyboard shortcuts', shortcut: '?', run: () => (app.help.shortcuts = true) },
+        { label: 'Getting started', run: () => (app.help.intro = true) },
+        { label: 'About', run: () => (app.view.dialog = 'about') },
+      ],
+    },
   ];
 }
 

@@ -74,7 +74,7 @@ describe('ProjectDb', () => {
   it('reports duplicates as CONFLICT with what is duplicated', () => {
     const db = ProjectDb.create(sql);
     const dup = { ...sample.topology, bridges: [...sample.topology.bridges, { ...sample.topology.bridges[0]!, id: 'other' }] };
-    expect(() => db.topology.replace(dup)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: expect.stringContaining('bridges.name') }));
+    expect(() => db.topology.replace(dup)).toThrow(expect.objectContaining({ code: 'CONFLICT', message: 'A bridge with this name already exists in this project. Choose another name.' }));
   });
 
   it('updates a service in place on upsert and deletes it with its allocations', () => {
