@@ -142,3 +142,14 @@ describe('elements list and minimap', () => {
     expect(modelToMap(o, { x: 1000, y: 500 })).toEqual({ x: 194, y: 117 });
   });
 });
+
+describe('what-if drawing order', () => {
+  it('draws down elements and cut paths above the plan paths and the trace', async () => {
+    const { graphStyle } = await import('../../../../renderer/graph/style');
+    const z = (selector: string): number => Number((graphStyle().find((r) => 'selector' in r && r.selector === selector) as unknown as { style: Record<string, unknown> }).style['z-index']);
+    expect(z('.down')).toBeGreaterThan(z('edge.path-edge'));
+    expect(z('.down')).toBeGreaterThan(z('edge.trace-edge'));
+    expect(z('.down')).toBeGreaterThan(z('node.path-forward'));
+    expect(z('edge.path-cut')).toBeGreaterThan(z('edge.path-edge'));
+  });
+});
