@@ -277,6 +277,11 @@ export interface Api {
   /** Deletes an element; what hangs off it (ports, segments, PoPs, links) goes with it. */
   'topology.remove': (req: { readonly kind: ElementKindDto; readonly id: string }) => EditResultDto;
   /**
+   * Deletes several elements as one undoable step (a box selection); what hangs off them goes
+   * with them, and an element already gone with another one is skipped. `id` is the count.
+   */
+  'topology.removeMany': (req: { readonly items: readonly { readonly kind: ElementKindDto; readonly id: string }[] }) => EditResultDto;
+  /**
    * Sets (or with `pool: null` clears) the VLAN tag range a port allocates from; without one the
    * planner uses T-NOVA's 400–500. Warns about tags planned services hold outside the new range.
    */
@@ -326,6 +331,8 @@ export interface Api {
   'controllers.removeProfile': (req: { readonly id: string }) => readonly ControllerProfileDto[];
   /** Stores node positions (not undoable; never part of plan diffs). */
   'layout.move': (req: { readonly positions: readonly PositionDto[] }) => ProjectInfoDto;
+  /** Stores a whole new layout (auto-layout) as one undoable step, so Undo puts the old one back. */
+  'layout.arrange': (req: { readonly positions: readonly PositionDto[]; readonly label?: string }) => ProjectInfoDto;
   /** Creates or updates a service. */
   'services.save': (req: ServiceInputDto) => EditResultDto;
   /** Deletes a service with its plan and allocations. */

@@ -146,6 +146,7 @@ export const requestSchemas = {
   'topology.addNap': addRequests.nap,
   'topology.update': topologyUpdate,
   'topology.remove': z.object({ kind: elementKind, id }).strict(),
+  'topology.removeMany': z.object({ items: z.array(z.object({ kind: elementKind, id }).strict()).min(1).max(5_000) }).strict(),
   'topology.setVlanPool': z
     .object({
       portId: id,
@@ -200,6 +201,7 @@ export const requestSchemas = {
     .superRefine(checkTargetUrl),
   'controllers.removeProfile': z.object({ id }).strict(),
   'layout.move': z.object({ positions: z.array(position).max(200_000) }).strict(),
+  'layout.arrange': z.object({ positions: z.array(position).max(200_000), label: z.string().min(1).max(80).optional() }).strict(),
   'services.save': z
     .object({
       id: id.optional(),

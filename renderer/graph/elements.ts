@@ -45,7 +45,7 @@ export function toElements(topology: TopologyDto, positions: readonly PositionDt
     const box = bridgeBox(portsOf.get(b.id) ?? [at(b.id)]);
     out.push({
       group: 'nodes',
-      data: { id: elementId.bridge(b.id), modelId: b.id, kind: 'bridge', label: detail ? `${b.name}\n${detail}` : b.name, w: box.w, h: box.h },
+      data: { id: elementId.bridge(b.id), modelId: b.id, kind: 'bridge', name: b.name, label: detail ? `${b.name}\n${detail}` : b.name, w: box.w, h: box.h },
       position: { x: box.x, y: box.y },
       classes: `bridge bridge-${b.kind}`,
     });

@@ -6,6 +6,12 @@ import { TRANSIENT } from './sync';
 /** What the canvas reports back to the app. */
 export interface GraphCallbacks {
   select(target: { kind: GraphKind; id: string } | null): void;
+  /** The set of selected elements changed (box select, Shift/Ctrl+click). */
+  selected(targets: { kind: GraphKind; id: string }[]): void;
+  /** Right-click on an element (rendered position in the canvas), or on the background (null). */
+  menu(target: { kind: GraphKind; id: string } | null, at: { x: number; y: number }): void;
+  /** The pointer rests on an element, or left it (null). */
+  hover(target: { kind: GraphKind; id: string } | null, at: { x: number; y: number }): void;
   /** Nodes were dragged to new places (model ids, `wan` for the WAN node). */
   moved(positions: PositionDto[]): void;
   /** A drag in link mode went from one port to another. */
@@ -28,29 +34,66 @@ export function wireInteractions(cy: Core, cb: GraphCallbacks): () => void {
   let pending: PositionDto[] = [];
 
   const onTap = (event: EventObject): void => {
+    const original = event.originalEvent as MouseEvent | undefined;
+    // Shift/Ctrl/Cmd + click toggles the element in the selection: cytoscape does that, and
+    // the select / unselect events below report it.
+    if (original && (original.shiftKey || original.ctrlKey || original.metaKey)) return;
     if (event.target === cy) cb.select(null);
     else cb.select(modelOf(event.target.data()));
   };
+  let selectionQueued = false;
+  const onSelectionChange = (): void => {
+    if (selectionQueued) return;
+    selectionQueued = true;
+    // A box selection fires one event per element: report once.
+    queueMicrotask(() => {
+      selectionQueued = false;
+      const targets = cy
+        .$(':selected')
+        .map((e) => modelOf(e.data()))
+        .filter((m): m is { kind: GraphKind; id: string } => m !== null);
+      cb.selected(targets);
+    });
+  };
+  const onContext = (event: EventObject): void => {
+    const target = event.target === cy ? null : modelOf(event.target.data());
+    cb.menu(target, { ...event.renderedPosition });
+  };
+  const onOver = (event: EventObject): void => {
+    const target = modelOf(event.target.data());
+    if (target && !source) cb.hover(target, { ...event.renderedPosition });
+  };
+  const onOut = (): void => cb.hover(null, { x: 0, y: 0 });
   // A bridge box is not a compound: dragging it carries its ports and what hangs off them,
   // and dragging a port resizes its bridge's box.
+  // Several selected nodes move together (bulk move); bridges among them carry their ports.
   let carried: { node: NodeSingular; x: number; y: number }[] = [];
-  let grabbedAt = { x: 0, y: 0 };
+  let anchor: { node: NodeSingular; x: number; y: number } | null = null;
   const onGrab = (event: EventObject): void => {
-    const bridge = event.target as NodeSingular;
-    grabbedAt = { ...bridge.position() };
-    const ports = cy.nodes(`node.port[bridge = "${bridge.id()}"]`);
+    const grabbed = event.target as NodeSingular;
+    const moving = grabbed.selected() ? cy.nodes(':selected').union(grabbed) : grabbed;
+    anchor = { node: grabbed, ...grabbed.position() };
+    const bridges = moving.filter('node.bridge');
+    if (bridges.empty()) {
+      carried = [];
+      return;
+    }
+    const ports = cy.nodes('node.port').filter((p) => bridges.contains(cy.getElementById(String(p.data('bridge')))));
     carried = ports
       .union(ports.connectedEdges('.attach').connectedNodes())
+      .nodes()
+      .difference(moving)
       .nodes()
       .map((n) => ({ node: n, ...n.position() }));
   };
   const onDrag = (event: EventObject): void => {
     const node = event.target as NodeSingular;
-    if (node.hasClass('bridge')) {
-      const dx = node.position('x') - grabbedAt.x;
-      const dy = node.position('y') - grabbedAt.y;
+    if (anchor && node.same(anchor.node) && carried.length > 0) {
+      const dx = node.position('x') - anchor.x;
+      const dy = node.position('y') - anchor.y;
       cy.batch(() => carried.forEach((c) => c.node.position({ x: c.x + dx, y: c.y + dy })));
-    } else if (node.hasClass('port')) {
+    }
+    if (node.hasClass('port')) {
       const bridge = cy.getElementById(String(node.data('bridge')));
       const box = bridgeBox(cy.nodes(`node.port[bridge = "${bridge.id()}"]`).map((n) => n.position()));
       bridge.position({ x: box.x, y: box.y });
@@ -59,7 +102,7 @@ export function wireInteractions(cy: Core, cb: GraphCallbacks): () => void {
   };
   const onDragFree = (event: EventObject): void => {
     const node = event.target as NodeSingular;
-    const nodes = node.hasClass('bridge') && carried.length > 0 ? carried.map((c) => c.node) : [node];
+    const nodes = anchor && node.same(anchor.node) ? [node, ...carried.map((c) => c.node)] : [node];
     for (const n of nodes) {
       const id = n.id() === WAN_NODE ? WAN_NODE : (n.data('modelId') as string | undefined);
       if (id) pending.push({ elementId: id, x: Math.round(n.position('x')), y: Math.round(n.position('y')) });
@@ -95,7 +138,11 @@ export function wireInteractions(cy: Core, cb: GraphCallbacks): () => void {
 
   const handlers: [string, string | null, (event: EventObject) => void][] = [
     ['tap', null, onTap],
-    ['grab', 'node.bridge', onGrab],
+    ['grab', 'node', onGrab],
+    ['select unselect', null, onSelectionChange],
+    ['cxttap', null, onContext],
+    ['mouseover', 'node, edge', onOver],
+    ['mouseout', 'node, edge', onOut],
     ['drag', 'node', onDrag],
     ['dragfree', 'node', onDragFree],
     ['tapstart', 'node.port', onStart],

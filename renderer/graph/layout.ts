@@ -1,4 +1,5 @@
 import type { PositionDto, TopologyDto } from '../../core/contract/dto';
+import { Occupancy } from './placement';
 
 /** A model position. */
 export interface Point {
@@ -122,6 +123,18 @@ export function placeNodes(topology: TopologyDto, stored: readonly PositionDto[]
   for (const [portId, attached] of index.attachments) {
     const port = out.get(portId) ?? at(portId);
     for (const id of attached) out.set(id, known.get(id) ?? plus(port, minus(at(id), at(portId))));
+  }
+  // What has no stored position never lands on another node: it moves to the nearest free spot.
+  const taken = new Occupancy();
+  const unplaced: string[] = [];
+  for (const [id, p] of out) {
+    if (known.has(id)) taken.add(p);
+    else unplaced.push(id);
+  }
+  for (const id of unplaced) {
+    const p = taken.nearestFree(out.get(id)!);
+    out.set(id, p);
+    taken.add(p);
   }
   const uplinks = [...index.uplinks].map((p) => out.get(p) ?? at(p));
   const centre = centroid(uplinks);

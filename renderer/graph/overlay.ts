@@ -27,13 +27,24 @@ export interface Highlight {
   readonly flagged: string | null;
   /** "Compare with…": model id → how the element differs from the compared file. */
   readonly compare: ReadonlyMap<string, DiffMark>;
+  /** What-if: paths of affected services, cut at `cutAt` (the first edge a down element breaks). */
+  readonly broken: readonly BrokenPath[];
+}
+
+/** A planned path a what-if failure breaks. */
+export interface BrokenPath {
+  readonly serviceId: string;
+  readonly direction: Direction;
+  readonly hops: readonly HopDto[];
+  /** Index of the cut edge (edge i joins hop i-1 and hop i). */
+  readonly cutAt: number;
 }
 
 /** How an element of the open project differs from the file it is compared with. */
 export type DiffMark = 'added' | 'changed' | 'removed';
 
 /** Nothing highlighted. */
-export const noHighlight: Highlight = { paths: [], currentHop: null, trace: null, down: new Set(), matches: new Set(), focus: null, flagged: null, compare: new Map() };
+export const noHighlight: Highlight = { paths: [], currentHop: null, trace: null, down: new Set(), matches: new Set(), focus: null, flagged: null, compare: new Map(), broken: [] };
 
 /**
  * Adds highlight classes to the topology's elements and the path / trace edges drawn on top
@@ -78,6 +89,15 @@ export function decorate(base: readonly ElementDefinition[], h: Highlight): Elem
     const last = h.trace.hops[h.trace.hops.length - 1];
     if (last) mark(elementId.port(last.portId), h.trace.delivered ? 'trace-end' : 'trace-drop');
     connect('trace', h.trace.hops.map((hop) => hop.portId), 'overlay trace-edge');
+  }
+  for (const b of h.broken) {
+    const ports = b.hops.map((hop) => hop.portId);
+    for (let i = 1; i < ports.length; i++) {
+      const [a, z] = [elementId.port(ports[i - 1]!), elementId.port(ports[i]!)];
+      if (a === z || !exists.has(a) || !exists.has(z)) continue;
+      const state = i < b.cutAt ? '' : i === b.cutAt ? ' path-cut' : ' path-after-cut';
+      overlays.push({ group: 'edges', data: { id: `broken:${b.serviceId}:${b.direction}:${i}`, source: a, target: z, serviceId: b.serviceId }, classes: `overlay broken-path path-${b.direction}${state}` });
+    }
   }
   for (const id of h.down) mark(cyIdOf.get(id), 'down');
   for (const id of h.matches) mark(cyIdOf.get(id), 'match');

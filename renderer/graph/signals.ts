@@ -111,3 +111,15 @@ export function viewportFor(box: Extent, width: number, height: number, padding:
   const zoom = Math.min(zoomRange.max, Math.max(zoomRange.min, Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
   return { zoom, pan: { x: (width - zoom * (box.x1 + box.x2)) / 2, y: (height - zoom * (box.y1 + box.y2)) / 2 } };
 }
+
+/**
+ * The what-if cuts drawn, read back from cytoscape: per broken path the service id, direction
+ * and the two ports of the cut edge, e.g. `svc1 forward: p2 x p3`. Empty when nothing is cut.
+ */
+export function brokenPaths(cy: Core): string {
+  return cy
+    .edges('.path-cut')
+    .map((e) => `${String(e.data('serviceId'))} ${e.hasClass('path-forward') ? 'forward' : 'reverse'}: ${String(e.source().data('modelId'))} x ${String(e.target().data('modelId'))}`)
+    .sort()
+    .join('; ');
+}

@@ -3,6 +3,9 @@ import type { Core, ElementDefinition, SingularElementReturnValue } from 'cytosc
 /** Class of elements that live only during a gesture (drag-to-connect); sync leaves them alone. */
 export const TRANSIENT = 'transient';
 
+/** Classes the canvas itself sets for the current view (label level of detail); sync keeps them. */
+const VIEW_CLASSES = new Set(['label-hidden']);
+
 /**
  * Applies a new element list to a cytoscape instance as a diff inside one batch: removes what
  * is gone, adds what is new, and touches data, classes and (model-owned) positions of the rest
@@ -28,13 +31,22 @@ export function syncElements(cy: Core, next: readonly ElementDefinition[]): void
         added.push(def);
         continue;
       }
+      if (existing.isEdge() && (existing.data('source') !== def.data.source || existing.data('target') !== def.data.target)) {
+        // An edge cannot change its ends through data() (a bridge was collapsed): draw it anew.
+        existing.remove();
+        added.push(def);
+        continue;
+      }
       if (existing.isNode() && existing.data('parent') !== def.data.parent) {
         // Cytoscape cannot re-parent through data(); move() does.
         existing.move({ parent: def.data.parent ?? null });
       }
       if (!sameData(existing, def.data)) existing.data(def.data);
       const classes = classText(def.classes);
-      if (existing.classes().join(' ') !== classes) existing.classes(classes);
+      const current = existing.classes();
+      const kept = current.filter((c) => VIEW_CLASSES.has(c));
+      const own = current.filter((c) => !VIEW_CLASSES.has(c)).join(' ');
+      if (own !== classes) existing.classes([classes, ...kept].join(' ').trim());
       if (def.position && existing.isNode() && !existing.isParent()) {
         const p = existing.position();
         if (p.x !== def.position.x || p.y !== def.position.y) existing.position(def.position);

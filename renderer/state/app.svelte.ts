@@ -250,6 +250,8 @@ export class AppState {
     await this.run('Undo failed', async () => {
       const info = await this.client.call('history.undo', {});
       await this.refresh(info.revision);
+      // Undoing an auto-layout moves everything back: show the restored drawing whole.
+      if (info.redoLabel === 'auto-layout') this.view.fitRequest += 1;
     });
   }
 

@@ -1,7 +1,8 @@
 import type { EditResultDto } from '../../core/contract/api';
 import type { PositionDto } from '../../core/contract/dto';
 import type { GraphKind } from '../graph/elements';
-import { autoLayout } from '../graph/layout';
+import { autoLayout, placeNodes } from '../graph/layout';
+import { keepPinned, Occupancy } from '../graph/placement';
 import { feedbackFromDiagnostics, feedbackFromError, noFeedback, FieldError, type Feedback, type FormValues } from '../lib/forms';
 import { RpcError } from '../lib/rpc/client';
 import type { AddKind, AddMethod, AddRequest } from '../lib/add-forms';
@@ -14,7 +15,7 @@ export interface EditorContext {
   readonly engine: EngineContext;
   readonly project: ProjectContext & ProjectUpdates;
   readonly selection: SelectionContext;
-  readonly view: Pick<ViewState, 'fitRequest'>;
+  readonly view: Pick<ViewState, 'fitRequest' | 'selected' | 'pinned' | 'viewCentre'>;
 }
 
 /** Which node kind an add creates (an uplink is a segment drawn as its port's shape). */
@@ -49,7 +50,9 @@ export class EditorState {
     const result = await this.submit(form, values, () => addElement(this.ctx.engine, build()));
     if (!result) return false;
     const id = kind === 'uplink' ? (build().req as { portId: string }).portId : result.id;
-    this.ctx.selection.select({ kind: createdKind[kind], id });
+    if (kind === 'bridge') await this.placeInView(id);
+    // Selected and brought into view: a new element never appears off screen.
+    this.ctx.selection.select({ kind: createdKind[kind], id }, true);
     return true;
   }
 
@@ -64,8 +67,34 @@ export class EditorState {
     return (await this.submit(`vlan-${portId}`, values ?? {}, request)) !== null;
   }
 
-  /** Deletes the selected element (what hangs off it goes with it). */
+  /**
+   * A new bridge (it has no ports yet) goes near the selected element, else at the centre of
+   * the view, on the nearest spot no other node takes.
+   */
+  private async placeInView(id: string): Promise<void> {
+    const topology = this.ctx.project.topology;
+    if (!topology) return;
+    const drawn = placeNodes(topology, this.ctx.project.positions);
+    const near = this.ctx.selection.current ? drawn.get(this.ctx.selection.current.id) : undefined;
+    const want = near ? { x: near.x + 160, y: near.y } : this.ctx.view.viewCentre();
+    if (!want) return;
+    const taken = new Occupancy(120);
+    for (const [other, p] of drawn) if (other !== id) taken.add(p);
+    const p = taken.nearestFree(want);
+    await this.move([{ elementId: id, x: Math.round(p.x), y: Math.round(p.y) }]);
+  }
+
+  /** Deletes the selected element, or every element of a multi-selection as one undo step. */
   async removeSelected(): Promise<void> {
+    const many = this.ctx.view.selected;
+    if (many.length > 1) {
+      await this.ctx.engine.run('Delete failed', async () => {
+        const result = await this.ctx.engine.rpc.call('topology.removeMany', { items: many.map((s) => ({ kind: s.kind, id: s.id })) });
+        this.ctx.selection.select(null);
+        await this.ctx.project.refresh(result.project.revision);
+      });
+      return;
+    }
     const selected = this.ctx.selection.current;
     if (!selected) return;
     await this.ctx.engine.run('Delete failed', async () => {
@@ -94,13 +123,17 @@ export class EditorState {
     if (info) this.ctx.project.setProject(info);
   }
 
-  /** Lays the whole topology out with the bridge-grid layout and stores it. */
+  /**
+   * Lays the topology out with the bridge-grid layout, keeping what was placed by hand, and
+   * stores it as one undoable step (Undo puts the previous layout back).
+   */
   async autoLayout(): Promise<void> {
     const topology = this.ctx.project.topology;
     if (!topology) return;
-    const positions = [...autoLayout(topology)].map(([elementId, p]) => ({ elementId, x: p.x, y: p.y }));
+    const laid = keepPinned(topology, autoLayout(topology), this.ctx.project.positions, this.ctx.view.pinned);
+    const positions = [...laid].map(([elementId, p]) => ({ elementId, x: p.x, y: p.y }));
     await this.ctx.engine.run('Auto-layout failed', async () => {
-      this.ctx.project.setProject(await this.ctx.engine.rpc.call('layout.move', { positions }));
+      this.ctx.project.setProject(await this.ctx.engine.rpc.call('layout.arrange', { positions, label: 'auto-layout' }));
       this.ctx.project.mergePositions(positions);
       this.ctx.view.fitRequest += 1;
     });

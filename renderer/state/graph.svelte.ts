@@ -1,6 +1,8 @@
 import type { GraphKind } from '../graph/elements';
 import { toElements } from '../graph/elements';
-import { decorate, type Highlight } from '../graph/overlay';
+import { collapseBridges } from '../graph/collapse';
+import { firstCut } from '../graph/facts';
+import { decorate, type BrokenPath, type Highlight } from '../graph/overlay';
 import { kindIndex } from '../lib/names';
 import { addressMatch, looksLikeAddress, searchTopology, type SearchMatch } from '../lib/search';
 import { RpcError } from '../lib/rpc/client';
@@ -17,8 +19,8 @@ export interface GraphContext {
   readonly engine: EngineContext;
   readonly project: Pick<ProjectContext, 'snapshot' | 'plans' | 'info' | 'topology' | 'positions'>;
   readonly planView: Pick<PlanViewState, 'plan' | 'direction' | 'hopIndex'>;
-  readonly trace: Pick<TraceState, 'result' | 'down'>;
-  readonly view: Pick<ViewState, 'search' | 'filterServiceId' | 'flagged' | 'revealElements'>;
+  readonly trace: Pick<TraceState, 'result' | 'down' | 'impacts'>;
+  readonly view: Pick<ViewState, 'search' | 'filterServiceId' | 'flagged' | 'revealElements' | 'collapsed'>;
   readonly compare: Pick<CompareState, 'marks'>;
 }
 
@@ -48,6 +50,21 @@ export class GraphState {
     if (!t || !service) return null;
     return serviceFocus(t, service, this.ctx.project.plans?.plans.find((p) => p.serviceId === service.id) ?? null);
   });
+  /** What-if: the planned paths the down elements break, each cut where it first meets one. */
+  broken = $derived.by((): BrokenPath[] => {
+    const t = this.ctx.project.topology;
+    const impacts = this.ctx.trace.impacts;
+    const plans = this.ctx.project.plans?.plans ?? [];
+    if (!t || !impacts || impacts.length === 0) return [];
+    const out: BrokenPath[] = [];
+    for (const impact of impacts) {
+      const path = plans.find((p) => p.serviceId === impact.serviceId)?.[impact.direction];
+      if (!path) continue;
+      const cutAt = firstCut(t, path.hops, this.ctx.trace.down);
+      if (cutAt > 0) out.push({ serviceId: impact.serviceId, direction: impact.direction, hops: path.hops, cutAt });
+    }
+    return out;
+  });
   highlight = $derived.by((): Highlight => {
     const plan = this.ctx.planView.plan;
     const trace = this.ctx.trace.result;
@@ -60,9 +77,12 @@ export class GraphState {
       focus: this.focus,
       flagged: this.ctx.view.flagged,
       compare: this.ctx.compare.marks,
+      broken: this.broken,
     };
   });
-  elements = $derived(decorate(this.base, this.highlight));
+  /** The topology as drawn: collapsed bridges stand for their ports. */
+  drawnBase = $derived.by(() => collapseBridges(this.base, this.ctx.view.collapsed));
+  elements = $derived(decorate(this.drawnBase, this.highlight));
 
   constructor(ctx: GraphContext) {
     this.ctx = ctx;

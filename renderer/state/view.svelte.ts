@@ -1,6 +1,11 @@
 import type { GraphRenderer } from '../graph/renderers';
 import type { Theme } from '../graph/style';
 import { downloadBlob } from '../lib/download';
+import { idSet, noIds, toggled } from '../lib/sets';
+import type { Selection } from './context';
+
+/** A selected model element. */
+export type Selected = NonNullable<Selection>;
 
 /** What the graph canvas can be asked to do (registered by GraphCanvas while mounted). */
 export interface GraphCommands {
@@ -8,6 +13,8 @@ export interface GraphCommands {
   zoomBy(factor: number): void;
   /** The whole graph as an image, in the current theme. */
   image(format: 'png' | 'svg'): Blob;
+  /** The model point at the centre of the view (where new elements go without a selection). */
+  centre(): { x: number; y: number } | null;
 }
 
 /** In-page dialogs. */
@@ -92,6 +99,14 @@ export class ViewState {
   fitRequest = $state(0);
   /** Element a lint finding points at. */
   flagged = $state<string | null>(null);
+  /** Everything selected on the graph (box select, Shift/Ctrl+click); one element or none is `app.selection`. */
+  selected = $state.raw<readonly Selected[]>([]);
+  /** Bridges drawn as one node, their ports hidden. */
+  collapsed = $state.raw<ReadonlySet<string>>(noIds);
+  /** Incremented to open the graph's context menu on the selection (toolbar, keyboard). */
+  menuRequest = $state(0);
+  /** Model ids placed by hand this session (dragged): auto-layout keeps them where they are. */
+  pinned = $state.raw<ReadonlySet<string>>(noIds);
   private graph: GraphCommands | null = null;
 
   toggleTheme(): void {
@@ -124,6 +139,26 @@ export class ViewState {
   private setPanel(side: PanelSide, layout: PanelLayout): void {
     this.panels = { ...this.panels, [side]: layout };
     remember(PANELS_KEY, JSON.stringify(this.panels));
+  }
+
+  openGraphMenu(): void {
+    this.menuRequest += 1;
+  }
+
+  /** Collapses a bridge into one node, or expands it again. */
+  toggleCollapsed(bridgeId: string): void {
+    this.collapsed = toggled(this.collapsed, bridgeId);
+  }
+
+  /** Remembers nodes placed by hand. */
+  pin(ids: readonly string[]): void {
+    if (ids.every((id) => this.pinned.has(id))) return;
+    this.pinned = idSet([...this.pinned, ...ids].map((id) => ({ id })));
+  }
+
+  /** The model point at the centre of the view, when the graph is drawn. */
+  viewCentre(): { x: number; y: number } | null {
+    return this.graph?.centre() ?? null;
   }
 
   revealElements(ids: readonly string[]): void {

@@ -221,3 +221,36 @@ test('the unsaved-changes prompt, shortcut sheet, push journal and Help menu: na
   await page.keyboard.press('Escape');
   await expect(help).toBeFocused();
 });
+
+test('the graph context menu follows the ARIA menu pattern: keyboard opens it, arrows move, Escape gives focus back', async ({ page, server }) => {
+  const app = await AppPage.open(page, server.url);
+  await app.tab('Elements');
+  const opener = app.list('Bridges').getByRole('button', { name: /^vbr2/ });
+  await opener.click();
+  await expect(opener).toBeFocused();
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Actions on the bridge' });
+  await expect(menu).toBeVisible();
+  const items = menu.getByRole('menuitem');
+  const count = await items.count();
+  expect(count).toBeGreaterThanOrEqual(4);
+  await expect(items.first()).toBeFocused();
+  for (let i = 1; i < count; i++) {
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(i)).toBeFocused();
+  }
+  await page.keyboard.press('ArrowDown');
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(items.last()).toBeFocused();
+  // Each item has a name and a visible focus ring.
+  for (let i = 0; i < count; i++) {
+    await items.nth(i).focus();
+    const ring = await items.nth(i).evaluate((el) => ({ name: (el.textContent ?? '').trim(), outline: getComputedStyle(el).outlineStyle }));
+    expect(ring.name).not.toBe('');
+    expect.soft(ring.outline, `focus ring on ${ring.name}`).not.toBe('none');
+  }
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(opener).toBeFocused();
+});

@@ -22,11 +22,13 @@ type TopologyHandlers = Pick<
   | 'topology.addNap'
   | 'topology.update'
   | 'topology.remove'
+  | 'topology.removeMany'
   | 'topology.setVlanPool'
   | 'topology.lookup'
   | 'topology.setDefaults'
   | 'topology.import'
   | 'layout.move'
+  | 'layout.arrange'
 >;
 
 /**
@@ -140,6 +142,18 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
         db.topology.remove(req.kind as ElementKind, req.id);
         return { id: req.id, label: `delete ${describe(req.kind, element)}` };
       }),
+    'topology.removeMany': async (req) =>
+      edit(`delete ${req.items.length} elements`, (db) => {
+        let removed = 0;
+        for (const item of req.items) {
+          // Read again each time: deleting a bridge takes its ports, segments and links along.
+          if (!listOf(db.topology.read(), item.kind).some((e) => e.id === item.id)) continue;
+          db.topology.remove(item.kind as ElementKind, item.id);
+          removed += 1;
+        }
+        if (removed === 0) throw new CoreError('NOT_FOUND', 'None of the selected elements is in this project any more.');
+        return { id: String(removed), label: `delete ${removed} element${removed === 1 ? '' : 's'}` };
+      }),
     'topology.setVlanPool': async (req) =>
       edit('set VLAN pool', (db, t) => {
         const port = must(t.ports, req.portId, 'port');
@@ -190,6 +204,11 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
     'layout.move': async (req) => {
       ctx.session.touch((db) => db.positions.write(req.positions));
       return ctx.session.info();
+    },
+    'layout.arrange': async (req) => {
+      const label = req.label ?? 'auto-layout';
+      ctx.session.mutate(label, (db) => db.positions.write(req.positions));
+      return ctx.changed(label);
     },
   };
 }
