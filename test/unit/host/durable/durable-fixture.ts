@@ -1,4 +1,54 @@
-import type { LabController } from '../../../../electron/host/lab';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { startLabController, type LabController } from '../../../../electron/host/lab';
+import { buildCliBundle, startServe, stopServe, type ServeProcess } from '../../../helpers/serve-process';
+
+/** The built CLI and a lab VTN that outlives every `wicm serve` a test starts and kills. */
+export interface ServeHarness {
+  readonly lab: LabController;
+  /** Starts `wicm serve` on `dataDir`, pushing (with provisioning) to the lab VTN. */
+  serve(dataDir: string, args?: readonly string[]): Promise<ServeProcess>;
+  /** A fresh data folder, removed after the file. */
+  tempDir(prefix: string): Promise<string>;
+  /** POSTs demi-wicm flow `i`. */
+  post(server: ServeProcess, i: number): Promise<Response>;
+}
+
+/** Registers the file's set-up and clean-up; the harness is ready inside tests. */
+export function serveAgainstLabVtn(): ServeHarness {
+  let bundle: Awaited<ReturnType<typeof buildCliBundle>> | undefined;
+  let lab: LabController | undefined;
+  const dirs: string[] = [];
+  const servers: ServeProcess[] = [];
+  beforeAll(async () => {
+    bundle = await buildCliBundle();
+    lab = await startLabController({ kind: 'odl-vtn' });
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => stopServe(s, 'SIGKILL')));
+    await lab?.close();
+    await bundle?.remove();
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  });
+  return {
+    get lab() {
+      return lab!;
+    },
+    async serve(dataDir, args = []) {
+      const server = await startServe(bundle!.entry, ['--data-dir', dataDir, '--controller', lab!.url, '--driver', 'odl-vtn', '--controller-provision', ...args], { WICM_CONTROLLER_PASSWORD: 'admin' });
+      servers.push(server);
+      return server;
+    },
+    async tempDir(prefix) {
+      const dir = await mkdtemp(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+    post: (server, i) => fetch(`${server.url}api/v1/flows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(flowBody(i)) }),
+  };
+}
 
 /** A demi-wicm flow (demi-wicm `classes.py` body) with a /32 source (one of 250), steered through both PoPs. */
 export function flowBody(i: number): Record<string, unknown> {

@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLabController, type LabController } from '../../../../electron/host/lab';
-import { buildCliBundle, startServe, stopServe, type ServeProcess } from '../../../helpers/serve-process';
-import { flowBody, partialChains, vtnChains, WHOLE_CHAIN } from './durable-fixture';
+import { describe, expect, it } from 'vitest';
+import { stopServe } from '../../../helpers/serve-process';
+import { partialChains, serveAgainstLabVtn, vtnChains, WHOLE_CHAIN } from './durable-fixture';
 
 /**
  * kill -9 of `wicm serve` in the middle of a push to the lab VTN (started here, so it outlives
@@ -13,34 +9,9 @@ import { flowBody, partialChains, vtnChains, WHOLE_CHAIN } from './durable-fixtu
  */
 
 const RUNS = Number(process.env.WICM_KILL_RUNS ?? 20);
-let bundle: Awaited<ReturnType<typeof buildCliBundle>>;
-let lab: LabController;
-const dirs: string[] = [];
-const servers: ServeProcess[] = [];
+const harness = serveAgainstLabVtn();
 
-beforeAll(async () => {
-  bundle = await buildCliBundle();
-  lab = await startLabController({ kind: 'odl-vtn' });
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all(servers.map((s) => stopServe(s, 'SIGKILL')));
-  await lab?.close();
-  await bundle?.remove();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-async function serve(dataDir: string): Promise<ServeProcess> {
-  const server = await startServe(bundle.entry, ['--data-dir', dataDir, '--controller', lab.url, '--driver', 'odl-vtn', '--controller-provision'], { WICM_CONTROLLER_PASSWORD: 'admin' });
-  servers.push(server);
-  return server;
-}
-
-function post(server: ServeProcess, i: number): Promise<Response> {
-  return fetch(`${server.url}api/v1/flows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(flowBody(i)) });
-}
-
-const hanging = (): number => lab.requests().filter((r) => r.status === 0).length;
+const hanging = (): number => harness.lab.requests().filter((r) => r.status === 0).length;
 
 /** Resolves once the lab holds one more request it hangs on (the fault's signal), bounded. */
 async function hangReached(seen: number): Promise<void> {
@@ -54,26 +25,25 @@ async function hangReached(seen: number): Promise<void> {
 describe('kill -9 during a push', () => {
   it(`leaves 0 partial chains on the lab VTN after recovery, over ${RUNS} runs`, async () => {
     if (RUNS < 20) console.log(`kill -9 during a push: ${RUNS} runs instead of 20 (WICM_KILL_RUNS)`);
-    const dataDir = await mkdtemp(join(tmpdir(), 'wicm-kill-push-'));
-    dirs.push(dataDir);
-    let server = await serve(dataDir);
+    const dataDir = await harness.tempDir('wicm-kill-push-');
+    let server = await harness.serve(dataDir);
     // Two whole flows the crash must not touch.
-    for (const id of [1, 2]) expect((await post(server, id)).status).toBeLessThan(300);
-    expect(partialChains(vtnChains(lab), WHOLE_CHAIN)).toEqual([]);
+    for (const id of [1, 2]) expect((await harness.post(server, id)).status).toBeLessThan(300);
+    expect(partialChains(vtnChains(harness.lab), WHOLE_CHAIN)).toEqual([]);
     let rolledBack = 0;
     for (let run = 0; run < RUNS; run += 1) {
-      const before = vtnChains(lab);
+      const before = vtnChains(harness.lab);
       // The (run % 10 + 1)th write of this push hangs: the steps before it were acknowledged.
-      lab.setFaults([{ nth: (run % WHOLE_CHAIN) + 1, action: { kind: 'hang' } }]);
+      harness.lab.setFaults([{ nth: (run % WHOLE_CHAIN) + 1, action: { kind: 'hang' } }]);
       const seen = hanging();
-      const cut = post(server, 100 + run).catch(() => undefined);
+      const cut = harness.post(server, 100 + run).catch(() => undefined);
       await hangReached(seen);
       await stopServe(server, 'SIGKILL');
       await cut;
-      lab.setFaults([]);
-      server = await serve(dataDir);
+      harness.lab.setFaults([]);
+      server = await harness.serve(dataDir);
       if (/Recovery: .*rolled back/.test(server.stdout())) rolledBack += 1;
-      const after = vtnChains(lab);
+      const after = vtnChains(harness.lab);
       expect(partialChains(after, WHOLE_CHAIN), `run ${run}: partial chains after recovery`).toEqual([]);
       expect(after, `run ${run}: the acknowledged flows are untouched, the cut one is gone`).toEqual(before);
     }

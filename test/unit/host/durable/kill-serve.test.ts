@@ -1,12 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLabController, type LabController } from '../../../../electron/host/lab';
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { loadSqlEngine } from '../../../../electron/host/platform/sqljs';
 import { seededRandom } from '../../../helpers/seeded-random';
-import { buildCliBundle, startServe, stopServe, type ServeProcess } from '../../../helpers/serve-process';
-import { flowBody, partialChains, vtnChains, WHOLE_CHAIN } from './durable-fixture';
+import { stopServe, type ServeProcess } from '../../../helpers/serve-process';
+import { partialChains, serveAgainstLabVtn, vtnChains, WHOLE_CHAIN } from './durable-fixture';
 
 /**
  * kill -9 of `wicm serve` (issue 15): a 2xx means on disk, and a push a crash cut short is rolled
@@ -14,32 +11,7 @@ import { flowBody, partialChains, vtnChains, WHOLE_CHAIN } from './durable-fixtu
  */
 
 const RUNS = Number(process.env.WICM_KILL_RUNS ?? 20);
-let bundle: Awaited<ReturnType<typeof buildCliBundle>>;
-let lab: LabController;
-const dirs: string[] = [];
-const servers: ServeProcess[] = [];
-
-beforeAll(async () => {
-  bundle = await buildCliBundle();
-  lab = await startLabController({ kind: 'odl-vtn' });
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.all(servers.map((s) => stopServe(s, 'SIGKILL')));
-  await lab?.close();
-  await bundle?.remove();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-async function serve(dataDir: string): Promise<ServeProcess> {
-  const server = await startServe(bundle.entry, ['--data-dir', dataDir, '--controller', lab.url, '--driver', 'odl-vtn', '--controller-provision'], { WICM_CONTROLLER_PASSWORD: 'admin' });
-  servers.push(server);
-  return server;
-}
-
-function post(server: ServeProcess, i: number): Promise<Response> {
-  return fetch(`${server.url}api/v1/flows`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(flowBody(i)) });
-}
+const harness = serveAgainstLabVtn();
 
 async function flowIds(server: ServeProcess): Promise<string[]> {
   const body = (await (await fetch(`${server.url}api/v1/flows`)).json()) as { flows: unknown[] };
@@ -62,11 +34,10 @@ describe('kill -9 of wicm serve', () => {
   it(`keeps every acknowledged flow and leaves nothing half-made, over ${RUNS} kills during 200 concurrent requests`, async () => {
     if (RUNS < 20) console.log(`kill -9 during 200 concurrent requests: ${RUNS} runs instead of 20 (WICM_KILL_RUNS)`);
     const random = seededRandom(15);
-    lab.reset();
-    const dataDir = await mkdtemp(join(tmpdir(), 'wicm-kill-'));
-    dirs.push(dataDir);
+    harness.lab.reset();
+    const dataDir = await harness.tempDir('wicm-kill-');
     // One project across the runs: each restart is the next run's server (one start-up per run).
-    let server = await serve(dataDir);
+    let server = await harness.serve(dataDir);
     const acked = new Set<string>();
     for (let run = 0; run < RUNS; run += 1) {
       const killAfter = 1 + Math.floor(random() * 4);
@@ -75,7 +46,7 @@ describe('kill -9 of wicm serve', () => {
       const victim = server;
       const requests = Array.from({ length: 200 }, (_, k) => {
         const id = run * 200 + k + 1;
-        return post(victim, id)
+        return harness.post(victim, id)
           .then((res) => {
             // Every 2xx counts, also one that arrives after the kill was decided.
             if (res.status < 200 || res.status >= 300) return;
@@ -88,11 +59,11 @@ describe('kill -9 of wicm serve', () => {
       await Promise.all(requests);
       await (killed ?? stopServe(victim, 'SIGKILL'));
 
-      server = await serve(dataDir);
+      server = await harness.serve(dataDir);
       const ids = new Set(await flowIds(server));
       const lost = [...acked].filter((id) => !ids.has(id));
       expect(lost, `run ${run}: acknowledged but gone after restart`).toEqual([]);
-      expect(partialChains(vtnChains(lab), WHOLE_CHAIN), `run ${run}: partial chains on the controller`).toEqual([]);
+      expect(partialChains(vtnChains(harness.lab), WHOLE_CHAIN), `run ${run}: partial chains on the controller`).toEqual([]);
     }
     await stopServe(server, 'SIGTERM');
     expect(await orphans(server.project as string), 'rows without their service').toBe(0);
