@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, readFile, unlink } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProjectInfoDto } from '../../core/contract/api';
 import type { EventMessage } from '../../core/contract/events';
 import type { Logger, RecoveredWork, RecoveryStore } from '../../core/service/ports';
-import { writeFileAtomic } from './platform/node-files';
+import { isRunning, unlinkIfThere, writeFileAtomic } from './platform/node-files';
 
 /** How often a dirty project is copied, and after how many revisions at the latest. */
 export const RECOVERY_INTERVAL_MS = 30_000;
@@ -140,15 +140,6 @@ async function readMeta(file: string): Promise<Meta | null> {
 
 async function removePair(base: string): Promise<void> {
   // The description first: without it the data file is never offered.
-  for (const file of [`${base}.json`, `${base}.wicm`]) await unlink(file).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
+  for (const file of [`${base}.json`, `${base}.wicm`]) await unlinkIfThere(file);
 }
 
-/** Whether a process with this pid runs (EPERM: it does, as another user). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

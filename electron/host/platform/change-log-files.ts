@@ -1,6 +1,7 @@
 import { appendFile, open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ChangeLogFiles } from '../../../core/service/ports';
+import { fsyncDir, unlinkIfThere } from './node-files';
 
 /** The active change log of a project file: `P.wicm` → `P.wicm-log`. */
 export function changeLogPath(path: string): string {
@@ -15,23 +16,6 @@ export function rotatedLogPath(path: string): string {
 interface ActiveLog {
   readonly handle: FileHandle;
   size: number;
-}
-
-async function fsyncDir(dir: string): Promise<void> {
-  // Folders cannot be opened for sync on Windows; renames are still atomic there.
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function unlinkIfThere(file: string): Promise<void> {
-  await unlink(file).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'ENOENT') throw e;
-  });
 }
 
 /**

@@ -40,7 +40,7 @@ function tempPattern(path: string): RegExp {
 }
 
 /** Whether a process with this pid runs (EPERM: it does, as another user). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -65,14 +65,20 @@ export async function removeSaveLeftovers(path: string): Promise<string[]> {
     const temp = join(dir, entry);
     const stat = await lstat(temp).catch(() => undefined);
     if (!stat?.isFile()) continue;
-    await unlink(temp).then(
-      () => removed.push(temp),
-      (e: NodeJS.ErrnoException) => {
-        if (e.code !== 'ENOENT') throw e;
-      },
-    );
+    if (await unlinkIfThere(temp)) removed.push(temp);
   }
   return removed;
+}
+
+/** Removes a file; whether it was there (a missing file is no error). */
+export async function unlinkIfThere(file: string): Promise<boolean> {
+  return unlink(file).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+      return false;
+    },
+  );
 }
 
 /** Writes `bytes` to `path` atomically (temp + fsync + rename + fsync dir). */
@@ -96,7 +102,8 @@ export async function writeFileAtomic(path: string, bytes: Uint8Array, mode = 0o
   await fsyncDir(dir);
 }
 
-async function fsyncDir(dir: string): Promise<void> {
+/** Makes a folder's entries (a rename, a new file) durable. */
+export async function fsyncDir(dir: string): Promise<void> {
   // Directories cannot be opened for sync on Windows; the rename is still atomic there.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
