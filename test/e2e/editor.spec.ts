@@ -129,8 +129,9 @@ test('dragging a node stores its new position in the project', async ({ page, se
     });
   const before = await storedX();
   const from = await app.selectBySearch('pop-patras');
-  await app.drag(from, { x: from.x + 80, y: from.y + 30 });
-  await expect.poll(storedX).toBeGreaterThan((before ?? 0) + 40);
+  // The search zooms in (up to 2×), so 200 px on screen are at least 100 in the model.
+  await app.drag(from, { x: from.x + 200, y: from.y + 30 });
+  await expect.poll(storedX).toBeGreaterThan((before ?? 0) + 60);
 });
 
 test('an edit fetches the topology once, though both its reply and its change event ask for it', async ({ page, server }) => {
