@@ -13,7 +13,7 @@
  * proves the plan and not a learning switch. The WAN core (joining the uplinks) forwards with
  * `NORMAL`; each PoP VNF has the one flow `in_port=1,actions=in_port`.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CoreError } from '../../../core/util/core-error';
 import { hasProgram, inParallel, OVS_SCHEMA, run } from './exec';
@@ -29,6 +29,40 @@ const MAX_SOCKET_PATH = 107;
 /** The lab's run folder (OVS_RUNDIR) inside a data folder. */
 export function labRunDir(dataDir: string): string {
   return join(liveLabDir(dataDir), 'run');
+}
+
+/**
+ * The folder the OVS push driver is pointed at (`wicm push --driver ovs --controller unix:DIR`):
+ * one `<controller id>.mgmt` per WAN bridge, a link to the lab bridge's management socket, so the
+ * driver finds each bridge under the project's name for it (and never the PoP VNFs or the core).
+ */
+export function labSwitchDir(runDir: string): string {
+  return join(runDir, 'switches');
+}
+
+/** An OVS bridge name the driver can address (what ovs-vsctl accepts, and short enough for a socket path). */
+const SWITCH_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}$/;
+
+function switchSocket(layout: LiveLabLayout, bridge: LiveLabLayout['bridges'][number]): string | null {
+  const id = bridge.controllerId ?? bridge.name;
+  const path = join(labSwitchDir(layout.runDir), `${id}.mgmt`);
+  return SWITCH_NAME.test(id) && path.length <= MAX_SOCKET_PATH ? path : null;
+}
+
+/** Why some WAN bridges cannot be reached by the OVS driver at the switch folder (one note each). */
+export function switchSocketNotes(layout: LiveLabLayout): string[] {
+  return layout.bridges
+    .filter((b) => switchSocket(layout, b) === null)
+    .map((b) => `bridge ${b.name}: controller id "${b.controllerId ?? b.name}" is no Open vSwitch bridge name (or its socket path is too long), so wicm push --driver ovs cannot reach it at unix:${labSwitchDir(layout.runDir)}`);
+}
+
+/** Links `<switch dir>/<controller id>.mgmt` to each WAN bridge's management socket. */
+async function linkSwitchSockets(layout: LiveLabLayout): Promise<void> {
+  await mkdir(labSwitchDir(layout.runDir), { recursive: true });
+  for (const b of layout.bridges) {
+    const path = switchSocket(layout, b);
+    if (path !== null) await symlink(join(layout.runDir, `${b.ovsName}.mgmt`), path);
+  }
 }
 
 /** Builds the planned lab; on a failure removes what it had made and throws. */
@@ -74,6 +108,7 @@ export async function labUp(plan: LabPlan, dataDir: string, projectPath: string,
     await checkOfports(layout);
     await inParallel(layout.pops, PARALLEL, (pop) => run('ovs-ofctl', ['add-flow', pop.ovsName, 'in_port=1,actions=in_port'], { runDir }));
     if (layout.coreBridge) await run('ovs-ofctl', ['add-flow', layout.coreBridge, 'actions=NORMAL'], { runDir });
+    await linkSwitchSockets(layout);
     return layout;
   } catch (e) {
     await labDown(layout, dataDir).catch(() => undefined);

@@ -11,6 +11,7 @@ import { flowSpec } from '../../../core/drivers/ovs/ofctl';
 import { Findings } from '../../../core/drivers/translate/findings';
 import { resolvePlans } from '../../../core/drivers/translate/resolve';
 import { CoreError } from '../../../core/util/core-error';
+import { LAB_ONOS_COOKIE, LAB_VTN_COOKIE } from '../lab/live/flow-lines';
 import type { LiveLabLayout } from './layout';
 
 /** One flow of a dump, with its counters. */
@@ -52,20 +53,27 @@ function normaliseCookie(text: string): string {
   return `0x${BigInt(text).toString(16).padStart(16, '0')}`;
 }
 
-/** The dumped flow that is this plan flow: same cookie, priority, in_port, VLAN and addresses. */
+/**
+ * The dumped flow that carries this plan flow: the flow `wicm lab apply` or the OVS driver put
+ * there (same cookie, priority, in_port, VLAN and addresses), or else the flow a lab controller
+ * compiled for it (the lab VTN's redirect filter or the lab ONOS's rule: a lab cookie family,
+ * same in_port, VLAN and addresses, the highest priority first, as the switch would pick it).
+ */
 export function findFlow(dump: readonly DumpedFlow[], flow: FlowEntry): DumpedFlow | undefined {
   const m = flow.match;
   const [srcKey, dstKey] = (m.src ?? m.dst)?.family === 6 ? ['ipv6_src', 'ipv6_dst'] : ['nw_src', 'nw_dst'];
-  return dump.find(
-    (d) =>
-      d.cookie === flow.cookie &&
-      d.priority === flow.priority &&
-      d.match['in_port'] === String(m.inPort) &&
-      (d.match['dl_vlan'] ?? null) === (m.vlan === null ? null : String(m.vlan)) &&
-      sameAddress(d.match[srcKey], m.src?.text) &&
-      sameAddress(d.match[dstKey], m.dst?.text),
-  );
+  const sameMatch = (d: DumpedFlow): boolean =>
+    d.match['in_port'] === String(m.inPort) &&
+    (d.match['dl_vlan'] ?? null) === (m.vlan === null ? null : String(m.vlan)) &&
+    sameAddress(d.match[srcKey], m.src?.text) &&
+    sameAddress(d.match[dstKey], m.dst?.text);
+  const own = dump.find((d) => d.cookie === flow.cookie && d.priority === flow.priority && sameMatch(d));
+  if (own) return own;
+  return dump.filter((d) => LAB_FAMILIES.has(d.cookie.slice(0, 6)) && sameMatch(d)).sort((a, b) => b.priority - a.priority)[0];
 }
+
+/** Cookie prefixes (`0x` + top 16 bits) of the flows the lab controllers compile. */
+const LAB_FAMILIES = new Set([LAB_VTN_COOKIE, LAB_ONOS_COOKIE].map((c) => c.slice(0, 6)));
 
 /** OVS prints a /32 (or /128) without its length. */
 function sameAddress(dumped: string | undefined, planned: string | undefined): boolean {

@@ -189,7 +189,7 @@ export function planLab(topology: TopologyDto, labId: string, hostAddresses: Rea
           return { portId: port.id, name: port.name, ofport, ifname, peer: { kind: 'none', id: null }, peerIfname: name(`${prefix}n${k}`) };
       }
     });
-    return { bridgeId: bridge.id, name: bridge.name, ovsName: bridgeName(i), dpid: dpidOf(bridge, i), ports };
+    return { bridgeId: bridge.id, name: bridge.name, ovsName: bridgeName(i), dpid: dpidOf(bridge, i), controllerId: bridge.controllerId, ports };
   });
   for (const link of topology.links) {
     const role = roles.get(link.aPortId);

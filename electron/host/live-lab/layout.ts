@@ -34,6 +34,8 @@ export interface LiveBridge {
   readonly ovsName: string;
   /** Datapath id, 16 hex digits (from the project's datapath id where it has one). */
   readonly dpid: string;
+  /** The project's controller id: the bridge name the OVS push driver addresses (see build.ts `labSwitchDir`). */
+  readonly controllerId?: string;
   readonly ports: readonly LivePort[];
 }
 

@@ -12,7 +12,7 @@ import { hasProgram, labPath, run } from './exec';
 import { firstUsable } from './lab-plan';
 import { findFlow, labFlows, parseDumpFlows, type DumpedFlow, type LabFlowPath } from './flow-table';
 import type { LiveHost, LiveLabLayout } from './layout';
-import { directionReport, type ProbeReport } from './probe-report';
+import { directionReport, portNamer, type ProbeReport } from './probe-report';
 
 export interface ProbeOptions {
   readonly count: number;
@@ -29,8 +29,8 @@ export async function probeService(layout: LiveLabLayout, topology: TopologyDto,
     throw new CoreError('INVALID_INPUT', 'UDP probes need the hosts\' transmit checksum offload off (the userspace datapath leaves offloaded UDP checksums unfilled, so the echo would be dropped): apt-get install -y ethtool, then wicm lab down and wicm lab up; or probe with ICMP.');
   }
   const started = Date.now();
-  const fromHost = hostIn(layout, plan.forward.hops[0]?.portId, plan.forward.src, 'source');
-  const toHost = hostIn(layout, plan.forward.hops.at(-1)?.portId, plan.forward.dst, 'destination');
+  const fromHost = hostIn(layout, topology, plan.forward.hops[0]?.portId, plan.forward.src, 'source');
+  const toHost = hostIn(layout, topology, plan.forward.hops.at(-1)?.portId, plan.forward.dst, 'destination');
   // A service narrower than its segment (a /32 of one customer) is probed from an address of its
   // own prefix, added to the host for the probe and removed after it.
   const from = isAddressInPrefix(fromHost.address, plan.forward.src) ? fromHost : { ...fromHost, address: firstUsable(plan.forward.src) };
@@ -95,11 +95,16 @@ async function probeWith(layout: LiveLabLayout, topology: TopologyDto, service: 
   };
 }
 
-function hostIn(layout: LiveLabLayout, portId: string | undefined, prefix: string, role: string): LiveHost {
+function hostIn(layout: LiveLabLayout, topology: TopologyDto, portId: string | undefined, prefix: string, role: string): LiveHost {
   const onPort = layout.hosts.filter((h) => h.portId === portId);
   const host = onPort.find((h) => isAddressInPrefix(h.address, prefix));
   if (host) return host;
-  if (onPort.length === 0 || !role) throw new CoreError('INVALID_INPUT', `The lab has no host on the service's ${role} port: the plan starts or ends on a port without a segment host, so no probe can reach it.`);
+  if (onPort.length === 0 || !role) {
+    const peer = layout.bridges.flatMap((b) => b.ports).find((p) => p.portId === portId)?.peer.kind;
+    const behind = peer === 'uplink' ? 'an uplink into the WAN core, where the lab has no host' : peer === 'pop' ? "a PoP's transit VNF" : peer === 'link' ? 'a link to another bridge' : 'no segment';
+    const where = portId ? `${portNamer(topology)(portId)} (${behind})` : 'no port';
+    throw new CoreError('INVALID_INPUT', `The lab has no host on the service's ${role} port ${where}: the ${role} prefix ${prefix} is planned there, so no probe can reach it. Probe a service whose ${role} is a segment with a host.`);
+  }
   return onPort[0]!;
 }
 

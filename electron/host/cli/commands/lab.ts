@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { planServices } from '../../../../core/service/planning';
 import { CoreError } from '../../../../core/util/core-error';
-import { labDown, labUp } from '../../live-lab/build';
+import { labDown, labSwitchDir, labUp, switchSocketNotes } from '../../live-lab/build';
 import { labUnavailable, run } from '../../live-lab/exec';
 import { applyBundles, cookiesOf, labFlows } from '../../live-lab/flow-table';
 import { readLiveLab, type LiveLabLayout } from '../../live-lab/layout';
@@ -96,7 +96,8 @@ export const labCommand: CliCommand = {
         const plan = planLab(source.topology, labIdOf(dataDir), parseHostOptions(values.host ?? [], source.topology.segments));
         const started = Date.now();
         const layout = await labUp(plan, dataDir, projectPath, new Date());
-        out(upText(layout, plan.notes, Date.now() - started), { alreadyUp: false, layout, notes: plan.notes, ms: Date.now() - started });
+        const notes = [...plan.notes, ...switchSocketNotes(layout)];
+        out(upText(layout, notes, Date.now() - started), { alreadyUp: false, layout, notes, ovsTarget: `unix:${labSwitchDir(layout.runDir)}`, ms: Date.now() - started });
         return EXIT.ok;
       }
       case 'down': {
@@ -190,6 +191,7 @@ function upText(layout: LiveLabLayout, notes: readonly string[], ms: number): st
   for (const l of layout.links) lines.push(`  ${l.kind} ${l.linkId}: ${l.title} (${l.veth.join(' <-> ')})`);
   if (layout.coreBridge) lines.push(`  WAN core ${layout.coreBridge}`);
   for (const n of notes) lines.push(`  note: ${n}`);
-  lines.push('  flow tables start empty (fail_mode=secure): apply a plan with wicm lab apply, or push to the lab controllers.');
+  lines.push('  flow tables start empty (fail_mode=secure): apply a plan with wicm lab apply, or push to the lab controllers,');
+  lines.push(`  or push with the OVS driver: wicm push --driver ovs --controller unix:${labSwitchDir(layout.runDir)}`);
   return `${lines.join('\n')}\n`;
 }

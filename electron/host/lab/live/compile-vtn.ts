@@ -53,6 +53,12 @@ function mappingOf(iface: Json, layout: LiveLabLayout, notes: string[], path: st
   return { bridge, ofport: port.ofport, vlan: Number(map['vlan-id'] ?? 0) };
 }
 
+/** A port towards another switch or a PoP VNF (not the edge of the WAN). */
+function isInner(m: Mapped): boolean {
+  const kind = m.bridge.ports.find((p) => p.ofport === m.ofport)?.peer.kind;
+  return kind === 'link' || kind === 'pop' || kind === 'uplink';
+}
+
 /** The match of frames arriving on a mapped interface (its port and VLAN; 0 = untagged). */
 function ingress(m: Mapped): string[] {
   return [`in_port=${m.ofport}`, m.vlan === 0 ? 'vlan_tci=0x0000/0x1fff' : `dl_vlan=${m.vlan}`];
@@ -140,10 +146,15 @@ export function compileVtn(snapshot: unknown, layout: LiveLabLayout): CompiledFl
           for (const fields of conditionMatches(condition)) add(from.bridge, priority, [...ingress(from), ...fields], actions);
         }
         // vBridge L2 forwarding: flood to the other mapped interfaces of the vBridge on this switch.
+        // Split horizon: what comes in from another switch or back from a PoP VNF (which hands
+        // every frame back) is flooded to the edge only, as VTN floods a vBridge over a tree and
+        // never back into the fabric; flooding it on would loop broadcasts between the switches.
         let tag = from.vlan;
         const flood: string[] = [];
+        const inner = isInner(from);
         for (const other of members) {
           if (other === iface || other.mapped === undefined || other.mapped.bridge.ovsName !== from.bridge.ovsName) continue;
+          if (inner && isInner(other.mapped)) continue;
           if (other.mapped.ofport === from.ofport && other.mapped.vlan === from.vlan) continue;
           const step = deliver(tag, other.mapped, from.ofport);
           flood.push(...step.actions);

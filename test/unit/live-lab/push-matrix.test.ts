@@ -1,0 +1,177 @@
+// The CI matrix of issue 14 on this machine's real Open vSwitch and network namespaces: every
+// reference NSR, imported into a project of the sample WAN, is pushed through each real driver
+// into ONE live lab of the sample WAN (`wicm lab up` once for the file):
+//   - the lab ODL VTN (`wicm push --driver odl-vtn --provision` to the built-in lab controller,
+//     which compiles its state to OpenFlow on the lab's bridges),
+//   - the lab ONOS (`wicm push --driver onos`, flows compiled to the bridge of each deviceId),
+//   - the Open vSwitch driver (`wicm push --driver ovs` at the lab's switch folder).
+// Then `wicm lab probe` must deliver through every PoP in order both ways, as simulated (exit 0);
+// `wicm teardown` must leave no flow of ours on the bridges (read with ovs-ofctl dump-flows) and
+// the probe then exits 4. Skips, printing why, where the machine cannot host a lab.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTopology } from '../../../electron/host/cli/sources';
+import { labSwitchDir } from '../../../electron/host/live-lab/build';
+import { startLabController, type LabController } from '../../../electron/host/lab';
+import { hasProgram, labUnavailable } from '../../../electron/host/live-lab/exec';
+import { ovsEnv, type LiveLabLayout } from '../../../electron/host/live-lab/layout';
+import type { ProbeReport } from '../../../electron/host/live-lab/probe-report';
+import { runCliCaptured, type CliRun } from '../../helpers/cli';
+
+const unavailable = labUnavailable();
+if (unavailable) console.log(`SKIP live lab push matrix: ${unavailable}`);
+const udp = hasProgram('ping') ? [] : ['--udp'];
+
+const dir = mkdtempSync(join(tmpdir(), 'wm-'));
+const dataDir = join(dir, 'd');
+const sample = 'resources/sample/sample-wan.json';
+const ref = (f: string): string => `test/fixtures/reference/${f}`;
+const section = (file: string, key: string, name: string): string => {
+  const doc = JSON.parse(readFileSync(ref(file), 'utf8')) as Record<string, { request: unknown }>;
+  const out = join(dir, name);
+  writeFileSync(out, JSON.stringify(doc[key]!.request));
+  return out;
+};
+
+const NSRS: readonly [string, () => string][] = [
+  ['Open Baton', () => ref('openbaton-nsr-instantiate.json')],
+  ['SOL005', () => ref('sol005-nsinstance.json')],
+  ['OSM', () => ref('osm-nsr.json')],
+  ['Katana', () => ref('katana-wim-data.json')],
+  ['T-NOVA', () => section('tnova-service.json', 'POST /vnf-connectivity', 'tnova.json')],
+  ['demi-wicm flows', () => section('demi-flows.json', 'POST /api/v1/flows', 'demi.json')],
+];
+
+const env = (): Record<string, string> => ({ PATH: process.env['PATH'] ?? '', WICM_HOME: join(dir, 'home') });
+const lab = (...args: string[]): Promise<CliRun> => runCliCaptured(['lab', ...args, '--data-dir', dataDir], env());
+
+interface Driver {
+  readonly name: string;
+  /** Cookie family of the flows this driver's pushes end up as (ovs-ofctl cookie/mask). */
+  readonly cookie: string;
+  /**
+   * Flows that are not the service's and stay after its teardown: the lab VTN's vBridge L2
+   * forwarding between the port-mapped vInterfaces that --provision made (tenant structure,
+   * shared by the services; a teardown removes only the service's conditions and filters).
+   */
+  readonly infrastructure?: RegExp;
+  args(): string[];
+}
+
+let layout: LiveLabLayout;
+const controllers: LabController[] = [];
+
+function dumpOurs(cookie: string): string[] {
+  return layout.bridges.flatMap((b) =>
+    execFileSync('ovs-ofctl', ['--no-names', 'dump-flows', b.ovsName, `cookie=${cookie}`], { encoding: 'utf8', env: { ...process.env, ...ovsEnv(layout.runDir) } })
+      .split('\n')
+      .filter((l) => l.includes('cookie='))
+      .map((l) => `${b.name}: ${l.trim()}`),
+  );
+}
+
+async function project(name: string, nsr: string): Promise<string> {
+  const file = join(dir, `${name.replace(/\W+/g, '-')}.wicm`);
+  const imported = await runCliCaptured(['import', sample, nsr, '--project', file, '--create', '--plan'], env());
+  expect(imported.stderr, imported.stderr).not.toMatch(/error/);
+  expect(imported.code).toBe(0);
+  return file;
+}
+
+async function probe(file: string, service: string, extra: string[] = []): Promise<{ code: number; report: ProbeReport; stderr: string }> {
+  const run = await lab('probe', '--project', file, '--service', service, '--json', ...udp, ...extra);
+  if (run.code !== 0 && run.code !== 4) return { code: run.code, report: undefined as never, stderr: run.stderr };
+  return { code: run.code, report: JSON.parse(run.stdout) as ProbeReport, stderr: run.stderr };
+}
+
+const DRIVERS: readonly Driver[] = [
+  { name: 'lab VTN', cookie: '0x4c56000000000000/0xffff000000000000', infrastructure: /priority=1000,in_port=\d+,(vlan_tci=0x0000\/0x1fff|dl_vlan=\d+) actions=/, args: () => ['--driver', 'odl-vtn', '--controller', controllers[0]!.url, '--user', 'admin', '--password', 'admin', '--provision'] },
+  { name: 'lab ONOS', cookie: '0x4c4f000000000000/0xffff000000000000', args: () => ['--driver', 'onos', '--controller', controllers[1]!.url, '--user', 'admin', '--password', 'karaf'] },
+  { name: 'OVS driver', cookie: '0x5743000000000000/0xffff000000000000', args: () => ['--driver', 'ovs', '--controller', `unix:${labSwitchDir(layout.runDir)}`] },
+];
+
+/** The driver's flows on the lab bridges that are not shared tenant structure. */
+function serviceFlows(driver: Driver): string[] {
+  return dumpOurs(driver.cookie).filter((f) => !driver.infrastructure?.test(f));
+}
+
+async function settled(): Promise<void> {
+  for (const c of controllers) await c.dataPlane?.settled();
+}
+
+/**
+ * Reference NSRs whose plan cannot be probed on the lab, and the reason the probe gives.
+ * SOL005: the NFP's classifier is 192.168.10.0/24 -> 0.0.0.0/0 (customer to the whole
+ * Internet; nfpRule.destinationIpAddressPrefix), so the plan egresses at the WAN uplink whose
+ * segment is the default route ("vbr2 uplink", 0.0.0.0/0, next to the last PoP), not at the
+ * "internet gateway" segment; uplinks join the lab's WAN core bridge, which has no host to answer.
+ */
+const UNPROBEABLE = new Map<string, RegExp>([['SOL005', /no host on the service's destination port vbr2\/if_vbr2_uplink \(an uplink into the WAN core, where the lab has no host\): the destination prefix 0\.0\.0\.0\/0 is planned there/]]);
+
+describe.skipIf(unavailable !== null)('every reference NSR pushed through every driver into the live lab', () => {
+  beforeAll(async () => {
+    const base = await project('base', ref('openbaton-nsr-instantiate.json'));
+    const up = await lab('up', '--project', base, '--json');
+    expect(up.stderr).toBe('');
+    expect(up.code).toBe(0);
+    layout = (JSON.parse(up.stdout) as { layout: LiveLabLayout }).layout;
+    controllers.push(await startLabController({ kind: 'odl-vtn', dataDir }), await startLabController({ kind: 'onos', dataDir }));
+  }, 120_000);
+
+  afterAll(async () => {
+    try {
+      for (const c of controllers) await c.close();
+      expect((await lab('down')).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  for (const driver of DRIVERS) {
+    for (const [label, file] of NSRS) {
+      it(`${driver.name} × ${label}: push, probe delivered both ways as simulated, teardown leaves no flow, probe exits 4`, async () => {
+        const p = await project(`${driver.name}-${label}`, file());
+        const services = (await loadTopology(p)).services.map((s) => s.id);
+        expect(services.length).toBeGreaterThan(0);
+        for (const id of services) {
+          // One service at a time: two Katana slices share one match, and a push refuses them together.
+          const pushed = await runCliCaptured(['push', '--project', p, '--service', id, ...driver.args()], env());
+          try {
+            expect(pushed.code, pushed.stdout + pushed.stderr).toBe(0);
+            await settled();
+            expect(serviceFlows(driver).length).toBeGreaterThan(0);
+            const { code, report, stderr } = await probe(p, id);
+            const unreachable = UNPROBEABLE.get(label);
+            if (unreachable) {
+              // The service was pushed (its flows are on the bridges) but has no host to probe: say exactly why.
+              expect(code).toBe(2);
+              expect(stderr).toMatch(unreachable);
+              continue;
+            }
+            expect(code, stderr || JSON.stringify({ received: report.received, sent: report.sent, forward: report.forward.stoppedAt, reverse: report.reverse.stoppedAt, pops: report.popCounters })).toBe(0);
+            expect(report.received).toBe(report.sent);
+            for (const d of [report.forward, report.reverse]) {
+              expect(d.popsPlanned.length).toBeGreaterThan(0);
+              expect(d.popsVisited).toEqual(d.popsPlanned);
+              expect(d.matchesSimulator).toBe(true);
+              expect(d.hops.every((h) => h.installed && h.packets >= report.sent)).toBe(true);
+            }
+            for (const pop of report.popCounters) expect(pop.packets).toBeGreaterThanOrEqual(pop.expected);
+          } finally {
+            const down = await runCliCaptured(['teardown', '--project', p, '--service', id, ...driver.args()], env());
+            expect(down.code, down.stdout + down.stderr).toBe(0);
+            await settled();
+          }
+          expect(serviceFlows(driver)).toEqual([]);
+          if (UNPROBEABLE.has(label)) continue;
+          const after = await probe(p, id, ['--count', '1']);
+          expect(after.code).toBe(4);
+          expect(after.report.forward.stoppedAt).toMatch(/^at the ingress: missing rule 0 /);
+        }
+      }, 120_000);
+    }
+  }
+});
