@@ -7,7 +7,7 @@ import { expectSuccess, send } from '../request';
 import { DEFAULT_VTN_TENANT } from './defaults';
 import { vtnDesired } from './desired';
 import { readVtnLive, readVtnObjects } from './live';
-import { vtnPreflight } from './preflight';
+import { preflightIds, vtnPreflight } from './preflight';
 
 /** What the VTN driver can do. */
 export const VTN_CAPABILITIES: DriverCapabilities = {
@@ -60,7 +60,13 @@ export function createVtnDriver(target: ControllerTargetDto): ControllerDriver {
     readObjects: (http, ids) => readVtnObjects(http, target, ids),
     claim: claimOf,
     diff: diffObjects,
-    preflight: (_http, wanted, live) => Promise.resolve(vtnPreflight(wanted, live)),
+    async preflight(http, wanted, live) {
+      // A scoped read brought only the push's own objects: read what the preflight checks and is not there yet.
+      const known = new Set(live.map((l) => l.id));
+      const missing = preflightIds(wanted).filter((id) => !known.has(id) && !wanted.some((w) => w.id === id));
+      const more = missing.length === 0 ? [] : await readVtnObjects(http, target, missing);
+      return vtnPreflight(wanted, [...live, ...more]);
+    },
     async apply(http, step) {
       await call(http, target, step.request, step.action === 'delete' ? GONE : []);
       return {};

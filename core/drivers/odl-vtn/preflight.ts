@@ -40,3 +40,20 @@ export function vtnPreflight(wanted: readonly DesiredObject[], live: readonly Li
   }
   return [...findings.values()];
 }
+
+/**
+ * The ids the preflight looks at: for every vInterface a wanted filter is set on or redirects to,
+ * its tenant, vBridge, vInterface and port map. A push that reads only its own objects (a scoped
+ * read) reads these too, or a tenant made on the controller would look missing.
+ */
+export function preflightIds(wanted: readonly DesiredObject[]): string[] {
+  const ids = new Set<string>();
+  for (const filter of wanted.filter((w) => w.kind === 'filter')) {
+    for (const id of filter.after) {
+      const r = interfaceRef(id);
+      if (r === undefined) continue;
+      ids.add(vtnIds.tenant(r.tenant)).add(vtnIds.bridge(r.tenant, r.bridge)).add(id).add(vtnIds.portMap(r));
+    }
+  }
+  return [...ids];
+}

@@ -17,6 +17,8 @@ export interface ProbeHop {
   readonly packets: number;
   /** False when the flow is not on the bridge (removed, never applied). */
   readonly installed: boolean;
+  /** True when the flow on the bridge discards what it matches (e.g. a VTN redirect to an unmapped vInterface). */
+  readonly drops: boolean;
 }
 
 export interface ProbeDirection {
@@ -64,6 +66,7 @@ export function directionReport(
   expected: number,
   trace: TraceDto,
   downLinks: ReadonlyMap<string, string>,
+  drops: ReadonlySet<number> = new Set(),
 ): ProbeDirection {
   const portName = portNamer(topology);
   const popOf = new Map(topology.pops.map((p) => [p.portId, p.name]));
@@ -77,16 +80,22 @@ export function directionReport(
       toPop: popOf.get(rule.outPortId) ?? null,
       packets: n ?? 0,
       installed: n !== null && n !== undefined,
+      drops: drops.has(rule.seq),
     };
   });
-  const firstShort = hops.findIndex((h) => h.packets < expected);
+  // A hop whose flow discards stops the packets there even though its counter saw them all.
+  const firstDrop = hops.findIndex((h) => h.drops && h.packets > 0);
+  const firstShort = hops.findIndex((h, i) => h.packets < expected || (firstDrop >= 0 && i > firstDrop));
   const delivered = expected > 0 && firstShort < 0;
   let stoppedAt: string | null = null;
   if (!delivered) {
     const hop = hops[Math.max(firstShort, 0)];
     if (expected === 0) stoppedAt = 'before it started: no packet reached the other end, so none came back';
     else if (hops.length === 0) stoppedAt = 'the plan has no rule for this direction';
-    else if (hop && firstShort === 0) stoppedAt = `at the ingress: ${describe(hop)} counted ${hop.packets} of ${expected}`;
+    else if (firstDrop >= 0 && firstDrop < firstShort) {
+      const at = hops[firstDrop]!;
+      stoppedAt = `dropped at ${at.bridge}: rule ${at.seq} on ${at.inPort} -> ${at.outPort} counted ${at.packets} of ${expected} and its flow discards them (the controller installed a drop, e.g. a redirect to a vInterface without a port map)`;
+    } else if (hop && firstShort === 0) stoppedAt = `at the ingress: ${describe(hop)} counted ${hop.packets} of ${expected}`;
     else if (hop) {
       const before = hops[firstShort - 1]!;
       const rule = path.rules[firstShort - 1]!;
@@ -95,7 +104,7 @@ export function directionReport(
       stoppedAt = `${where}: ${describe(hop)} counted ${hop.packets} of ${expected}${down ? `; link ${down} is down` : ''}`;
     }
   }
-  const passed = hops.filter((h) => h.packets >= expected && expected > 0);
+  const passed = hops.filter((h, i) => h.packets >= expected && expected > 0 && !h.drops && (firstDrop < 0 || i < firstDrop));
   const popsVisited = hops.filter((h, i) => expected > 0 && h.toPop !== null && h.packets >= expected && (hops[i + 1]?.packets ?? 0) >= expected).map((h) => h.toPop!);
   const simOut = trace.hops.filter((h) => h.action === 'redirect').map((h) => portName(h.portId));
   const realOut = passed.map((h) => h.outPort);
@@ -135,7 +144,7 @@ export function probeText(r: ProbeReport): string {
   const lines = [`Probe of service "${r.serviceName}" (${r.protocol}): ${r.from.address} (${r.from.host}) -> ${r.to.address} (${r.to.host}), ${r.received}/${r.sent} answered`];
   for (const d of [r.forward, r.reverse]) {
     lines.push(`  ${d.direction} ${d.src} -> ${d.dst}:`);
-    for (const h of d.hops) lines.push(`    ${String(h.packets).padStart(5)} pkts  ${h.inPort} -> ${h.outPort}${h.toPop ? ` (PoP ${h.toPop})` : ''}${h.installed ? '' : '  [flow missing]'}`);
+    for (const h of d.hops) lines.push(`    ${String(h.packets).padStart(5)} pkts  ${h.inPort} -> ${h.outPort}${h.toPop ? ` (PoP ${h.toPop})` : ''}${h.installed ? '' : '  [flow missing]'}${h.drops ? '  [flow drops]' : ''}`);
     lines.push(`    PoPs ${d.popsVisited.join(' > ') || 'none'} of ${d.popsPlanned.join(' > ') || 'none'}; ${d.delivered ? 'delivered' : `stopped ${d.stoppedAt}`}; simulator ${d.simulated.disposition}${d.matchesSimulator ? ', same path' : `, DIFFERENT path (simulator ${d.simulated.outPorts.join(' > ')})`}`);
   }
   for (const p of r.popCounters) lines.push(`  PoP ${p.pop} VNF: ${p.packets} pkts (${p.expected} expected)`);

@@ -69,8 +69,13 @@ async function probeWith(layout: LiveLabLayout, topology: TopologyDto, service: 
       return [flow.seq, now ? now.packets - (was?.packets ?? 0) : null];
     }));
   };
-  const forward = directionReport(topology, plan.forward, counts('forward'), options.count, sim.trace({ src: from.address, dst: to.address }), down);
-  const reverse = directionReport(topology, plan.reverse, counts('reverse'), forward.delivered ? options.count : 0, sim.trace({ src: to.address, dst: from.address }), down);
+  // Hops whose flow on the bridge discards (a lab controller compiled a drop for them).
+  const drops = (direction: 'forward' | 'reverse'): Set<number> => {
+    const path = paths.find((p) => p.direction === direction)!;
+    return new Set(path.flows.filter(({ flow, ovsName }) => /^(drop)?$/.test(findFlow(after.get(ovsName) ?? [], flow)?.actions.trim() ?? 'x')).map(({ flow }) => flow.seq));
+  };
+  const forward = directionReport(topology, plan.forward, counts('forward'), options.count, sim.trace({ src: from.address, dst: to.address }), down, drops('forward'));
+  const reverse = directionReport(topology, plan.reverse, counts('reverse'), forward.delivered ? options.count : 0, sim.trace({ src: to.address, dst: from.address }), down, drops('reverse'));
   const popCounters = layout.pops
     .map((pop) => {
       const visits = [...forward.popsPlanned, ...reverse.popsPlanned].filter((p) => p === pop.popName).length;

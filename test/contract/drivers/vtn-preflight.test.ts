@@ -50,6 +50,19 @@ describe('VTN dry run warns about what the controller would refuse or discard', 
     expect(text).not.toMatch(/vinterface:|port-map:/);
   });
 
+  it('a push of named services (a scoped read) sees the tenant made on the controller and still names the unmapped PoP', async () => {
+    const { dispatch, target, serviceId } = await setup();
+    await vtnRpc(lab!, target, 'vtn:update-vtn', { 'tenant-name': 'vtn1' });
+    for (const bridge of ['vbr1', 'vbr2']) await vtnRpc(lab!, target, 'vtn-vbridge:update-vbridge', { 'tenant-name': 'vtn1', 'bridge-name': bridge });
+    for (const [bridge, iface] of [['vbr1', 'if_customer'], ['vbr1', 'if_athens'], ['vbr1', 'if_vbr1_vbr2'], ['vbr2', 'if_vbr2_vbr1'], ['vbr2', 'if_internet']]) {
+      await vtnRpc(lab!, target, 'vtn-vinterface:update-vinterface', { 'tenant-name': 'vtn1', 'bridge-name': bridge, 'interface-name': iface });
+    }
+    const report = ok<PushReportDto>(await dispatch('push.diff', { target, serviceIds: [serviceId] }));
+    const text = (report.warnings ?? []).join('\n');
+    expect(text).not.toMatch(/tenant "vtn1" does not exist/);
+    expect(text).toMatch(/Redirects would discard traffic: port "if_athens" of PoP "pop-athens" on bridge "vbr1" is not port-mapped/);
+  });
+
   it('with provisioning nothing is missing: no warnings, and the push succeeds', async () => {
     const { dispatch, target } = await setup();
     const dry = ok<PushReportDto>(await dispatch('push.diff', { target, provision: true }));

@@ -20,6 +20,7 @@ import { hasProgram, labUnavailable } from '../../../electron/host/live-lab/exec
 import { ovsEnv, type LiveLabLayout } from '../../../electron/host/live-lab/layout';
 import type { ProbeReport } from '../../../electron/host/live-lab/probe-report';
 import { runCliCaptured, type CliRun } from '../../helpers/cli';
+import { vtnRpc } from '../../contract/drivers/lab-http';
 
 const unavailable = labUnavailable();
 if (unavailable) console.log(`SKIP live lab push matrix: ${unavailable}`);
@@ -174,4 +175,46 @@ describe.skipIf(unavailable !== null)('every reference NSR pushed through every 
       }, 120_000);
     }
   }
+  it('lab VTN, provisioning off, a tenant whose PoP vInterfaces have no port map: the dry run names them, the push goes through, the probe shows the drop at vbr1', async () => {
+    // A fresh lab VTN (the matrix's tenant is fully provisioned); its first write recompiles every lab VTN flow.
+    await controllers[0]!.close();
+    const vtn = await startLabController({ kind: 'odl-vtn', dataDir });
+    controllers[0] = vtn;
+    const target = { kind: 'odl-vtn' as const, url: vtn.url, user: 'admin', password: 'admin' };
+    const rpc = (name: string, input: unknown) => vtnRpc(vtn, target, name, input);
+    const ifaces: Record<string, Record<string, number>> = { vbr1: { if_customer: 1, if_athens: 3, if_vbr1_vbr2: 4 }, vbr2: { if_vbr2_vbr1: 4, if_patras: 1, if_internet: 3 } };
+    await rpc('vtn:update-vtn', { 'tenant-name': 'vtn1' });
+    for (const [bridge, members] of Object.entries(ifaces)) {
+      await rpc('vtn-vbridge:update-vbridge', { 'tenant-name': 'vtn1', 'bridge-name': bridge });
+      for (const [iface, port] of Object.entries(members)) {
+        await rpc('vtn-vinterface:update-vinterface', { 'tenant-name': 'vtn1', 'bridge-name': bridge, 'interface-name': iface });
+        // The PoPs' vInterfaces stay without a port map.
+        if (iface !== 'if_athens' && iface !== 'if_patras') await rpc('vtn-port-map:set-port-map', { 'tenant-name': 'vtn1', 'bridge-name': bridge, 'interface-name': iface, node: `openflow:${bridge.slice(3)}`, 'port-id': String(port) });
+      }
+    }
+    const p = await project('unmapped', ref('openbaton-nsr-instantiate.json'));
+    const [id] = (await loadTopology(p)).services.map((s) => s.id);
+    const args = ['--project', p, '--service', id!, '--driver', 'odl-vtn', '--controller', vtn.url, '--user', 'admin', '--password', 'admin'];
+    const dry = await runCliCaptured(['push', ...args, '--dry-run', '--json'], env());
+    expect(dry.code, dry.stderr).toBe(0);
+    const { warnings } = JSON.parse(dry.stdout) as { warnings: string[] };
+    expect([...warnings].sort()).toEqual([
+      expect.stringMatching(/^Redirects would discard traffic: port "if_athens" of PoP "pop-athens" on bridge "vbr1" is not port-mapped .*tick "provision" or map it on the controller\.$/),
+      expect.stringMatching(/^Redirects would discard traffic: port "if_patras" of PoP "pop-patras" on bridge "vbr2" is not port-mapped/),
+    ]);
+    const pushed = await runCliCaptured(['push', ...args], env());
+    try {
+      expect(pushed.code, pushed.stdout + pushed.stderr).toBe(0);
+      await settled();
+      const { code, report } = await probe(p, id!);
+      expect(code).toBe(4);
+      expect(report.received).toBe(0);
+      expect(report.forward.hops.map((h) => [h.packets, h.drops])).toEqual([[report.sent, true], [0, false], [0, true], [0, false]]);
+      expect(report.forward.stoppedAt).toMatch(/^dropped at vbr1: rule 0 on vbr1\/if_customer -> vbr1\/if_athens counted 3 of 3 and its flow discards them/);
+      expect(report.forward.popsVisited).toEqual([]);
+    } finally {
+      expect((await runCliCaptured(['teardown', ...args], env())).code).toBe(0);
+      await settled();
+    }
+  }, 120_000);
 });
