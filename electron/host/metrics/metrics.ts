@@ -2,7 +2,7 @@
  * `GET /metrics` in the Prometheus text format (prom-client): REST requests by route and status,
  * push transactions, steps and durations (observed on the one dispatch every transport uses),
  * and bytes / packets per service, hop and direction read from Open vSwitch counters at scrape
- * time; for Katana slices also the gauge Katana's WIM exporter and Grafana panel read:
+ * time (the OVS driver's targets; for the lab VTN / ONOS, the live lab's tables they compile to); for Katana slices also the gauge Katana's WIM exporter and Grafana panel read:
  * `slice_<id with - as _>_flows{slice_id,flow_id}` in bytes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,6 +14,7 @@ import type { MountedRouter } from '../http';
 import { ovsOfctlSwitches } from '../platform/ovs-ofctl';
 import { checkAccess, type AccessPolicy } from '../rest/access';
 import type { Route } from '../rest/route';
+import { labTrafficSamples } from './lab-traffic';
 import { trafficSamples, type TrafficSample } from './traffic';
 
 export interface Metrics {
@@ -47,6 +48,11 @@ export interface MetricsOptions {
   readonly switches?: OpenFlowSwitches;
   /** Open vSwitch targets whose counters are read from the start (pushes add theirs). */
   readonly ovsTargets?: readonly string[];
+  /**
+   * The data folder whose live lab (`wicm lab up`) the lab VTN / ONOS compile to: while a lab is
+   * up there, the counters of the flows they installed are the services' counters too.
+   */
+  readonly labDataDir?: string;
 }
 
 export function createMetrics(options: MetricsOptions): Metrics {
@@ -70,12 +76,16 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registers: [registry],
   });
   let samples: Promise<TrafficSample[]> | undefined;
-  const current = (): Promise<TrafficSample[]> => (samples ??= trafficSamples(options.dispatch, ovsTargets, switches));
+  const read = async (): Promise<TrafficSample[]> => [
+    ...(await trafficSamples(options.dispatch, ovsTargets, switches)),
+    ...(options.labDataDir === undefined ? [] : await labTrafficSamples(options.dispatch, options.labDataDir, switches)),
+  ];
+  const current = (): Promise<TrafficSample[]> => (samples ??= read());
   const labels = ['service_id', 'service', 'hop', 'direction', 'bridge'] as const;
   const sampleLabels = (s: TrafficSample) => ({ service_id: s.serviceId, service: s.service, hop: String(s.hop), direction: s.direction, bridge: s.bridge });
   new Gauge({
     name: 'wicm_service_bytes',
-    help: 'Bytes matched by a service flow (Open vSwitch counters), by service, hop and direction',
+    help: 'Bytes matched by a service flow (Open vSwitch counters of the OVS targets, and of the live lab flows the lab VTN / ONOS compiled), by service, hop and direction',
     labelNames: labels,
     registers: [registry],
     async collect() {
@@ -85,7 +95,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
   });
   new Gauge({
     name: 'wicm_service_packets',
-    help: 'Packets matched by a service flow (Open vSwitch counters), by service, hop and direction',
+    help: 'Packets matched by a service flow (Open vSwitch counters of the OVS targets, and of the live lab flows the lab VTN / ONOS compiled), by service, hop and direction',
     labelNames: labels,
     registers: [registry],
     async collect() {

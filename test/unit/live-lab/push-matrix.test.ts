@@ -19,7 +19,12 @@ import { startLabController, type LabController } from '../../../electron/host/l
 import { hasProgram, labUnavailable } from '../../../electron/host/live-lab/exec';
 import { ovsEnv, type LiveLabLayout } from '../../../electron/host/live-lab/layout';
 import type { ProbeReport } from '../../../electron/host/live-lab/probe-report';
+import { startEngineHost } from '../../../electron/host/engine-host';
+import { createMetrics } from '../../../electron/host/metrics/metrics';
+import { accessPolicy } from '../../../electron/host/rest';
+import { sliceMetricName } from '../../../electron/host/metrics/metrics';
 import { runCliCaptured, type CliRun } from '../../helpers/cli';
+import { memoryLogger } from '../../helpers/quiet-logger';
 import { vtnRpc } from '../../contract/drivers/lab-http';
 
 const unavailable = labUnavailable();
@@ -59,6 +64,8 @@ interface Driver {
    * shared by the services; a teardown removes only the service's conditions and filters).
    */
   readonly infrastructure?: RegExp;
+  /** A lab controller: /metrics reads the service's counters from the live lab flows it compiled. */
+  readonly labMetrics?: boolean;
   args(): string[];
 }
 
@@ -89,14 +96,35 @@ async function probe(file: string, service: string, extra: string[] = []): Promi
 }
 
 const DRIVERS: readonly Driver[] = [
-  { name: 'lab VTN', cookie: '0x4c56000000000000/0xffff000000000000', infrastructure: /priority=1000,in_port=\d+,(vlan_tci=0x0000\/0x1fff|dl_vlan=\d+) actions=/, args: () => ['--driver', 'odl-vtn', '--controller', controllers[0]!.url, '--user', 'admin', '--password', 'admin', '--provision'] },
-  { name: 'lab ONOS', cookie: '0x4c4f000000000000/0xffff000000000000', args: () => ['--driver', 'onos', '--controller', controllers[1]!.url, '--user', 'admin', '--password', 'karaf'] },
+  { name: 'lab VTN', cookie: '0x4c56000000000000/0xffff000000000000', infrastructure: /priority=1000,in_port=\d+,(vlan_tci=0x0000\/0x1fff|dl_vlan=\d+) actions=/, labMetrics: true, args: () => ['--driver', 'odl-vtn', '--controller', controllers[0]!.url, '--user', 'admin', '--password', 'admin', '--provision'] },
+  { name: 'lab ONOS', cookie: '0x4c4f000000000000/0xffff000000000000', labMetrics: true, args: () => ['--driver', 'onos', '--controller', controllers[1]!.url, '--user', 'admin', '--password', 'karaf'] },
   { name: 'OVS driver', cookie: '0x5743000000000000/0xffff000000000000', args: () => ['--driver', 'ovs', '--controller', `unix:${labSwitchDir(layout.runDir)}`] },
 ];
 
 /** The driver's flows on the lab bridges that are not shared tenant structure. */
 function serviceFlows(driver: Driver): string[] {
   return dumpOurs(driver.cookie).filter((f) => !driver.infrastructure?.test(f));
+}
+
+/**
+ * GET /metrics of a server on this data folder (as `wicm serve` makes it): every hop of the
+ * service, both directions, has the probe's packets, read from the live lab flows the lab
+ * controller compiled; a Katana slice also has its `slice_<id>_flows` gauge.
+ */
+async function expectLabMetrics(file: string, serviceId: string, report: ProbeReport): Promise<void> {
+  const host = await startEngineHost({ mode: 'cli', logger: memoryLogger(), dataDir: join(dir, 'home'), projectPath: file });
+  const metrics = createMetrics({ dispatch: host.dispatch, access: accessPolicy('127.0.0.1', null), labDataDir: dataDir });
+  const text = await metrics.scrape();
+  for (const d of [report.forward, report.reverse]) {
+    for (const [i, hop] of d.hops.entries()) {
+      const line = new RegExp(`^wicm_service_packets\\{service_id="${serviceId}",service="[^"]*",hop="${i + 1}",direction="${d.direction}",bridge="${hop.bridge}"\\} (\\d+)$`, 'm').exec(text);
+      expect(line, `${d.direction} hop ${i + 1} in /metrics`).not.toBeNull();
+      expect(Number(line![1])).toBeGreaterThanOrEqual(report.sent);
+    }
+  }
+  const service = (await loadTopology(file)).services.find((s) => s.id === serviceId)!;
+  const slice = service.provenance?.format === 'katana' ? service.provenance.recordId : undefined;
+  if (slice) expect(text).toMatch(new RegExp(`^${sliceMetricName(slice)}\\{slice_id="${slice}",flow_id="${serviceId}/forward/1"\\} [1-9]\\d*$`, 'm'));
 }
 
 async function settled(): Promise<void> {
@@ -161,6 +189,7 @@ describe.skipIf(unavailable !== null)('every reference NSR pushed through every 
               expect(d.hops.every((h) => h.installed && h.packets >= report.sent)).toBe(true);
             }
             for (const pop of report.popCounters) expect(pop.packets).toBeGreaterThanOrEqual(pop.expected);
+            if (driver.labMetrics) await expectLabMetrics(p, id, report);
           } finally {
             const down = await runCliCaptured(['teardown', '--project', p, '--service', id, ...driver.args()], env());
             expect(down.code, down.stdout + down.stderr).toBe(0);

@@ -109,7 +109,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       ...(values.empty ? { template: 'empty' as const } : {}),
     });
     // GET /metrics (Prometheus): push outcomes are observed on the one dispatch every transport uses.
-    const metrics = createMetrics({ dispatch: host.dispatch, access });
+    const metrics = createMetrics({ dispatch: host.dispatch, access, labDataDir: dataDir });
     const dispatch = metrics.observeDispatch(host.dispatch);
     const pushConfig = await resolvePushConfig(
       {
