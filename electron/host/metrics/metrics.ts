@@ -16,6 +16,9 @@ import { checkAccess, type AccessPolicy } from '../rest/access';
 import type { Route } from '../rest/route';
 import { labTrafficSamples } from './lab-traffic';
 import { trafficSamples, type TrafficSample } from './traffic';
+import { sliceMetricName } from '../rest/katana-slices';
+
+export { sliceMetricName };
 
 export interface Metrics {
   readonly registry: Registry;
@@ -30,11 +33,6 @@ export interface Metrics {
 }
 
 const PUSH_METHODS = new Set(['push.apply', 'push.teardown', 'push.diff']);
-
-/** The Prometheus name of a Katana slice's flow gauge. */
-export function sliceMetricName(sliceId: string): string {
-  return `slice_${sliceId.replace(/-/g, '_').replace(/[^A-Za-z0-9_]/g, '_')}_flows`;
-}
 
 function templateMatcher(routes: readonly Route[]): (method: string, pathname: string) => string {
   const compiled = routes.map((r) => ({ route: `${r.method} ${r.path}`, method: r.method, re: new RegExp(`^${r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}|:[A-Za-z_]+/g, '[^/]+')}/?$`) }));

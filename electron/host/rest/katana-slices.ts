@@ -58,7 +58,7 @@ export class SliceBook {
   }
 
   /** The slice as `GET /api/katana/slices/{id}` shows it; undefined when it does not exist. */
-  view(sliceId: string, services: readonly ServiceDto[]): Record<string, unknown> | undefined {
+  view(sliceId: string, services: readonly ServiceDto[], origin?: string): Record<string, unknown> | undefined {
     const record = this.records.get(sliceId);
     const mine = services.filter((s) => sliceOf(s) === sliceId);
     // While a request works on the slice, or after it failed, the record tells its status.
@@ -72,6 +72,7 @@ export class SliceBook {
       timings: record?.timings ?? null,
       phases: record?.phases ?? [],
       ...(record?.error ? { error: record.error } : {}),
+      ...(origin === undefined ? {} : { monitoring: sliceMonitoring(sliceId, origin) }),
     };
   }
 
@@ -84,6 +85,20 @@ export class SliceBook {
     }
     return [...ids];
   }
+}
+
+/** The Prometheus name of a Katana slice's flow gauge (as Katana's WIM exporter names it). */
+export function sliceMetricName(sliceId: string): string {
+  return `slice_${sliceId.replace(/-/g, '_').replace(/[^A-Za-z0-9_]/g, '_')}_flows`;
+}
+
+/**
+ * Where Katana's Prometheus finds the slice's traffic: the `/metrics` URL of this server, the
+ * `host:port` to register as the WIM's `monitoring-url` (Katana's Prometheus scrapes
+ * `http://<monitoring-url>/metrics`), and the slice gauge its dashboards plot.
+ */
+export function sliceMonitoring(sliceId: string, origin: string): { url: string; monitoringUrl: string; metric: string } {
+  return { url: `${origin}/metrics`, monitoringUrl: new URL(origin).host, metric: sliceMetricName(sliceId) };
 }
 
 /** The slice a service belongs to, when it came from Katana. */

@@ -105,13 +105,13 @@ export function katanaRoutes(ctx: RestContext): Route[] {
       if (message['action'] !== 'create') throw new RestError(400, 'INVALID_INPUT', 'The message "action" must be "create" or "terminate".', '/action');
       return create(req.text, 'POST /api/katana/messages');
     }),
-    route('GET', `${KATANA_BASE}/slices`, async () => {
+    route('GET', `${KATANA_BASE}/slices`, async (req) => {
       const services = (await snapshot(ctx)).services;
-      return reply(200, { slices: book.sliceIds(services).flatMap((id) => book.view(id, services) ?? []) });
+      return reply(200, { slices: book.sliceIds(services).flatMap((id) => book.view(id, services, req.origin) ?? []) });
     }),
     route('GET', `${KATANA_BASE}/slices/{sliceId}`, async (req) => {
       const id = req.params['sliceId'] ?? '';
-      const view = book.view(id, (await snapshot(ctx)).services);
+      const view = book.view(id, (await snapshot(ctx)).services, req.origin);
       if (!view) throw new RestError(404, 'NOT_FOUND', `No slice "${id}".`);
       return reply(200, view);
     }),

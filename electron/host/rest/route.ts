@@ -14,6 +14,8 @@ export interface RestRequest {
   readonly body: unknown;
   /** The body as sent (importers take text). */
   readonly text: string;
+  /** `http://host:port` as the client addressed this server (for links in answers). */
+  readonly origin?: string;
 }
 
 /** What a handler answers: status and JSON body (none for 204). */

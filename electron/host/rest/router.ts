@@ -61,7 +61,7 @@ export function createRouter(options: RouterOptions): MountedRouter {
     if (body instanceof RestError) return sendError(res, route.style, body, body.status === 413 ? { Connection: 'close' } : {});
     let answer: RestReply;
     try {
-      answer = await route.handle({ method: route.method, pathname: url.pathname, params, query: url.searchParams, body: body.value, text: body.text });
+      answer = await route.handle({ method: route.method, pathname: url.pathname, params, query: url.searchParams, body: body.value, text: body.text, origin: originOf(req.headers.host, url) });
     } catch (e) {
       return sendError(res, route.style, toRestError(e, options.logger, `${method} ${url.pathname}`));
     }
@@ -207,4 +207,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
     ...headers,
   });
   res.end(text);
+}
+
+/** `http://<Host header>` (how the client reached this server), or the server's own origin when the header is absent or not a host. */
+function originOf(host: string | undefined, url: URL): string {
+  if (host === undefined || host === '') return url.origin;
+  try {
+    const parsed = new URL(`http://${host}`);
+    return parsed.host === host.toLowerCase() ? parsed.origin : url.origin;
+  } catch {
+    return url.origin;
+  }
 }

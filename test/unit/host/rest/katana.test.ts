@@ -1,3 +1,4 @@
+import { get } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { fixture, fixtureText, services, startRest } from './rest-fixture';
 
@@ -28,6 +29,24 @@ describe('Katana WIM API', () => {
     const got = await h.call('GET', `/api/katana/slices/${SLICE}`);
     expect(got.body).toMatchObject({ sliceId: SLICE, status: 'Running' });
     expect((await h.call('GET', '/api/katana/slices')).body.slices).toHaveLength(1);
+  });
+
+  it("reports the slice's monitoring URL: this server's /metrics, the host:port Katana registers, and the slice gauge", async () => {
+    const h = await startRest({ fakePush: 'ok' });
+    await h.call('POST', '/api/katana/slices', wimData);
+    const host = new URL(h.base).host;
+    const monitoring = { url: `${h.base}/metrics`, monitoringUrl: host, metric: `slice_${SLICE.replace(/-/g, '_')}_flows` };
+    expect((await h.call('GET', `/api/katana/slices/${SLICE}`)).body.monitoring).toEqual(monitoring);
+    expect((await h.call('GET', '/api/katana/slices')).body.slices[0].monitoring).toEqual(monitoring);
+    // Addressed by another name of this host (as Katana's Prometheus would be configured), the URL follows it.
+    const port = new URL(h.base).port;
+    const other = await new Promise<string>((resolve, reject) => {
+      get({ host: '127.0.0.1', port, path: `/api/katana/slices/${SLICE}`, headers: { host: `localhost:${port}` } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (d: string) => (text += d)).on('end', () => resolve(text));
+      }).on('error', reject);
+    });
+    expect((JSON.parse(other) as { monitoring: { url: string } }).monitoring.url).toBe(`http://localhost:${port}/metrics`);
   });
 
   it('shows the phase a slice is in while the WIM works on it (Provisioning during the push)', async () => {
