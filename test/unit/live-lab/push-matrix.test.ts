@@ -73,6 +73,7 @@ interface Driver {
 }
 
 let layout: LiveLabLayout;
+let ovsTarget = '';
 const controllers: LabController[] = [];
 
 function dumpOurs(cookie: string): string[] {
@@ -101,7 +102,7 @@ async function probe(file: string, service: string, extra: string[] = []): Promi
 const DRIVERS: readonly Driver[] = [
   { name: 'lab VTN', cookie: '0x4c56000000000000/0xffff000000000000', infrastructure: /priority=1000,in_port=\d+,(vlan_tci=0x0000\/0x1fff|dl_vlan=\d+) actions=/, labMetrics: true, args: () => ['--driver', 'odl-vtn', '--controller', controllers[0]!.url, '--user', 'admin', '--password', 'admin', '--provision'] },
   { name: 'lab ONOS', cookie: '0x4c4f000000000000/0xffff000000000000', labMetrics: true, args: () => ['--driver', 'onos', '--controller', controllers[1]!.url, '--user', 'admin', '--password', 'karaf'] },
-  { name: 'OVS driver', cookie: '0x5743000000000000/0xffff000000000000', args: () => ['--driver', 'ovs', '--controller', `unix:${labSwitchDir(layout.runDir)}`] },
+  { name: 'OVS driver', cookie: '0x5743000000000000/0xffff000000000000', args: () => ['--driver', 'ovs', '--controller', ovsTarget] },
 ];
 
 /** The driver's flows on the lab bridges that are not shared tenant structure. */
@@ -149,7 +150,11 @@ describe.skipIf(unavailable !== null)('every reference NSR pushed through every 
     const up = await lab('up', '--project', base, '--json');
     expect(up.stderr).toBe('');
     expect(up.code).toBe(0);
-    layout = (JSON.parse(up.stdout) as { layout: LiveLabLayout }).layout;
+    const built = JSON.parse(up.stdout) as { layout: LiveLabLayout; ovsTarget: string; notes: string[] };
+    layout = built.layout;
+    // lab up says where the OVS driver reaches the WAN bridges by the project's names for them.
+    expect(built.ovsTarget).toBe(`unix:${labSwitchDir(layout.runDir)}`);
+    ovsTarget = built.ovsTarget;
     controllers.push(await startLabController({ kind: 'odl-vtn', dataDir }), await startLabController({ kind: 'onos', dataDir }));
   }, 120_000);
 
