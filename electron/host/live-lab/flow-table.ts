@@ -60,27 +60,25 @@ function normaliseCookie(text: string): string {
  * same in_port, VLAN and addresses, the highest priority first, as the switch would pick it).
  */
 export function findFlow(dump: readonly DumpedFlow[], flow: FlowEntry): DumpedFlow | undefined {
-  const m = flow.match;
-  const [srcKey, dstKey] = (m.src ?? m.dst)?.family === 6 ? ['ipv6_src', 'ipv6_dst'] : ['nw_src', 'nw_dst'];
-  const sameMatch = (d: DumpedFlow): boolean =>
-    d.match['in_port'] === String(m.inPort) &&
-    (d.match['dl_vlan'] ?? null) === (m.vlan === null ? null : String(m.vlan)) &&
-    sameAddress(d.match[srcKey], m.src?.text) &&
-    sameAddress(d.match[dstKey], m.dst?.text);
-  const own = dump.find((d) => d.cookie === flow.cookie && d.priority === flow.priority && sameMatch(d));
-  return own ?? findControllerFlow(dump, flow);
+  const same = sameMatch(flow);
+  return dump.find((d) => d.cookie === flow.cookie && d.priority === flow.priority && same(d)) ?? findControllerFlow(dump, flow);
 }
 
 /** The flow a lab controller (VTN or ONOS) compiled for this plan flow, or undefined. */
 export function findControllerFlow(dump: readonly DumpedFlow[], flow: FlowEntry): DumpedFlow | undefined {
+  const same = sameMatch(flow);
+  return dump.filter((d) => LAB_FAMILIES.has(d.cookie.slice(0, 6)) && same(d)).sort((a, b) => b.priority - a.priority)[0];
+}
+
+/** Whether a dumped flow matches what a plan flow matches: in_port, VLAN and addresses. */
+function sameMatch(flow: FlowEntry): (d: DumpedFlow) => boolean {
   const m = flow.match;
   const [srcKey, dstKey] = (m.src ?? m.dst)?.family === 6 ? ['ipv6_src', 'ipv6_dst'] : ['nw_src', 'nw_dst'];
-  const sameMatch = (d: DumpedFlow): boolean =>
+  return (d) =>
     d.match['in_port'] === String(m.inPort) &&
     (d.match['dl_vlan'] ?? null) === (m.vlan === null ? null : String(m.vlan)) &&
     sameAddress(d.match[srcKey], m.src?.text) &&
     sameAddress(d.match[dstKey], m.dst?.text);
-  return dump.filter((d) => LAB_FAMILIES.has(d.cookie.slice(0, 6)) && sameMatch(d)).sort((a, b) => b.priority - a.priority)[0];
 }
 
 /** Cookie prefixes (`0x` + top 16 bits) of the flows the lab controllers compile. */
