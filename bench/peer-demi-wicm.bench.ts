@@ -15,7 +15,8 @@
 //                                      (default /usr/bin/python3, Debian's)
 //   DEMI_WICM_THREADED=0               serve demi-wicm one request at a time, as its pinned
 //                                      Flask 0.12 did (default: threaded, Debian's Flask default)
-//   WICM_PEER_EXISTING=1000  WICM_PEER_REQUESTS=200  WICM_PEER_CLIENTS=8
+//   WICM_PEER_EXISTING=1000  WICM_PEER_REQUESTS=100  WICM_PEER_CLIENTS=8
+//   WICM_PEER_ONLY=demi-wicm|wicm      run one contender (no speedup line)
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,7 +27,8 @@ import { demiWicmUnavailable, startProcess, stopAll, stopAllOnSignals, stopProce
 import { checkLayout, CONNECTIVITY, flowBody, provisionLayout, readCounts, VTN_PASSWORD, VTN_TENANT, VTN_USER, type VtnCounts } from './peer-vtn';
 
 const EXISTING = Number(process.env.WICM_PEER_EXISTING ?? 1000);
-const MEASURED = Number(process.env.WICM_PEER_REQUESTS ?? 200);
+const MEASURED = Number(process.env.WICM_PEER_REQUESTS ?? 100);
+const ONLY = process.env.WICM_PEER_ONLY;
 const CLIENTS = Number(process.env.WICM_PEER_CLIENTS ?? 8);
 const PYTHON = process.env.DEMI_WICM_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const THREADED = process.env.DEMI_WICM_THREADED !== '0';
@@ -174,21 +176,23 @@ function filtersLine(contender: string, run: Run): boolean {
 
 async function bench(): Promise<void> {
   const dir = process.env.DEMI_WICM_DIR;
-  const unavailable = demiWicmUnavailable(dir, PYTHON);
+  if (ONLY !== undefined && ONLY !== 'wicm' && ONLY !== 'demi-wicm') throw new Error(`WICM_PEER_ONLY must be wicm or demi-wicm, got ${ONLY}`);
+  const unavailable = ONLY === 'wicm' ? null : demiWicmUnavailable(dir, PYTHON);
   if (unavailable !== null) {
     process.stderr.write(`peer: skipped: ${unavailable}\n`);
     print({ metric: 'peer_demi_wicm_rps', skipped: unavailable });
     return;
   }
-  const ours = await runOurs();
-  const theirs = await runDemi(dir!);
-  report('peer_demi_wicm_rps', 'demi-wicm', theirs);
-  report('rest_create_push_rps_vs_demi', 'wicm', ours);
+  const ours = ONLY === 'demi-wicm' ? null : await runOurs();
+  const theirs = ONLY === 'wicm' ? null : await runDemi(dir!);
+  if (theirs !== null) report('peer_demi_wicm_rps', 'demi-wicm', theirs);
+  if (ours !== null) report('rest_create_push_rps_vs_demi', 'wicm', ours);
+  const theirsKept = theirs !== null && filtersLine('demi-wicm', theirs);
+  const oursKept = ours !== null && filtersLine('wicm', ours);
+  if (ours !== null && ours.failures.length > 0) process.exitCode = 1;
+  if (ours === null || theirs === null) return;
   const speedup = theirs.rps > 0 ? Math.round((ours.rps / theirs.rps) * 100) / 100 : null;
-  const theirsKept = filtersLine('demi-wicm', theirs);
-  const oursKept = filtersLine('wicm', ours);
   print({ metric: 'peer_speedup', existing: EXISTING, value: speedup, target: 2, met: speedup !== null && speedup >= 2 && oursKept && ours.failures.length === 0, every_filter_kept: { wicm: oursKept, 'demi-wicm': theirsKept }, demi_threaded: THREADED });
-  if (ours.failures.length > 0) process.exitCode = 1;
 }
 
 if (process.argv[2] === '--lab-child') {
