@@ -16,9 +16,9 @@ What it does, in demi-wicm's own terms:
   port 8181; the stand-in listens on a free port) and `headers` (wicm.py sends the header name
   "Content type", with a space, which Node's HTTP parser answers with 400 before the stand-in
   sees the request; requests' json= already sends Content-Type: application/json);
-- serves its Flask app on 127.0.0.1 with a free port (prints {"port": N} once listening),
-  threaded as Debian's Flask does by default, or one request at a time (threaded: false) as the
-  Flask 0.12 pinned in its requirements.txt did; without the Werkzeug debugger or reloader.
+- serves its Flask app on 127.0.0.1 with a free port (prints {"port": N} once listening), one
+  request at a time as the Flask 0.12 pinned in its requirements.txt did (threaded: false), or
+  threaded as Debian's Flask 2 does by default; without the Werkzeug debugger or reloader.
 - pytricia (a C extension, not in Debian) is replaced, only when it is missing, by a
   longest-prefix-match table with the two calls demi-wicm makes (`t[prefix] = v`, `t.get(key)`);
   the stdlib module `parser` that wicm.py imports but never uses (removed in Python 3.10) by an

@@ -13,8 +13,9 @@
 //   DEMI_WICM_DIR=/path/to/demi-wicm   the checkout (required)
 //   DEMI_WICM_PYTHON=python3           the Python with Flask, Flask-RESTful, requests, SQLAlchemy
 //                                      (default /usr/bin/python3, Debian's)
-//   DEMI_WICM_THREADED=0               serve demi-wicm one request at a time, as its pinned
-//                                      Flask 0.12 did (default: threaded, Debian's Flask default)
+//   DEMI_WICM_THREADED=1               serve demi-wicm threaded, as Debian's Flask 2 does by
+//                                      default (default: one request at a time, as the Flask 0.12
+//                                      pinned in its requirements.txt did; here also its faster mode)
 //   WICM_PEER_EXISTING=1000  WICM_PEER_REQUESTS=100  WICM_PEER_CLIENTS=8
 //   WICM_PEER_ONLY=demi-wicm|wicm      run one contender (no speedup line)
 import { existsSync } from 'node:fs';
@@ -31,7 +32,7 @@ const MEASURED = Number(process.env.WICM_PEER_REQUESTS ?? 100);
 const ONLY = process.env.WICM_PEER_ONLY;
 const CLIENTS = Number(process.env.WICM_PEER_CLIENTS ?? 8);
 const PYTHON = process.env.DEMI_WICM_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
-const THREADED = process.env.DEMI_WICM_THREADED !== '0';
+const THREADED = process.env.DEMI_WICM_THREADED === '1';
 const REQUEST_TIMEOUT_MS = 120_000;
 const self = fileURLToPath(import.meta.url);
 const launcher = join(self, '..', 'peer-demi-wicm-launch.py');
