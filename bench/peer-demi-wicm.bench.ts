@@ -190,7 +190,8 @@ async function bench(): Promise<void> {
   if (ours !== null) report('rest_create_push_rps_vs_demi', 'wicm', ours);
   const theirsKept = theirs !== null && filtersLine('demi-wicm', theirs);
   const oursKept = ours !== null && filtersLine('wicm', ours);
-  if (ours !== null && ours.failures.length > 0) process.exitCode = 1;
+  // A failed request or a lost filter on our side is a bug, not a slow run: the bench fails.
+  if (ours !== null && (ours.failures.length > 0 || !oursKept)) process.exitCode = 1;
   if (ours === null || theirs === null) return;
   const speedup = theirs.rps > 0 ? Math.round((ours.rps / theirs.rps) * 100) / 100 : null;
   print({ metric: 'peer_speedup', existing: EXISTING, value: speedup, target: 2, met: speedup !== null && speedup >= 2 && oursKept && ours.failures.length === 0, every_filter_kept: { wicm: oursKept, 'demi-wicm': theirsKept }, demi_threaded: THREADED });
