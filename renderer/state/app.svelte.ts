@@ -11,6 +11,7 @@ import { CompareState } from './compare.svelte';
 import { ExportState } from './export.svelte';
 import { GraphState } from './graph.svelte';
 import { HelpState } from './help.svelte';
+import { InspectorDraft } from './inspector-draft.svelte';
 import { JournalState } from './journal.svelte';
 import { UnsavedState } from './unsaved.svelte';
 import { ImportState } from './import.svelte';
@@ -44,6 +45,8 @@ export class AppState {
   readonly errors = new ErrorState();
   readonly unsaved = new UnsavedState();
   readonly help = new HelpState();
+  /** Unapplied Inspector edits: leaving them asks first. After Cancel the graph shows the kept selection again. */
+  readonly draft = new InspectorDraft(() => (this.view.selected = this.selection ? [this.selection] : []));
   /** The engine as the feature states see it: calls, and toasts for failures. */
   private readonly engine: EngineContext;
   readonly view = new ViewState();
@@ -65,7 +68,7 @@ export class AppState {
   readyState = $derived(this.loadFailed ? 'error' : this.drawnRevision !== null ? 'ready' : 'loading');
   /** A dialog is open: the page's own shortcuts wait. */
   get modalOpen(): boolean {
-    return this.view.dialog !== null || this.unsaved.question !== null || this.recovered !== null || this.help.shortcuts || this.journal.open;
+    return this.view.dialog !== null || this.unsaved.question !== null || this.draft.question !== null || this.recovered !== null || this.help.shortcuts || this.journal.open;
   }
   /** Browser mode draws its own menu bar; the desktop app has a native one. */
   get isBrowser(): boolean {
@@ -209,6 +212,12 @@ export class AppState {
 
   /** Selects an element; `reveal` also centres the graph on it (selection from a list or search). */
   select(selection: Selection, reveal = false): void {
+    const same = selection?.kind === this.selection?.kind && selection?.id === this.selection?.id;
+    if (same) this.showSelection(selection, reveal);
+    else this.draft.guard(selection ? 'select another element' : 'close the Inspector', () => this.showSelection(selection, reveal));
+  }
+
+  private showSelection(selection: Selection, reveal: boolean): void {
     this.selection = selection;
     if (selection && reveal) this.view.revealElements([selection.id]);
     if (selection) this.view.rightTab = 'inspector';
