@@ -7,6 +7,7 @@ import { EditorState } from './editor.svelte';
 import { ErrorState } from './errors.svelte';
 import { runUiCommand } from './commands';
 import { engineContext, type EngineContext, type ProjectContext, type ProjectUpdates, type Selection, type SelectionContext } from './context';
+import { ClipboardState } from './clipboard.svelte';
 import { CompareState } from './compare.svelte';
 import { ExportState } from './export.svelte';
 import { GraphState } from './graph.svelte';
@@ -51,6 +52,7 @@ export class AppState {
   private readonly engine: EngineContext;
   readonly view = new ViewState();
   readonly editor: EditorState;
+  readonly clipboard: ClipboardState;
   readonly services: ServicesState;
   readonly planView: PlanViewState;
   readonly trace: TraceState;
@@ -92,6 +94,7 @@ export class AppState {
     this.compare = new CompareState({ engine, project, view });
     this.graph = new GraphState({ engine, project, planView: this.planView, trace: this.trace, view, compare: this.compare });
     this.editor = new EditorState({ engine, project, selection, view });
+    this.clipboard = new ClipboardState({ engine, project, selection, view });
     this.services = new ServicesState({ engine, project, planView: this.planView, view });
     this.imports = new ImportState({ engine, project, view });
     this.exports = new ExportState({ engine, planView: this.planView, view });
@@ -130,6 +133,7 @@ export class AppState {
    * is about to replace the project. Resolves to whether `next` ran (or waits for Save As).
    */
   async guardUnsaved(action: string, next: () => void | Promise<void>): Promise<boolean> {
+    if (!(await this.draft.ask(action))) return false;
     const project = this.project;
     if (project?.dirty) {
       const choice = await this.unsaved.ask({ project: project.name, action, untitled: !project.path });

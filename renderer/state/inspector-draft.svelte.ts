@@ -22,6 +22,7 @@ export class InspectorDraft {
   private element = '';
   private apply: (() => Promise<boolean>) | null = null;
   private proceed: (() => void) | null = null;
+  private cancelled: (() => void) | null = null;
   /** Called after Cancel, so a view that already moved on (the graph's highlight) moves back. */
   private readonly onCancel: () => void;
 
@@ -42,22 +43,32 @@ export class InspectorDraft {
   }
 
   /** Runs `next` now, or once the person chose Apply (and it applied) or Discard. */
-  guard(action: string, next: () => void): void {
+  guard(action: string, next: () => void, cancelled?: () => void): void {
     if (!this.pending) return next();
+    this.cancelled?.();
     this.proceed = next;
+    this.cancelled = cancelled ?? null;
     this.question = { element: this.element, action };
   }
 
+  /** Asks (when edits are pending) and resolves true once it may go on, false after Cancel. */
+  ask(action: string): Promise<boolean> {
+    return new Promise((resolve) => this.guard(action, () => resolve(true), () => resolve(false)));
+  }
+
   async answer(choice: DraftChoice): Promise<void> {
-    const next = this.proceed;
+    const [next, cancelled] = [this.proceed, this.cancelled];
     this.proceed = null;
+    this.cancelled = null;
     this.question = null;
-    if (choice === 'cancel' || !next) {
-      if (choice === 'cancel') this.onCancel();
-      return;
-    }
+    const stay = (): void => {
+      this.onCancel();
+      cancelled?.();
+    };
+    if (!next) return;
+    if (choice === 'cancel') return stay();
     // A refused edit stays in the form with the engine's message next to its field.
-    if (choice === 'apply' && !(await this.apply?.())) return this.onCancel();
+    if (choice === 'apply' && !(await this.apply?.())) return stay();
     this.dirty = false;
     next();
   }

@@ -49,7 +49,7 @@ export function pasteCopies(db: ProjectDb, t: TopologyDto, items: readonly { rea
     const name = onCopiedBridge ? p.name : copyName(p.name, new Set(t.ports.filter((x) => x.bridgeId === p.bridgeId).map((x) => x.name)));
     db.topology.insert('port', { id, bridgeId: onCopiedBridge ?? p.bridgeId, name, ofPort: onCopiedBridge ? p.ofPort : null });
     portMap.set(p.id, id);
-    if (portIds.has(p.id) || !onCopiedBridge) pasted.push({ kind: 'port', id, from: p.id });
+    pasted.push({ kind: 'port', id, from: p.id });
     const pool = t.vlanPools.find((v) => v.portId === p.id);
     if (pool) db.topology.insert('vlanPool', { portId: id, first: pool.first, last: pool.last });
   }

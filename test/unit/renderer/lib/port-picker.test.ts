@@ -4,8 +4,8 @@ import { generatedWan, smallWan } from '../fixtures';
 
 describe('port picker', () => {
   it('counts a port as used by a link, segment, PoP or NAP', () => {
-    const t = smallWan();
-    t.ports.push({ id: 'p3f', bridgeId: 'b3', name: 'eth9', ofPort: 9 });
+    const wan = smallWan();
+    const t = { ...wan, ports: [...wan.ports, { id: 'p3f', bridgeId: 'b3', name: 'eth9', ofPort: 9 }] };
     const used = usedPorts(t);
     for (const id of ['p1l', 'p2l', 'p1c', 'p1a', 'p2p', 'p1u']) expect(used.has(id)).toBe(true);
     expect(used.has('p3f')).toBe(false);
