@@ -45,8 +45,8 @@ export class ClipboardState {
       const result = await this.ctx.engine.rpc.call('topology.paste', { items: this.copied, positions });
       await this.ctx.project.refresh(result.project.revision);
       // Select what was copied (not the ports that came with a bridge), and show it.
-      const wanted = new Set(this.copied.map((c) => c.id));
-      const top = result.pasted.filter((p) => wanted.has(p.from)).map((p) => ({ kind: p.kind, id: p.id }));
+      const wanted = this.copied.map((c) => c.id);
+      const top = result.pasted.filter((p) => wanted.includes(p.from)).map((p) => ({ kind: p.kind, id: p.id }));
       this.ctx.view.selected = top;
       this.ctx.selection.select(top[0] ?? null);
       this.ctx.view.revealElements(result.pasted.map((p) => p.id));
