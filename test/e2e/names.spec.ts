@@ -15,10 +15,9 @@ test('lint and trace name services and ports by name, never by id; the id is on 
   await services.plan('web-a');
   await services.plan('web-b');
   const lint = page.getByRole('list', { name: 'Lint findings' });
-  const overlap = lint.getByRole('listitem').filter({ hasText: 'OVERLAPPING_CONDITIONS' }).first();
-  await expect(overlap).toContainText("'web-a'");
-  await expect(overlap).toContainText("'web-b'");
-  await expect(overlap).toContainText("port 'if_customer' of bridge 'vbr1'");
+  const overlap = lint.getByRole('listitem').filter({ hasText: 'OVERLAPPING_CONDITIONS' }).filter({ hasText: "port 'if_customer' of bridge 'vbr1'" });
+  await expect(overlap).toContainText("'web-a' forward");
+  await expect(overlap).toContainText("'web-b' forward");
   // The Show button names the port; its id is on hover.
   const show = overlap.getByRole('button', { name: /^Show / });
   await expect(show).toHaveText('Show vbr1 / if_customer');

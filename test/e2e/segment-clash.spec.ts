@@ -8,7 +8,7 @@ test('adding a duplicate or overlapping segment warns at once, naming the other 
   const palette = new PalettePage(page);
   await palette.add('Segment', { Port: 'vbr3 / if_heraklion', Prefix: '10.20.0.0/24' });
   const form = page.getByRole('form', { name: 'Add Segment' });
-  await expect(form.getByRole('status').filter({ hasText: "10.20.0.0/24 is already segment 'internet' 10.20.0.0/24 on port 'if_internet' of bridge 'vbr2'." })).toBeVisible();
+  await expect(form.getByRole('status').filter({ hasText: "10.20.0.0/24 is already segment 'internet gateway' 10.20.0.0/24 on port 'if_internet' of bridge 'vbr2'." })).toBeVisible();
   // It was still added (a warning, not a refusal), and the Undo names it.
   await expect(app.undoButton).toHaveAttribute('title', /Undo add segment 10\.20\.0\.0\/24/);
 
