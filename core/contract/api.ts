@@ -78,6 +78,11 @@ export interface EditResultDto {
   readonly project: ProjectInfoDto;
 }
 
+/** A paste: the edit result, and each new element with the id of the element it copies. */
+export interface PasteResultDto extends EditResultDto {
+  readonly pasted: readonly { readonly kind: ElementKindDto; readonly id: string; readonly from: string }[];
+}
+
 /** A service as the user writes it (state is the engine's). */
 export interface ServiceInputDto {
   readonly id?: string;
@@ -281,6 +286,12 @@ export interface Api {
    * with them, and an element already gone with another one is skipped. `id` is the count.
    */
   'topology.removeMany': (req: { readonly items: readonly { readonly kind: ElementKindDto; readonly id: string }[] }) => EditResultDto;
+  /**
+   * Pastes copies of elements as one undoable step: a bridge with its ports, links whose two
+   * ports are copied, PoPs, NAPs and segments onto the copies of their ports; new names end in
+   * `-copy` (`-copy-2`…). `positions` place each copy, keyed by the copied element's id.
+   */
+  'topology.paste': (req: { readonly items: readonly { readonly kind: ElementKindDto; readonly id: string }[]; readonly positions: readonly PositionDto[] }) => PasteResultDto;
   /**
    * Sets (or with `pool: null` clears) the VLAN tag range a port allocates from; without one the
    * planner uses T-NOVA's 400–500. Warns about tags planned services hold outside the new range.

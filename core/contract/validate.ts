@@ -147,6 +147,7 @@ export const requestSchemas = {
   'topology.update': topologyUpdate,
   'topology.remove': z.object({ kind: elementKind, id }).strict(),
   'topology.removeMany': z.object({ items: z.array(z.object({ kind: elementKind, id }).strict()).min(1).max(5_000) }).strict(),
+  'topology.paste': z.object({ items: z.array(z.object({ kind: elementKind, id }).strict()).min(1).max(5_000), positions: z.array(position).max(5_000) }).strict(),
   'topology.setVlanPool': z
     .object({
       portId: id,

@@ -1,6 +1,7 @@
 import type { Req } from '../../core/contract/api';
 import type { BridgeKind, TopologyDto } from '../../core/contract/dto';
 import { optionalInt, text, type FieldSpec, type FormValues } from './forms';
+import { portChoices } from './port-picker';
 
 /** What the palette can add. */
 export type AddKind = 'bridge' | 'port' | 'segment' | 'uplink' | 'pop' | 'nap' | 'link';
@@ -37,30 +38,30 @@ export function portOptions(t: TopologyDto): { value: string; label: string }[] 
 
 /** The fields of an add form. */
 export function addFields(kind: AddKind, t: TopologyDto): FieldSpec[] {
-  const ports = portOptions(t);
-  const port = (key: string, label: string): FieldSpec => ({ key, label, type: 'select', options: ports, required: true });
+  const ports = portChoices(t);
+  const port = (key: string, label: string): FieldSpec => ({ key, label, type: 'port', ports, required: true });
   switch (kind) {
     case 'bridge':
       return [
-        { key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'vbr4' },
+        { key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'e.g. vbr4' },
         { key: 'kind', label: 'Kind', type: 'select', options: bridgeKinds, required: true },
-        { key: 'controllerId', label: 'Controller id', type: 'text', placeholder: 'same as the name', hint: 'VTN vBridge name, openflow:N or OVS bridge name' },
-        { key: 'datapathId', label: 'Datapath id', type: 'text', placeholder: 'openflow:4' },
+        { key: 'controllerId', label: 'Controller id', type: 'text', placeholder: 'empty = same as the name', hint: 'VTN vBridge name, openflow:N or OVS bridge name' },
+        { key: 'datapathId', label: 'Datapath id', type: 'text', placeholder: 'e.g. openflow:4' },
       ];
     case 'port':
       return [
         { key: 'bridgeId', label: 'Bridge', type: 'select', options: t.bridges.map((b) => ({ value: b.id, label: b.name })), required: true },
-        { key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'if-lan' },
-        { key: 'ofPort', label: 'OpenFlow port', type: 'number', placeholder: 'optional' },
+        { key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'e.g. if-lan' },
+        { key: 'ofPort', label: 'OpenFlow port', type: 'number', placeholder: 'optional, e.g. 3' },
       ];
     case 'segment':
-      return [port('portId', 'Port'), { key: 'prefix', label: 'Prefix', type: 'text', required: true, placeholder: '10.40.0.0/24' }, { key: 'name', label: 'Name', type: 'text' }];
+      return [port('portId', 'Port'), { key: 'prefix', label: 'Prefix', type: 'text', required: true, placeholder: 'e.g. 10.40.0.0/24' }, { key: 'name', label: 'Name', type: 'text', placeholder: 'optional, e.g. campus-lan' }];
     case 'uplink':
       return [port('portId', 'Port'), { key: 'family', label: 'Family', type: 'select', options: [{ value: '4', label: 'IPv4 (0.0.0.0/0)' }, { value: '6', label: 'IPv6 (::/0)' }] }];
     case 'pop':
-      return [{ key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'pop-corinth' }, port('portId', 'Port'), { key: 'aliases', label: 'Aliases', type: 'text', hint: 'comma-separated VIM names or ids' }];
+      return [{ key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'e.g. pop-corinth' }, port('portId', 'Port'), { key: 'aliases', label: 'Aliases', type: 'text', placeholder: 'e.g. vim-corinth, 42', hint: 'comma-separated VIM names or ids' }];
     case 'nap':
-      return [{ key: 'name', label: 'Name', type: 'text', required: true }, port('cePortId', 'Customer edge port'), port('pePortId', 'Provider edge port')];
+      return [{ key: 'name', label: 'Name', type: 'text', required: true, placeholder: 'e.g. c1' }, port('cePortId', 'Customer edge port'), port('pePortId', 'Provider edge port')];
     case 'link':
       return [port('aPortId', 'From port'), port('bPortId', 'To port')];
   }
@@ -73,11 +74,14 @@ export function addValues(kind: AddKind, t: TopologyDto, selected: { readonly ki
   const values: FormValues = {};
   for (const f of addFields(kind, t)) {
     if (f.type === 'checkbox') values[f.key] = false;
+    else if (f.type === 'port') values[f.key] = (f.key === 'bPortId' ? null : selectedPort) ?? f.ports?.[0]?.value ?? '';
     else if (f.type !== 'select') values[f.key] = '';
     else if (f.key === 'bridgeId') values[f.key] = selectedBridge ?? f.options?.[0]?.value ?? '';
     else if (f.key.endsWith('PortId') || f.key === 'portId') values[f.key] = (f.key === 'bPortId' ? null : selectedPort) ?? f.options?.[0]?.value ?? '';
     else values[f.key] = f.options?.[0]?.value ?? '';
   }
+  // A link needs two different ports: start its far end on another free port.
+  if (kind === 'link' && values.aPortId === values.bPortId) values.bPortId = portChoices(t).find((c) => c.value !== values.aPortId)?.value ?? '';
   return values;
 }
 

@@ -1,12 +1,15 @@
 import type { DiagnosticDto } from '../../core/contract/dto';
+import type { PortChoice } from './port-picker';
 import { RpcError } from './rpc/client';
 
 /** One input of a generated form. */
 export interface FieldSpec {
   readonly key: string;
   readonly label: string;
-  readonly type: 'text' | 'number' | 'password' | 'select' | 'checkbox';
+  readonly type: 'text' | 'number' | 'password' | 'select' | 'checkbox' | 'port';
   readonly options?: readonly { readonly value: string; readonly label: string }[];
+  /** A `port` field's choices (a searchable picker, free ports first). */
+  readonly ports?: readonly PortChoice[];
   readonly placeholder?: string;
   readonly required?: boolean;
   /** Shown under the field. */

@@ -1,5 +1,5 @@
 /** What a key press asks for. */
-export type Shortcut = 'undo' | 'redo' | 'save' | 'delete' | 'search' | 'escape' | 'help';
+export type Shortcut = 'undo' | 'redo' | 'save' | 'delete' | 'search' | 'escape' | 'help' | 'copy' | 'paste';
 
 /** The parts of a keyboard event the shortcut table reads. */
 export interface KeyPress {
@@ -14,7 +14,7 @@ export interface KeyPress {
 
 /**
  * The app's keyboard shortcuts: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl+Y redo, Ctrl/Cmd+S
- * save, Ctrl/Cmd+F search, Delete/Backspace delete the selection, `?` the shortcut sheet, Escape. In a text field
+ * save, Ctrl/Cmd+F search, Ctrl/Cmd+C / V copy and paste elements, Delete/Backspace delete the selection, `?` the shortcut sheet, Escape. In a text field
  * only Escape and Ctrl+S count, so typing and the field's own undo keep working.
  */
 export function shortcutOf(k: KeyPress): Shortcut | null {
@@ -26,6 +26,8 @@ export function shortcutOf(k: KeyPress): Shortcut | null {
   if (mod && !k.altKey && key === 'z') return k.shiftKey ? 'redo' : 'undo';
   if (mod && !k.altKey && key === 'y') return 'redo';
   if (mod && !k.altKey && key === 'f') return 'search';
+  if (mod && !k.altKey && !k.shiftKey && key === 'c') return 'copy';
+  if (mod && !k.altKey && !k.shiftKey && key === 'v') return 'paste';
   if (!mod && !k.altKey && (key === 'delete' || key === 'backspace')) return 'delete';
   if (!mod && !k.altKey && k.key === '?') return 'help';
   return null;

@@ -2,8 +2,8 @@ import { FieldError, optionalInt, type FieldSpec, type FormValues } from './form
 
 /** The pool form: a tag range, 1–4094. */
 export const poolFields: readonly FieldSpec[] = [
-  { key: 'first', label: 'First VLAN', type: 'number', placeholder: '400', required: true },
-  { key: 'last', label: 'Last VLAN', type: 'number', placeholder: '500', required: true, hint: 'Services visiting a PoP on this port get a tag from this range.' },
+  { key: 'first', label: 'First VLAN', type: 'number', placeholder: 'e.g. 400', required: true },
+  { key: 'last', label: 'Last VLAN', type: 'number', placeholder: 'e.g. 500', required: true, hint: 'Services visiting a PoP on this port get a tag from this range.' },
 ];
 
 /** The form's values for a port's pool (empty when it has none of its own). */

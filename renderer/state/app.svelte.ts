@@ -7,10 +7,12 @@ import { EditorState } from './editor.svelte';
 import { ErrorState } from './errors.svelte';
 import { runUiCommand } from './commands';
 import { engineContext, type EngineContext, type ProjectContext, type ProjectUpdates, type Selection, type SelectionContext } from './context';
+import { ClipboardState } from './clipboard.svelte';
 import { CompareState } from './compare.svelte';
 import { ExportState } from './export.svelte';
 import { GraphState } from './graph.svelte';
 import { HelpState } from './help.svelte';
+import { InspectorDraft } from './inspector-draft.svelte';
 import { JournalState } from './journal.svelte';
 import { UnsavedState } from './unsaved.svelte';
 import { ImportState } from './import.svelte';
@@ -44,10 +46,13 @@ export class AppState {
   readonly errors = new ErrorState();
   readonly unsaved = new UnsavedState();
   readonly help = new HelpState();
+  /** Unapplied Inspector edits: leaving them asks first. After Cancel the graph shows the kept selection again. */
+  readonly draft = new InspectorDraft(() => (this.view.selected = this.selection ? [this.selection] : []));
   /** The engine as the feature states see it: calls, and toasts for failures. */
   private readonly engine: EngineContext;
   readonly view = new ViewState();
   readonly editor: EditorState;
+  readonly clipboard: ClipboardState;
   readonly services: ServicesState;
   readonly planView: PlanViewState;
   readonly trace: TraceState;
@@ -65,7 +70,7 @@ export class AppState {
   readyState = $derived(this.loadFailed ? 'error' : this.drawnRevision !== null ? 'ready' : 'loading');
   /** A dialog is open: the page's own shortcuts wait. */
   get modalOpen(): boolean {
-    return this.view.dialog !== null || this.unsaved.question !== null || this.recovered !== null || this.help.shortcuts || this.journal.open;
+    return this.view.dialog !== null || this.unsaved.question !== null || this.draft.question !== null || this.recovered !== null || this.help.shortcuts || this.journal.open;
   }
   /** Browser mode draws its own menu bar; the desktop app has a native one. */
   get isBrowser(): boolean {
@@ -89,6 +94,7 @@ export class AppState {
     this.compare = new CompareState({ engine, project, view });
     this.graph = new GraphState({ engine, project, planView: this.planView, trace: this.trace, view, compare: this.compare });
     this.editor = new EditorState({ engine, project, selection, view });
+    this.clipboard = new ClipboardState({ engine, project, selection, view });
     this.services = new ServicesState({ engine, project, planView: this.planView, view });
     this.imports = new ImportState({ engine, project, view });
     this.exports = new ExportState({ engine, planView: this.planView, view });
@@ -127,6 +133,7 @@ export class AppState {
    * is about to replace the project. Resolves to whether `next` ran (or waits for Save As).
    */
   async guardUnsaved(action: string, next: () => void | Promise<void>): Promise<boolean> {
+    if (!(await this.draft.ask(action))) return false;
     const project = this.project;
     if (project?.dirty) {
       const choice = await this.unsaved.ask({ project: project.name, action, untitled: !project.path });
@@ -209,6 +216,12 @@ export class AppState {
 
   /** Selects an element; `reveal` also centres the graph on it (selection from a list or search). */
   select(selection: Selection, reveal = false): void {
+    const same = selection?.kind === this.selection?.kind && selection?.id === this.selection?.id;
+    if (same) this.showSelection(selection, reveal);
+    else this.draft.guard(selection ? 'select another element' : 'close the Inspector', () => this.showSelection(selection, reveal));
+  }
+
+  private showSelection(selection: Selection, reveal: boolean): void {
     this.selection = selection;
     if (selection && reveal) this.view.revealElements([selection.id]);
     if (selection) this.view.rightTab = 'inspector';

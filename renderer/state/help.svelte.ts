@@ -46,6 +46,7 @@ export const SHORTCUTS: readonly { readonly group: string; readonly rows: readon
     rows: [
       { keys: 'Ctrl+F', action: 'Search by name, prefix or address' },
       { keys: 'Delete or Backspace', action: 'Delete the selected element' },
+      { keys: 'Ctrl+C / Ctrl+V', action: 'Copy the selected elements / paste copies beside them' },
       { keys: 'Escape', action: 'Leave link mode, or clear the selection' },
     ],
   },

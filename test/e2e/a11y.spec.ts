@@ -254,3 +254,79 @@ test('the graph context menu follows the ARIA menu pattern: keyboard opens it, a
   await expect(menu).toBeHidden();
   await expect(opener).toBeFocused();
 });
+
+test('the port picker follows the ARIA combobox pattern: named, arrow keys move the active option, Escape closes', async ({ page, server }) => {
+  await AppPage.open(page, server.url);
+  await page.getByRole('tab', { name: 'Add' }).click();
+  await page.getByRole('radio', { name: 'Link', exact: true }).check();
+  const form = page.getByRole('form', { name: 'Add Link' });
+  const from = form.getByRole('combobox', { name: 'From port' });
+  await expect(form.getByRole('combobox', { name: 'To port' })).toBeVisible();
+  await expectAllNamed(form);
+  await from.focus();
+  const chosen = await from.inputValue();
+  await expect(from).toHaveAttribute('aria-autocomplete', 'list');
+  await expect(from).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('ArrowDown');
+  await expect(from).toHaveAttribute('aria-expanded', 'true');
+  const list = page.getByRole('listbox', { name: 'Ports' });
+  await expect(list).toBeVisible();
+  expect(await list.getAttribute('id')).toBe(await from.getAttribute('aria-controls'));
+  // Each group of options is named by its heading.
+  await expect(list.getByRole('group', { name: 'In use' })).toBeVisible();
+  const first = await from.getAttribute('aria-activedescendant');
+  await expect(list.locator(`#${first!}`)).toHaveAttribute('role', 'option');
+  await page.keyboard.press('ArrowDown');
+  const second = await from.getAttribute('aria-activedescendant');
+  expect(second).not.toBe(first);
+  await expect(list.locator(`#${second!}`)).toHaveClass(/active/);
+  // Focus never leaves the input; Escape closes and keeps the chosen port.
+  await expect(from).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(from).toHaveAttribute('aria-expanded', 'false');
+  await expect(list).toBeHidden();
+  await expect(from).toHaveValue(chosen);
+  await expect(from).toBeFocused();
+});
+
+test('placeholders read as examples, muted and italic, never as values', async ({ page, server }) => {
+  await AppPage.open(page, server.url);
+  await page.getByRole('tab', { name: 'Add' }).click();
+  for (const kind of ['Bridge / switch', 'Port', 'Segment', 'PoP', 'NAP']) {
+    await page.getByRole('radio', { name: kind, exact: true }).check();
+    const fields = page.getByRole('form', { name: `Add ${kind}` }).locator('input[placeholder]:not([role="combobox"])');
+    const shown = await fields.evaluateAll((els) =>
+      els.map((el) => {
+        const style = getComputedStyle(el, '::placeholder');
+        return { text: (el as HTMLInputElement).placeholder, italic: style.fontStyle, colour: style.color, value: getComputedStyle(el).color };
+      }),
+    );
+    expect(shown.length, kind).toBeGreaterThan(0);
+    for (const p of shown) {
+      expect(p.text, kind).toMatch(/^(e\.g\. |optional|empty = )/);
+      expect(p.italic, p.text).toBe('italic');
+      expect(p.colour, p.text).not.toBe(p.value);
+    }
+  }
+});
+
+test('the unapplied-edits prompt is a modal dialog: focus on Apply, Tab stays inside, Escape cancels and keeps the edits', async ({ page, server }) => {
+  const app = await AppPage.open(page, server.url);
+  await app.selectBySearch('pop-patras');
+  const name = page.getByRole('form', { name: 'Edit PoP pop-patras' }).getByLabel(/^Name/);
+  await name.fill('pop-patra');
+  await page.getByRole('tab', { name: /^Trace/ }).click();
+  const prompt = page.getByRole('dialog', { name: 'Apply your changes to PoP pop-patras?' });
+  await expect(prompt).toBeVisible();
+  const buttons = prompt.getByRole('button');
+  await expect(buttons).toHaveText(['Cancel', 'Discard', 'Apply']);
+  await expect(prompt.getByRole('button', { name: 'Apply' })).toBeFocused();
+  for (const next of ['Cancel', 'Discard', 'Apply']) {
+    await page.keyboard.press('Tab');
+    await expect(prompt.getByRole('button', { name: next })).toBeFocused();
+  }
+  await page.keyboard.press('Escape');
+  await expect(prompt).toBeHidden();
+  await expect(page.getByRole('tab', { name: /^Inspector/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(name).toHaveValue('pop-patra');
+});

@@ -8,6 +8,7 @@ import type { ProjectDb } from '../../store/project-db';
 import { TOPOLOGY_TABLES, type ElementKind } from '../../store/topology-tables';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
+import { pasteCopies } from './paste';
 import { segmentClashes } from './segment-clashes';
 
 type TopologyHandlers = Pick<
@@ -23,6 +24,7 @@ type TopologyHandlers = Pick<
   | 'topology.update'
   | 'topology.remove'
   | 'topology.removeMany'
+  | 'topology.paste'
   | 'topology.setVlanPool'
   | 'topology.lookup'
   | 'topology.setDefaults'
@@ -154,6 +156,15 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
         if (removed === 0) throw new CoreError('NOT_FOUND', 'None of the selected elements is in this project any more.');
         return { id: String(removed), label: `delete ${removed} element${removed === 1 ? '' : 's'}` };
       }),
+    'topology.paste': async (req) => {
+      let pasted: ReturnType<typeof pasteCopies>['pasted'] = [];
+      const result = edit('paste', (db, t) => {
+        const copy = pasteCopies(db, t, req.items, req.positions);
+        pasted = copy.pasted;
+        return { id: pasted[0]?.id ?? '', diagnostics: copy.diagnostics, label: `paste ${pasted.length} element${pasted.length === 1 ? '' : 's'}` };
+      });
+      return { ...result, pasted };
+    },
     'topology.setVlanPool': async (req) =>
       edit('set VLAN pool', (db, t) => {
         const port = must(t.ports, req.portId, 'port');

@@ -1,7 +1,8 @@
 import type { TopologyDto } from '../../../core/contract/dto';
 import type { GraphKind } from '../../graph/elements';
 import { optionalInt, text, type FieldSpec, type FormValues } from '../../lib/forms';
-import { portOptions, splitList } from '../../lib/add-forms';
+import { splitList } from '../../lib/add-forms';
+import { portChoices } from '../../lib/port-picker';
 
 /** The inspector's form for one element: fields, current values, and a title. */
 export interface EditForm {
@@ -12,7 +13,7 @@ export interface EditForm {
 
 /** The editable fields of a topology element, or null when it no longer exists. */
 export function editForm(kind: GraphKind, id: string, t: TopologyDto): EditForm | null {
-  const ports = portOptions(t);
+  const ports = portChoices(t);
   const portLabel = (portId: string): string => ports.find((p) => p.value === portId)?.label ?? portId;
   switch (kind) {
     case 'bridge': {
@@ -23,7 +24,7 @@ export function editForm(kind: GraphKind, id: string, t: TopologyDto): EditForm 
         fields: [
           { key: 'name', label: 'Name', type: 'text', required: true },
           { key: 'controllerId', label: 'Controller id', type: 'text', required: true },
-          { key: 'datapathId', label: 'Datapath id', type: 'text' },
+          { key: 'datapathId', label: 'Datapath id', type: 'text', placeholder: 'optional, e.g. openflow:4' },
         ],
         values: { name: b.name, controllerId: b.controllerId, datapathId: b.datapathId ?? '' },
       };
@@ -35,7 +36,7 @@ export function editForm(kind: GraphKind, id: string, t: TopologyDto): EditForm 
         title: `Port ${portLabel(p.id)}`,
         fields: [
           { key: 'name', label: 'Name', type: 'text', required: true },
-          { key: 'ofPort', label: 'OpenFlow port', type: 'number' },
+          { key: 'ofPort', label: 'OpenFlow port', type: 'number', placeholder: 'optional, e.g. 3' },
         ],
         values: { name: p.name, ofPort: p.ofPort === null ? '' : String(p.ofPort) },
       };
@@ -46,8 +47,8 @@ export function editForm(kind: GraphKind, id: string, t: TopologyDto): EditForm 
       return {
         title: `Segment on ${portLabel(s.portId)}`,
         fields: [
-          { key: 'prefix', label: 'Prefix', type: 'text', required: true },
-          { key: 'name', label: 'Name', type: 'text' },
+          { key: 'prefix', label: 'Prefix', type: 'text', required: true, placeholder: 'e.g. 10.0.0.0/24' },
+          { key: 'name', label: 'Name', type: 'text', placeholder: 'optional, e.g. campus-lan' },
         ],
         values: { prefix: s.prefix, name: s.name ?? '' },
       };
@@ -59,8 +60,8 @@ export function editForm(kind: GraphKind, id: string, t: TopologyDto): EditForm 
         title: `PoP ${p.name}`,
         fields: [
           { key: 'name', label: 'Name', type: 'text', required: true },
-          { key: 'portId', label: 'Port', type: 'select', options: ports },
-          { key: 'aliases', label: 'Aliases', type: 'text', hint: 'comma-separated' },
+          { key: 'portId', label: 'Port', type: 'port', ports },
+          { key: 'aliases', label: 'Aliases', type: 'text', placeholder: 'e.g. vim-athens, 42', hint: 'comma-separated' },
         ],
         values: { name: p.name, portId: p.portId, aliases: p.aliases.join(', ') },
       };
@@ -72,8 +73,8 @@ export function editForm(kind: GraphKind, id: string, t: TopologyDto): EditForm 
         title: `NAP ${n.name}`,
         fields: [
           { key: 'name', label: 'Name', type: 'text', required: true },
-          { key: 'cePortId', label: 'Customer edge port', type: 'select', options: ports },
-          { key: 'pePortId', label: 'Provider edge port', type: 'select', options: ports },
+          { key: 'cePortId', label: 'Customer edge port', type: 'port', ports },
+          { key: 'pePortId', label: 'Provider edge port', type: 'port', ports },
         ],
         values: { name: n.name, cePortId: n.cePortId, pePortId: n.pePortId },
       };

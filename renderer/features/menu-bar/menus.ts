@@ -39,6 +39,8 @@ export function appMenus(app: AppState): MenuSpec[] {
       items: [
         { label: 'Undo', shortcut: 'Ctrl+Z', disabled: !project?.canUndo, detail: project?.undoLabel ? `Undo ${project.undoLabel}` : undefined, run: () => void app.undo() },
         { label: 'Redo', shortcut: 'Ctrl+Shift+Z', disabled: !project?.canRedo, detail: project?.redoLabel ? `Redo ${project.redoLabel}` : undefined, run: () => void app.redo() },
+        { label: 'Copy', shortcut: 'Ctrl+C', disabled: !app.selection, run: () => void app.clipboard.copy() },
+        { label: 'Paste', shortcut: 'Ctrl+V', disabled: app.clipboard.copied.length === 0, run: () => void app.clipboard.paste() },
       ],
     },
     {

@@ -13,7 +13,10 @@ describe('add forms', () => {
 
   it('offers ports labelled with their bridge and preselects the selected port', () => {
     const fields = addFields('pop', t);
-    expect(fields.find((f) => f.key === 'portId')?.options?.[0]).toEqual({ value: 'p1c', label: 'vbr1 / if-customer' });
+    const ports = fields.find((f) => f.key === 'portId')?.ports ?? [];
+    expect(ports.map((p) => p.label)).toContain('vbr1 / if-customer');
+    // Free ports come first.
+    expect(ports.findIndex((p) => !p.free)).toBeGreaterThanOrEqual(ports.filter((p) => p.free).length);
     expect(addValues('pop', t, { kind: 'port', id: 'p2p' })).toEqual({ name: '', portId: 'p2p', aliases: '' });
     expect(addValues('port', t, { kind: 'port', id: 'p2p' }).bridgeId).toBe('b2');
   });

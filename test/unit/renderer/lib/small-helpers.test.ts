@@ -47,6 +47,9 @@ describe('shortcutOf', () => {
     expect(shortcutOf(key({ key: 'z', ctrlKey: true }))).toBe('undo');
     expect(shortcutOf(key({ key: 'Z', ctrlKey: true, shiftKey: true }))).toBe('redo');
     expect(shortcutOf(key({ key: 'y', metaKey: true }))).toBe('redo');
+    expect(shortcutOf(key({ key: 'c', ctrlKey: true }))).toBe('copy');
+    expect(shortcutOf(key({ key: 'v', metaKey: true }))).toBe('paste');
+    expect(shortcutOf(key({ key: 'c', ctrlKey: true, inTextField: true }))).toBeNull();
     expect(shortcutOf(key({ key: 's', ctrlKey: true }))).toBe('save');
     expect(shortcutOf(key({ key: 'Delete' }))).toBe('delete');
     expect(shortcutOf(key({ key: 'f', ctrlKey: true }))).toBe('search');
