@@ -107,6 +107,7 @@ export class LabState {
     await this.act({ action: 'probe', text: `Sending ${count} pings through the service and back…`, serviceId }, async () => {
       const r = await this.ctx.engine.rpc.call('lab.probe', { serviceId, count });
       this.probed = r;
+      this.status = await this.ctx.engine.rpc.call('lab.status', {});
       return { ok: r.delivered, text: r.delivered ? `Delivered: ${r.received}/${r.sent} answered, through every PoP in order both ways (${r.durationMs} ms).` : `Not delivered: ${r.received}/${r.sent} answered. ${[r.forward.stoppedAt && `Forward stopped ${r.forward.stoppedAt}.`, r.reverse.stoppedAt && `Reverse stopped ${r.reverse.stoppedAt}.`].filter(Boolean).join(' ')}` };
     });
   }
