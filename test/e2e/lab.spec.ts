@@ -62,7 +62,7 @@ test('Lab tab: up, apply, probe with counts on the graph and in the table, down'
   await page.getByRole('button', { name: 'Up', exact: true }).click();
   await expect(page.getByTestId('lab-busy')).toBeVisible();
   await expect(outcome).toHaveAttribute('data-ok', 'true', { timeout: 60_000 });
-  await expect(outcome).toContainText(/^Lab wl[0-9a-f]{4} up in [\d.]+ s: 3 bridges/);
+  await expect(outcome).toContainText(/^Lab [0-9a-f]{4} up in [\d.]+ s: 3 bridges/);
   await expect(page.getByTestId('lab-status')).toHaveAttribute('data-lab-up', 'true');
   const layout = await readLiveLab(labServer.dataDir);
   expect(layout, 'the lab lives in the server’s data folder').not.toBeNull();
