@@ -24,10 +24,12 @@ import type {
 } from './controllers-dto';
 import type { ProjectDiffDto } from './diff-dto';
 import type { JournalTransactionDto, RecoveryDto } from './history-dto';
+import type { LabApplyDto, LabDownDto, LabProbeDto, LabStatusDto, LabUpDto } from './lab-dto';
 
 export type * from './controllers-dto';
 export type * from './diff-dto';
 export type * from './history-dto';
+export type * from './lab-dto';
 
 /** Where the engine runs, as the UI shows it in the title bar. */
 export type AppMode = 'desktop' | 'browser' | 'cli';
@@ -368,6 +370,20 @@ export interface Api {
   'recovery.restore': (req: NoArgs) => ProjectInfoDto;
   /** Removes the left-behind work. */
   'recovery.discard': (req: NoArgs) => { readonly discarded: boolean };
+  /** Whether this machine can run a live lab (and why not), and what of the data folder's lab runs. */
+  'lab.status': (req: NoArgs) => LabStatusDto;
+  /** Builds the open project's WAN on this machine (`wicm lab up`); idempotent. */
+  'lab.up': (req: NoArgs) => LabUpDto;
+  /** Removes exactly what the lab built (`wicm lab down`). */
+  'lab.down': (req: NoArgs) => LabDownDto;
+  /** Puts the plan's OpenFlow flows of the services (all, or those named) on the lab bridges, or with `remove` takes them off (`wicm lab apply`). */
+  'lab.apply': (req: { readonly serviceIds?: readonly string[]; readonly remove?: boolean }) => LabApplyDto;
+  /** Sends real packets through a service's plan and back, and counts them per hop (`wicm lab probe`). */
+  'lab.probe': (req: { readonly serviceId: string; readonly count?: number }) => LabProbeDto;
+  /** Fails a lab link (or uplink) for real: both veth ends down (`wicm lab link-down`). */
+  'lab.linkDown': (req: { readonly linkId: string }) => LabStatusDto;
+  /** Brings a failed lab link up again. */
+  'lab.linkUp': (req: { readonly linkId: string }) => LabStatusDto;
 }
 
 /** A method name of the contract. */

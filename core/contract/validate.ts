@@ -225,6 +225,13 @@ export const requestSchemas = {
   'recovery.status': noArgs,
   'recovery.restore': noArgs,
   'recovery.discard': noArgs,
+  'lab.status': noArgs,
+  'lab.up': noArgs,
+  'lab.down': noArgs,
+  'lab.apply': z.object({ serviceIds: z.array(id).optional(), remove: z.boolean().optional() }).strict(),
+  'lab.probe': z.object({ serviceId: id, count: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional() }).strict(),
+  'lab.linkDown': z.object({ linkId: id }).strict(),
+  'lab.linkUp': z.object({ linkId: id }).strict(),
 } satisfies { readonly [M in Method]: z.ZodType<Req<M>> };
 
 /** Whether a string names a contract method. */

@@ -4,7 +4,7 @@ import type { EnginePorts } from './ports';
 import type { ProjectSession } from './project-session';
 
 /** The ports a handler may use: no files, SQL engine or host facts (those stay with the engine). */
-export type HandlerPorts = Pick<EnginePorts, 'clock' | 'ids' | 'http' | 'switches' | 'labControllers' | 'profiles'>;
+export type HandlerPorts = Pick<EnginePorts, 'clock' | 'ids' | 'http' | 'switches' | 'labControllers' | 'profiles' | 'liveLab'>;
 
 /**
  * What a contract handler works with, instead of the whole engine: the open project, the ports

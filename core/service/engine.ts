@@ -10,6 +10,7 @@ import { controllerHandlers } from './handlers/controllers';
 import { exportHandlers } from './handlers/exports';
 import { importHandlers } from './handlers/imports';
 import { journalHandlers } from './handlers/journal';
+import { labHandlers } from './handlers/lab';
 import { recoveryHandlers } from './handlers/recovery';
 import { pushHandlers } from './handlers/push';
 import { serviceHandlers } from './handlers/services';
@@ -104,6 +105,7 @@ export class WicmEngine {
       ...controllerHandlers(context),
       ...pushHandlers(context),
       ...journalHandlers(context),
+      ...labHandlers(context),
       ...recoveryHandlers(ports.recovery, ports.sql, (session) => this.replaceSession(session)),
     };
   }

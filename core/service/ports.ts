@@ -1,4 +1,5 @@
-import type { AppMode, ControllerKindDto, LabControllerDto, LabFaultDto } from '../contract/api';
+import type { AppMode, ControllerKindDto, LabApplyDto, LabControllerDto, LabDownDto, LabFaultDto, LabProbeDto, LabStatusDto, LabUpDto } from '../contract/api';
+import type { PlanDto, ServiceDto, TopologyDto } from '../contract/dto';
 import type { HttpClient } from '../drivers/http';
 import type { OpenFlowSwitches } from '../drivers/ovs/switches';
 
@@ -67,6 +68,30 @@ export interface LabControllers {
   setFault(kind: ControllerKindDto, fault: LabFaultDto | null): Promise<void>;
 }
 
+/** The open project as a live-lab call sees it: the host builds, applies and probes from this. */
+export interface LabProject {
+  /** The project's file path (its name while unsaved): which project the lab was built from. */
+  readonly path: string;
+  readonly topology: TopologyDto;
+  readonly services: readonly ServiceDto[];
+  /** Fresh plans of the services (as `wicm lab` plans them). */
+  readonly plans: readonly PlanDto[];
+}
+
+/**
+ * The live lab on this machine (Open vSwitch, network namespaces; `wicm lab`): the host runs it
+ * in its data folder. Without root or Open vSwitch, `status` says why and the others reject
+ * with that reason.
+ */
+export interface LiveLab {
+  status(): Promise<LabStatusDto>;
+  up(project: LabProject): Promise<LabUpDto>;
+  down(): Promise<LabDownDto>;
+  apply(project: LabProject, serviceIds: readonly string[], remove: boolean): Promise<LabApplyDto>;
+  probe(project: LabProject, serviceId: string, count: number): Promise<LabProbeDto>;
+  setLink(linkId: string, up: boolean): Promise<LabStatusDto>;
+}
+
 /** A controller profile as stored: the password sealed by the host's SecretBox. */
 export interface StoredProfile {
   readonly id: string;
@@ -123,6 +148,8 @@ export interface EnginePorts {
   readonly switches?: OpenFlowSwitches;
   /** The built-in lab controllers, when the host can run them. */
   readonly labControllers?: LabControllers;
+  /** The live lab of the host's data folder; absent = `lab.*` answer DRIVER_UNAVAILABLE. */
+  readonly liveLab?: LiveLab;
   /** Saved controller profiles and how their passwords are sealed; absent = no profiles. */
   readonly profiles?: { readonly store: ProfileStore; readonly secrets: SecretBox };
   /** Unsaved work left by a run that stopped; absent = no crash recovery (CLI runs, tests). */

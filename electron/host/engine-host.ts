@@ -18,6 +18,7 @@ import { loadSqlEngine } from './platform/sqljs';
 import { findResourcesDir, projectsDirOf } from './paths';
 import { recentProjectsStore, type RecentProjects } from './recent-projects';
 import { recoveryKeeper } from './recovery';
+import { liveLabService } from './live-lab/lab-service';
 import { version } from './version';
 
 /** An engine with its dispatcher and event fan-out, ready for any transport. */
@@ -83,6 +84,7 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     http: createNodeHttpClient(),
     switches: ovsOfctlSwitches(),
     labControllers: processLabControllers,
+    liveLab: liveLabService(options.dataDir),
     profiles: { store: fileProfileStore(options.dataDir), secrets: options.secretBox ?? localKeySecretBox(options.dataDir) },
     ...(keeper ? { recovery: keeper.store } : {}),
   };

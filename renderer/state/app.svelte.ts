@@ -20,6 +20,7 @@ import { PushState } from './push.svelte';
 import { PlanViewState } from './plan.svelte';
 import { ServicesState } from './services.svelte';
 import { TraceState } from './trace.svelte';
+import { LabState } from './lab.svelte';
 import { ViewState } from './view.svelte';
 
 export type { Selection } from './context';
@@ -62,6 +63,7 @@ export class AppState {
   readonly push: PushState;
   readonly compare: CompareState;
   readonly journal: JournalState;
+  readonly lab: LabState;
 
   project = $derived<ProjectInfoDto | null>(this.snapshot?.project ?? null);
   topology = $derived(this.snapshot?.topology ?? null);
@@ -100,6 +102,7 @@ export class AppState {
     this.exports = new ExportState({ engine, planView: this.planView, view });
     this.push = new PushState({ engine, project, planView: this.planView, view });
     this.journal = new JournalState(engine);
+    this.lab = new LabState({ engine, planView: this.planView, view });
   }
 
   /** Loads engine info and the topology, then follows engine events. */
@@ -124,6 +127,7 @@ export class AppState {
   /** The model changed: fetch it; results computed on the old one go. */
   private async modelChanged(revision: number): Promise<void> {
     await this.refresh(revision);
+    this.lab.projectChanged();
     await this.trace.projectChanged((id) => this.graph.kindOf(id) !== null);
   }
 
@@ -285,6 +289,7 @@ export class AppState {
     this.selection = null;
     this.planView.close();
     this.trace.reset();
+    this.lab.reset();
     this.push.reset();
     this.journal.close();
     this.view.filterServiceId = null;

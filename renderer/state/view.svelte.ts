@@ -88,7 +88,7 @@ export class ViewState {
   /** Widths of the panels beside the graph, and which are folded away (remembered). */
   panels = $state.raw<Readonly<Record<PanelSide, PanelLayout>>>(storedPanels());
   leftTab = $state<'elements' | 'add' | 'services'>('elements');
-  rightTab = $state<'inspector' | 'plan' | 'trace' | 'push'>('inspector');
+  rightTab = $state<'inspector' | 'plan' | 'trace' | 'push' | 'lab'>('inspector');
   search = $state('');
   /** Service whose elements stay lit; everything else is dimmed. */
   filterServiceId = $state<string | null>(null);

@@ -3,57 +3,15 @@
  * plan's rules and the simulator's trace, the per-hop packet counts, where packets stopped, and
  * whether the real path is the simulator's.
  */
-import type { TraceDto } from '../../../core/contract/api';
-import type { Direction, PathDto, TopologyDto } from '../../../core/contract/dto';
+import type { LabProbeDirectionDto, LabProbeDto, LabProbeHopDto, TraceDto } from '../../../core/contract/api';
+import type { PathDto, TopologyDto } from '../../../core/contract/dto';
 
 /** One rule of the plan on a lab bridge and the packets its flow counted during the probe. */
-export interface ProbeHop {
-  readonly seq: number;
-  readonly bridge: string;
-  readonly inPort: string;
-  readonly outPort: string;
-  /** The PoP the rule sends to, or null. */
-  readonly toPop: string | null;
-  readonly packets: number;
-  /** False when the flow is not on the bridge (removed, never applied). */
-  readonly installed: boolean;
-  /** True when the flow on the bridge discards what it matches (e.g. a VTN redirect to an unmapped vInterface). */
-  readonly drops: boolean;
-}
-
-export interface ProbeDirection {
-  readonly direction: Direction;
-  readonly src: string;
-  readonly dst: string;
-  readonly hops: readonly ProbeHop[];
-  /** The PoPs in the order the packets went through them (every rule before and after counted). */
-  readonly popsVisited: readonly string[];
-  readonly popsPlanned: readonly string[];
-  readonly delivered: boolean;
-  /** Where packets stopped, in words, or null when all got through. */
-  readonly stoppedAt: string | null;
-  /** Simulator's trace of the same packet. */
-  readonly simulated: { readonly disposition: TraceDto['disposition']; readonly outPorts: readonly string[] };
-  /** Ports the packets left through (rules that counted them), as `bridge/port`. */
-  readonly realOutPorts: readonly string[];
-  readonly matchesSimulator: boolean;
-}
-
-export interface ProbeReport {
-  readonly serviceId: string;
-  readonly serviceName: string;
-  readonly protocol: 'icmp' | 'udp';
-  readonly from: { readonly host: string; readonly address: string };
-  readonly to: { readonly host: string; readonly address: string };
-  readonly sent: number;
-  readonly received: number;
-  readonly forward: ProbeDirection;
-  readonly reverse: ProbeDirection;
-  /** Packets each PoP's VNF flow counted (both directions). */
-  readonly popCounters: readonly { readonly pop: string; readonly packets: number; readonly expected: number }[];
-  readonly delivered: boolean;
-  readonly durationMs: number;
-}
+export type ProbeHop = LabProbeHopDto;
+/** One direction of a probe. */
+export type ProbeDirection = LabProbeDirectionDto;
+/** What a probe saw (the `lab.probe` answer, `wicm lab probe --json`). */
+export type ProbeReport = LabProbeDto;
 
 /** Counted packets per rule of a path, in seq order; null for a flow that is not installed. */
 export type RuleCounts = ReadonlyMap<number, number | null>;
@@ -77,6 +35,8 @@ export function directionReport(
       bridge: topology.bridges.find((b) => b.id === rule.bridgeId)?.name ?? rule.bridgeId,
       inPort: portName(rule.inPortId),
       outPort: portName(rule.outPortId),
+      inPortId: rule.inPortId,
+      outPortId: rule.outPortId,
       toPop: popOf.get(rule.outPortId) ?? null,
       packets: n ?? 0,
       installed: n !== null && n !== undefined,
