@@ -47,7 +47,7 @@ export async function detectDrift(
   const pushed: ReadonlyMap<string, OwnedObject> = scoped ? new Map(journalOwnedIds(journal, scope).map((id) => [id, all.get(id) as OwnedObject])) : all;
   const desiredById = new Map(uniqueDesired(desired).map((d) => [d.id, d]));
   const ids = scoped ? [...new Set([...pushed.keys(), ...[...desiredById.values()].filter((d) => scope.has(d.serviceId)).map((d) => d.id)])] : [];
-  const live = scoped && driver.readObjects ? await driver.readObjects(http, ids) : await driver.readLive(http);
+  const live = scoped && driver.readObjects ? await driver.readObjects(http, ids, { handleOf: (id) => all.get(id)?.handle }) : await driver.readLive(http);
   const liveById = new Map(live.map((l) => [l.id, l]));
   const findings = new Map<string, DriftFinding[]>([...scope].map((id) => [id, []]));
   const add = (f: DriftFinding): void => void findings.get(f.serviceId)?.push(f);
