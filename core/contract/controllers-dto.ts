@@ -4,6 +4,9 @@
  */
 import type { ServiceState } from './dto';
 
+/** The range of a controller request deadline in ms (profiles, `--controller-timeout`, targets). */
+export const CONTROLLER_TIMEOUT_MS = { min: 50, max: 600_000 } as const;
+
 /** A controller kind the engine pushes to. */
 export type ControllerKindDto = 'odl-vtn' | 'onos' | 'ovs';
 
@@ -40,6 +43,8 @@ export interface ControllerProfileDto {
   readonly hasPassword: boolean;
   readonly tenant?: string;
   readonly appId?: string;
+  /** Deadline of each controller request in ms (50..600000); absent = the driver's default (10000). */
+  readonly timeoutMs?: number;
   /** The built-in lab controllers: always there, started on first use. */
   readonly builtIn: boolean;
   /** How the password is kept at rest (`safeStorage`, `local-key`), null without one. */
@@ -67,6 +72,8 @@ export interface ControllerProfileInputDto {
   readonly password?: string | null;
   readonly tenant?: string;
   readonly appId?: string;
+  /** Deadline of each controller request in ms (50..600000); absent = the driver's default. */
+  readonly timeoutMs?: number;
 }
 
 /** A controller named by its saved profile instead of spelled out. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Method, Req } from './api';
+import { CONTROLLER_TIMEOUT_MS } from './controllers-dto';
 import { toPointer } from './json-pointer';
 import { MAX_CHAIN_POPS, MAX_ID_LENGTH, MAX_INPUT_BYTES, MAX_INPUT_LABEL, MAX_NAME_LENGTH, MAX_PREFIX_TEXT } from './limits';
 
@@ -60,6 +61,8 @@ const controllerTarget = z
   .strict()
   .superRefine(checkTargetUrl);
 const profileRef = z.object({ profileId: id }).strict();
+/** What a profile's controller timeout must be, and how to fix it. */
+const PROFILE_TIMEOUT_HINT = `must be a whole number of milliseconds from ${CONTROLLER_TIMEOUT_MS.min} to ${CONTROLLER_TIMEOUT_MS.max} (10 minutes); leave it empty for the default (10000)`;
 /**
  * A controller spelled out, or a saved profile by id. Picks the branch by `profileId` instead of
  * a z.union, so problems keep their JSON pointers (`/target/url`…) instead of "invalid input".
@@ -197,6 +200,7 @@ export const requestSchemas = {
       password: z.string().max(1000).nullable().optional(),
       tenant: z.string().min(1).max(31).optional(),
       appId: z.string().min(1).max(200).optional(),
+      timeoutMs: z.number().int(PROFILE_TIMEOUT_HINT).min(CONTROLLER_TIMEOUT_MS.min, PROFILE_TIMEOUT_HINT).max(CONTROLLER_TIMEOUT_MS.max, PROFILE_TIMEOUT_HINT).optional(),
     })
     .strict()
     .superRefine(checkTargetUrl),

@@ -1,7 +1,7 @@
 import { sameContent } from './canonical';
 import type { ControllerDriver, DesiredObject, LiveObject, ObjectKind, OwnedObject } from './driver';
 import type { HttpClient } from './http';
-import { journalOwned, type PushJournal } from './journal';
+import { journalOwned, journalOwnedIds, type PushJournal } from './journal';
 import { ownedOfLive, uniqueDesired } from './transaction';
 
 /** One object that is not as last pushed. */
@@ -30,6 +30,10 @@ export interface ServiceDrift {
  * Pushed state = the project's journal for this target. A journaled object that is gone is
  * `missing`, one with other content `changed`; a live object the project's naming marks as a
  * scoped service's but that the journal does not know is `unexpected`.
+ *
+ * `scoped` (named services): only the objects the journal holds for them and those their plans
+ * call for are looked at and read back, each by its own request when the driver can
+ * (`readObjects`), so the check costs the same whatever the fleet.
  */
 export async function detectDrift(
   driver: ControllerDriver,
@@ -37,11 +41,14 @@ export async function detectDrift(
   journal: PushJournal,
   desired: readonly DesiredObject[],
   scope: ReadonlySet<string>,
+  scoped = false,
 ): Promise<ServiceDrift[]> {
-  const live = await driver.readLive(http);
-  const liveById = new Map(live.map((l) => [l.id, l]));
-  const pushed = journalOwned(journal);
+  const all = journalOwned(journal);
+  const pushed: ReadonlyMap<string, OwnedObject> = scoped ? new Map(journalOwnedIds(journal, scope).map((id) => [id, all.get(id) as OwnedObject])) : all;
   const desiredById = new Map(uniqueDesired(desired).map((d) => [d.id, d]));
+  const ids = scoped ? [...new Set([...pushed.keys(), ...[...desiredById.values()].filter((d) => scope.has(d.serviceId)).map((d) => d.id)])] : [];
+  const live = scoped && driver.readObjects ? await driver.readObjects(http, ids, { handleOf: (id) => all.get(id)?.handle }) : await driver.readLive(http);
+  const liveById = new Map(live.map((l) => [l.id, l]));
   const findings = new Map<string, DriftFinding[]>([...scope].map((id) => [id, []]));
   const add = (f: DriftFinding): void => void findings.get(f.serviceId)?.push(f);
   for (const [objectId, record] of pushed) {
@@ -51,7 +58,7 @@ export async function detectDrift(
     else if (!sameContent(now.content, record.content)) add({ objectId, serviceId: record.serviceId, kind: record.kind, problem: 'changed', summary: now.summary, live: now, pushed: record });
   }
   for (const l of live) {
-    if (pushed.has(l.id)) continue;
+    if (all.has(l.id)) continue;
     const serviceId = driver.claim(l, desiredById);
     if (serviceId !== null && scope.has(serviceId)) add({ objectId: l.id, serviceId, kind: l.kind, problem: 'unexpected', summary: l.summary, live: l });
   }

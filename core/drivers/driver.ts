@@ -94,6 +94,17 @@ export interface LiveObject extends ControllerObject {
   readonly remove: DriverRequest;
 }
 
+/** What a per-object read may use: handles the controller gave the objects (ONOS flow ids). */
+export interface ReadHints {
+  /** The controller's handle of an object, when known (from the journal or this transaction's writes). */
+  readonly handleOf?: (id: string) => string | undefined;
+  /**
+   * Objects without a known handle are taken as absent instead of searched for: the project
+   * never wrote them (a push's first read of objects no journal holds).
+   */
+  readonly unknownAbsent?: boolean;
+}
+
 /** What the project knows it pushed: one object, from the journal or claimed by naming. */
 export interface OwnedObject {
   readonly serviceId: string;
@@ -180,7 +191,7 @@ export interface ControllerDriver {
    * so a service's read-back costs the same whatever the fleet. Optional: without it the
    * transaction reads everything (`readLive`).
    */
-  readObjects?(http: HttpClient, ids: readonly string[]): Promise<LiveObject[]>;
+  readObjects?(http: HttpClient, ids: readonly string[], hints?: ReadHints): Promise<LiveObject[]>;
   /**
    * The service a live object belongs to by the project's own naming (VTN condition names,
    * ONOS application id), or null when nothing marks it as the project's.

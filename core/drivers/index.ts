@@ -25,6 +25,7 @@ export type {
   OwnedObject,
   PreflightFinding,
   PushStep,
+  ReadHints,
 } from './driver';
 export { SHARED_OWNER, StepFailure, UNKNOWN_OWNER } from './driver';
 export { sameContent } from './canonical';

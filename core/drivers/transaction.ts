@@ -157,8 +157,13 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   const wanted = input.operation === 'push' ? desiredInScope(desired, input.scope) : [];
   const readObjects = input.scopedRead ? driver.readObjects?.bind(driver) : undefined;
   const scopeIds = readObjects ? [...new Set([...wanted.map((d) => d.id), ...journalOwnedIds(journal, input.scope), ...desired.filter((d) => input.scope.has(d.serviceId)).map((d) => d.id)])] : [];
-  const read = readObjects ? (ids: readonly string[] = scopeIds) => readObjects(http, ids) : () => driver.readLive(http);
-  const liveBefore = await read();
+  // Handles the controller gave objects (ONOS flow ids): from what was read, written, or journaled.
+  const handles = new Map<string, string>();
+  const handleOf = (id: string): string | undefined => handles.get(id) ?? journalOwned(journal).get(id)?.handle;
+  const read = readObjects ? (ids: readonly string[] = scopeIds) => readObjects(http, ids, { handleOf }) : () => driver.readLive(http);
+  // The first read takes objects no journal holds as absent rather than searching for them.
+  const liveBefore = readObjects ? await readObjects(http, scopeIds, { handleOf, unknownAbsent: true }) : await read();
+  for (const l of liveBefore) if (l.handle !== undefined) handles.set(l.id, l.handle);
   const owned = ownedObjects(driver, liveBefore, desired, journal);
   const steps = driver.diff(wanted, liveBefore, owned, input.scope);
   const preflight = input.operation === 'push' && driver.preflight !== undefined ? await driver.preflight(http, wanted, liveBefore) : [];
@@ -206,6 +211,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
     await journal.sync?.();
     const result = await applyOnce(driver, http, step);
     applied.set(step.seq, result);
+    if (result.handle !== undefined && step.desired !== null) handles.set(step.desired.id, result.handle);
     done += 1;
     deps.onProgress?.(done, steps.length, step);
     for (const id of touchedIds(step)) {

@@ -101,6 +101,8 @@ export interface StoredProfile {
   readonly user: string;
   readonly tenant?: string;
   readonly appId?: string;
+  /** Deadline of each controller request in ms; absent = the driver's default. */
+  readonly timeoutMs?: number;
   /** Sealed password (SecretBox.seal), or null. */
   readonly secret: string | null;
   /** The password was dropped when the endpoint (URL, user, kind) changed: ask for it again. */

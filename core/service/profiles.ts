@@ -1,6 +1,8 @@
 import type { ControllerKindDto, ControllerTargetDto, ProfileRefDto } from '../contract/api';
+import { CONTROLLER_TIMEOUT_MS } from '../contract/controllers-dto';
 import { CoreError } from '../util/core-error';
 import type { HandlerContext, HandlerPorts } from './context';
+import type { StoredProfile } from './ports';
 
 /**
  * The built-in lab controllers, offered as profiles before the saved ones. They start empty, so
@@ -53,5 +55,19 @@ export async function resolveProfile(ctx: Pick<HandlerContext, 'ports'>, target:
     password: profile.secret === null ? '' : await secrets.open(profile.secret),
     ...(profile.tenant ? { tenant: profile.tenant } : {}),
     ...(profile.appId ? { appId: profile.appId } : {}),
+    ...(profile.timeoutMs !== undefined ? { timeoutMs: storedTimeout(profile) } : {}),
   };
+}
+
+/**
+ * A stored profile's controller timeout, checked again (the profiles file may have been edited
+ * by hand): out of range or not a whole number is refused, never replaced by a guess.
+ */
+function storedTimeout(profile: StoredProfile): number {
+  const ms = profile.timeoutMs;
+  const { min, max } = CONTROLLER_TIMEOUT_MS;
+  if (typeof ms === 'number' && Number.isInteger(ms) && ms >= min && ms <= max) return ms;
+  throw new CoreError('INVALID_INPUT', `The controller timeout of profile '${profile.name}' (${String(ms)}) must be a whole number of milliseconds from ${min} to ${max}: edit the profile and fix it, or leave it empty for the default.`, {
+    profileId: profile.id,
+  });
 }

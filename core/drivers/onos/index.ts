@@ -1,14 +1,13 @@
 import type { ControllerTargetDto } from '../../contract/api';
-import { CoreError } from '../../util/core-error';
-import { asNumber, list, record } from '../canonical';
+import { record } from '../canonical';
 import { diffChanges, sequenceSteps } from '../diff';
-import { SHARED_OWNER, UNKNOWN_OWNER, type ControllerDriver, type DesiredInput, type DesiredObject, type DriverCapabilities, type DriverRequest, type LiveObject, type PushStep } from '../driver';
-import { isHttpError, isSuccess, type HttpClient } from '../http';
-import { expectSuccess, jsonBody, send, unavailable, unavailableStatus } from '../request';
+import { SHARED_OWNER, UNKNOWN_OWNER, type ControllerDriver, type DesiredInput, type DesiredObject, type DriverCapabilities, type LiveObject, type PushStep } from '../driver';
+import { expectSuccess, send } from '../request';
 import { DEFAULT_ONOS_APP_ID } from './defaults';
 import { onosFlows, type OnosFlow } from './flows';
 import { onosPreflight } from './preflight';
-import { flowContent, flowObjectId, flowSummary, type FlowIdentity } from './flow-key';
+import { flowContent, flowObjectId, flowSummary } from './flow-key';
+import { createRequest, FLOWS, identityOf, readOnosLive, readOnosObjects, removeRequest } from './read';
 
 /** What the ONOS driver can do. */
 export const ONOS_CAPABILITIES: DriverCapabilities = {
@@ -20,32 +19,7 @@ export const ONOS_CAPABILITIES: DriverCapabilities = {
   provisioning: false,
 };
 
-const FLOWS = '/onos/v1/flows';
-const WHAT = 'an ONOS controller (REST API at /onos/v1)';
 const GONE = [404];
-
-function identityOf(flow: unknown): FlowIdentity {
-  const r = record(flow);
-  return {
-    deviceId: String(r.deviceId),
-    tableId: asNumber(r.tableId) ?? 0,
-    priority: asNumber(r.priority) ?? 0,
-    criteria: list(record(r.selector).criteria),
-  };
-}
-
-/** A path segment: percent-encoded, but `of:…` device ids keep their colon as ONOS documents them. */
-function segment(text: string): string {
-  return encodeURIComponent(text).replace(/%3A/gi, ':');
-}
-
-function createRequest(flow: Readonly<Record<string, unknown>>, deviceId: string, appId: string): DriverRequest {
-  return { method: 'POST', path: `${FLOWS}/${segment(deviceId)}?appId=${encodeURIComponent(appId)}`, body: flow };
-}
-
-function removeRequest(deviceId: string, flowId: string): DriverRequest {
-  return { method: 'DELETE', path: `${FLOWS}/${segment(deviceId)}/${segment(flowId)}` };
-}
 
 /** The flows of each plan, forward then reverse, ranked along their path (0 = ingress switch). */
 function onosDesired(input: DesiredInput, appId: string): DesiredObject[] {
@@ -70,62 +44,13 @@ function onosDesired(input: DesiredInput, appId: string): DesiredObject[] {
   });
 }
 
-function liveFlow(flow: unknown, appId: string): LiveObject {
-  const r = record(flow);
-  const identity = identityOf(flow);
-  const content = flowContent(flow);
-  const flowId = String(r.id);
-  const treatment = record(r.treatment);
-  const body = {
-    priority: identity.priority,
-    timeout: asNumber(r.timeout) ?? 0,
-    isPermanent: r.isPermanent === true,
-    deviceId: identity.deviceId,
-    tableId: identity.tableId,
-    appId,
-    treatment: { instructions: list(treatment.instructions) },
-    selector: { criteria: identity.criteria },
-  };
-  return {
-    id: flowObjectId(identity),
-    kind: 'flow',
-    summary: flowSummary(identity, content),
-    content,
-    after: [],
-    handle: flowId,
-    ...(r.state === 'FAILED' ? { problem: 'ONOS reports the flow FAILED (the switch rejected it)' } : {}),
-    restore: createRequest(body, identity.deviceId, appId),
-    remove: removeRequest(identity.deviceId, flowId),
-  };
-}
-
-/**
- * Reads the application's flows. 404 is "no flow" only when ONOS says so in its own error
- * envelope (application never registered); any other 404 means the URL is not ONOS.
- */
-async function readOnosLive(http: HttpClient, target: ControllerTargetDto, appId: string): Promise<LiveObject[]> {
-  const path = `${FLOWS}/application/${encodeURIComponent(appId)}`;
-  let response;
-  try {
-    response = await send(http, target, { method: 'GET', path });
-  } catch (e) {
-    if (!isHttpError(e)) throw e;
-    throw unavailable(target, e);
-  }
-  const json = jsonBody(response);
-  if (response.status === 404 && typeof record(json).message === 'string') return [];
-  if (!isSuccess(response.status)) throw unavailableStatus(target, response, path, WHAT);
-  if (!Array.isArray(record(json).flows)) {
-    throw new CoreError('DRIVER_UNAVAILABLE', `${target.url}${path} did not answer an ONOS flow list: is it ${WHAT}?`);
-  }
-  return list(record(json).flows).map((f) => liveFlow(f, appId));
-}
-
 /** One delete of the whole application when a teardown removes every flow it holds. */
-function collapseToApplication(steps: readonly PushStep[], live: readonly LiveObject[], appId: string): PushStep[] {
+function collapseToApplication(steps: readonly PushStep[], live: readonly LiveObject[], owned: ReadonlyMap<string, unknown>, appId: string): PushStep[] {
   const deletes = steps.filter((s) => s.action === 'delete');
   const deleted = new Set(deletes.flatMap((s) => s.live.map((l) => l.id)));
-  if (deletes.length === 0 || deletes.length !== steps.length || !live.every((l) => deleted.has(l.id))) return [...steps];
+  // Every flow read is deleted, and every one the project owns: a read of some flows only (one
+  // service's) never collapses into a delete of the others'.
+  if (deletes.length === 0 || deletes.length !== steps.length || !live.every((l) => deleted.has(l.id)) || ![...owned.keys()].every((id) => deleted.has(id))) return [...steps];
   const owners = [...new Set(deletes.map((s) => s.serviceId))];
   return [
     {
@@ -163,9 +88,10 @@ export function createOnosDriver(target: ControllerTargetDto): ControllerDriver 
     target,
     desired: (input) => onosDesired(input, appId),
     readLive: (http) => readOnosLive(http, target, appId),
+    readObjects: (http, ids, hints) => readOnosObjects(http, target, appId, ids, hints),
     claim: (live, desiredById) => desiredById.get(live.id)?.serviceId ?? UNKNOWN_OWNER,
     preflight: (http, wanted) => onosPreflight(http, target, wanted),
-    diff: (desired, live, owned, scope) => collapseToApplication(sequenceSteps(diffChanges(desired, live, owned, scope)), live, appId),
+    diff: (desired, live, owned, scope) => collapseToApplication(sequenceSteps(diffChanges(desired, live, owned, scope)), live, owned, appId),
     async apply(http, step) {
       const response = expectSuccess(await send(http, target, step.request), step.request, step.action === 'delete' ? GONE : []);
       if (step.action === 'delete') return {};

@@ -21,6 +21,7 @@ function toDto(p: StoredProfile, storage: string): ControllerProfileDto {
     hasPassword: p.secret !== null,
     ...(p.tenant ? { tenant: p.tenant } : {}),
     ...(p.appId ? { appId: p.appId } : {}),
+    ...(p.timeoutMs !== undefined ? { timeoutMs: p.timeoutMs } : {}),
     builtIn: false,
     passwordStorage: p.secret !== null ? storage : null,
     ...(p.passwordNeeded ? { passwordNeeded: true as const } : {}),
@@ -68,6 +69,7 @@ export function controllerHandlers(ctx: HandlerContext): ControllerHandlers {
         user: req.user,
         ...(req.tenant ? { tenant: req.tenant } : {}),
         ...(req.appId ? { appId: req.appId } : {}),
+        ...(req.timeoutMs !== undefined ? { timeoutMs: req.timeoutMs } : {}),
         secret,
         ...(dropped ? { passwordNeeded: true as const } : {}),
       };

@@ -1,7 +1,7 @@
 import type { Handlers } from '../../contract/api';
 import type { HandlerContext } from '../context';
 import { driftCheck } from '../push/drift';
-import { recoverInterrupted } from '../push/recovery';
+import { recoverOnce, recoverTarget } from '../push/recovery';
 import { ScopeLock } from '../push/scope-lock';
 import { concrete, type ConcretePushRequest } from '../push/target';
 import { transact } from '../push/transaction';
@@ -18,16 +18,16 @@ export function pushHandlers(ctx: HandlerContext): PushHandlers {
   const serial = <T>(req: { readonly serviceIds?: readonly string[] }, work: () => Promise<T>): Promise<T> => lock.run(req.serviceIds ?? null, work);
   return {
     'push.diff': (req) => serial(req, async () => transact(ctx, await concrete(ctx, req), req.teardown ? 'teardown' : 'push', true)),
-    // A push or teardown first settles what a crash interrupted on its target.
+    // A push or teardown first settles what a crash interrupted on its target (once per target).
     'push.apply': (req) => serial(req, async () => transact(ctx, await recovered(ctx, await concrete(ctx, req)), 'push', false)),
     'push.teardown': (req) => serial(req, async () => transact(ctx, await recovered(ctx, await concrete(ctx, req)), 'teardown', false)),
     'push.drift': (req) => serial(req, async () => driftCheck(ctx, await concrete(ctx, req), false)),
     'push.adopt': (req) => serial(req, async () => driftCheck(ctx, await concrete(ctx, req), true)),
-    'push.recover': (req) => serial({}, async () => recoverInterrupted(ctx, (await concrete(ctx, req)).target)),
+    'push.recover': (req) => serial({}, async () => recoverTarget(ctx, (await concrete(ctx, req)).target)),
   };
 }
 
 async function recovered<R extends ConcretePushRequest>(ctx: HandlerContext, req: R): Promise<R> {
-  await recoverInterrupted(ctx, req.target);
+  await recoverOnce(ctx, req.target);
   return req;
 }

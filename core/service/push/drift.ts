@@ -1,12 +1,12 @@
 import type { DriftReportDto } from '../../contract/api';
 import type { ServiceState } from '../../contract/dto';
-import { adoptDrift, createDriver, detectDrift, ownedFromJournal, type DesiredObject, type PushJournal, type ServiceDrift } from '../../drivers';
+import { adoptDrift, createDriver, detectDrift, journalOwned, journalOwnedIds, type DesiredObject, type PushJournal, type ServiceDrift } from '../../drivers';
 import { sameContent } from '../../drivers/canonical';
 import { driftDto, targetInfo } from '../../drivers/report';
 import type { HandlerContext } from '../context';
 import { readPlans } from '../planning';
 import { journalOwners, projectJournal } from './journal';
-import { checkKnown, desiredOf, setStates } from './services';
+import { checkKnown, desiredOf, readPlansOf, setStates } from './services';
 import { nextTxId, requireHttp, resolveTarget, type ConcretePushRequest } from './target';
 
 /**
@@ -19,15 +19,16 @@ export async function driftCheck(ctx: HandlerContext, request: ConcretePushReque
   const driver = createDriver(req.target, { switches: ctx.ports.switches });
   const services = ctx.session.db.services.read();
   const journal = projectJournal(ctx, req.target);
-  const owners = journalOwners(journal);
-  checkKnown(services, req.serviceIds, owners);
-  const plans = readPlans(ctx.session.db);
-  const scope = new Set(req.serviceIds ?? [...services.map((s) => s.id), ...owners]);
-  const desired = desiredOf(driver, ctx, plans, () => false, req.provision === true);
-  const first = await detectDrift(driver, http, journal, desired, scope);
+  checkKnown(services, req.serviceIds, () => journalOwners(journal));
+  // Named services: only their plans, their journal records and their objects are looked at.
+  const scoped = req.serviceIds !== undefined;
+  const plans = scoped ? readPlansOf(ctx.session.db, req.serviceIds ?? []) : readPlans(ctx.session.db);
+  const scope = new Set(req.serviceIds ?? [...services.map((s) => s.id), ...journalOwners(journal)]);
+  const desired = desiredOf(driver, ctx, plans, () => false, req.provision === true, services);
+  const first = await detectDrift(driver, http, journal, desired, scope, scoped);
   const adoptedCount = adopt ? adoptDrift(journal, nextTxId(ctx), first, desired) : 0;
   journal.flush();
-  const drift: ServiceDrift[] = adoptedCount > 0 ? await detectDrift(driver, http, journal, desired, scope) : first;
+  const drift: ServiceDrift[] = adoptedCount > 0 ? await detectDrift(driver, http, journal, desired, scope, scoped) : first;
   const byId = new Map(services.map((s) => [s.id, s]));
   const changes = new Map<string, ServiceState>();
   for (const d of drift) {
@@ -52,7 +53,8 @@ export async function driftCheck(ctx: HandlerContext, request: ConcretePushReque
 
 /** Whether the service's current plan calls for exactly what the journal says was pushed. */
 function planMatchesPushed(serviceId: string, desired: readonly DesiredObject[], journal: PushJournal): boolean {
-  const pushed = [...ownedFromJournal(journal.entries())].filter(([, r]) => r.serviceId === serviceId);
+  const owned = journalOwned(journal);
+  const pushed = new Set(journalOwnedIds(journal, [serviceId]));
   const wanted = desired.filter((d) => d.serviceId === serviceId);
-  return pushed.length === wanted.length && wanted.every((d) => pushed.some(([id, r]) => id === d.id && sameContent(r.content, d.content)));
+  return pushed.size === wanted.length && wanted.every((d) => pushed.has(d.id) && sameContent(owned.get(d.id)?.content, d.content));
 }

@@ -11,6 +11,14 @@ export function isRunning(ctx: HandlerContext, tx: string): boolean {
   return running.get(ctx.session)?.has(tx) ?? false;
 }
 
+/**
+ * Forgets a transaction that stopped in this process without its `end` (its caller threw): it
+ * is no longer under way, so the next recovery of its target settles it.
+ */
+export function forgetRunning(ctx: HandlerContext, tx: string): void {
+  running.get(ctx.session)?.delete(tx);
+}
+
 /** Appends per stored batch: one session transaction per entry would dominate a large push. */
 const JOURNAL_BATCH = 256;
 

@@ -1,6 +1,6 @@
 import type { ControllerTargetDto, PushRecoveryDto, RecoveredTransactionDto } from '../../contract/api';
 import type { ServiceState } from '../../contract/dto';
-import { createDriver, ownedFromJournal, type JournalEntry, type LiveObject, type PushJournal } from '../../drivers';
+import { createDriver, journalTarget, ownedFromJournal, type JournalEntry, type LiveObject, type PushJournal } from '../../drivers';
 import { sameContent } from '../../drivers/canonical';
 import { targetInfo } from '../../drivers/report';
 import { send } from '../../drivers/request';
@@ -86,6 +86,50 @@ export async function recoverInterrupted(ctx: HandlerContext, target: Controller
   const report: PushRecoveryDto = { target: info, transactions, message: summary(transactions) };
   ctx.emit({ name: 'push.didRecover', payload: report });
   return report;
+}
+
+/** Targets settled in this process, per open project: their recovery, under way or done. */
+const settled = new WeakMap<object, Map<string, Promise<PushRecoveryDto>>>();
+
+function settledOf(ctx: HandlerContext): Map<string, Promise<PushRecoveryDto>> {
+  let byTarget = settled.get(ctx.session);
+  if (byTarget === undefined) settled.set(ctx.session, (byTarget = new Map()));
+  return byTarget;
+}
+
+/**
+ * Recovers `target` ({@link recoverInterrupted}) and remembers it as settled for this open
+ * project; a recovery that failed or left a rollback incomplete is not remembered.
+ */
+export async function recoverTarget(ctx: HandlerContext, target: ControllerTargetDto): Promise<PushRecoveryDto> {
+  const map = settledOf(ctx);
+  const key = journalTarget(resolveTarget(ctx, target));
+  const run = recoverInterrupted(ctx, target);
+  map.set(key, run);
+  try {
+    const report = await run;
+    if (report.transactions.some((t) => t.outcome === 'rollback-incomplete') && map.get(key) === run) map.delete(key);
+    return report;
+  } catch (e) {
+    if (map.get(key) === run) map.delete(key);
+    throw e;
+  }
+}
+
+/**
+ * Settles what a crash interrupted on `target` once per target and open project: the first push
+ * or teardown to it recovers (concurrent ones wait for that one recovery); later ones do not
+ * read the journal again. A failed recovery, and a transaction that stopped without its end
+ * ({@link recoveryNeeded}), make the next one recover.
+ */
+export async function recoverOnce(ctx: HandlerContext, target: ControllerTargetDto): Promise<void> {
+  const known = settledOf(ctx).get(journalTarget(resolveTarget(ctx, target)));
+  await (known ?? recoverTarget(ctx, target));
+}
+
+/** The next push or teardown to `target` recovers first (a transaction on it stopped without its end). */
+export function recoveryNeeded(ctx: HandlerContext, target: ControllerTargetDto): void {
+  settled.get(ctx.session)?.delete(journalTarget(resolveTarget(ctx, target)));
 }
 
 /** Puts the objects of the intents back as they were, last intent first. */

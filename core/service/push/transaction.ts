@@ -1,11 +1,12 @@
-import type { PushReportDto, PushRequestDto } from '../../contract/api';
+import type { ControllerTargetDto, PushReportDto, PushRequestDto } from '../../contract/api';
 import type { PlanDto, ServiceDto, ServiceState } from '../../contract/dto';
 import { createDriver, driverEntry, journalTarget, runTransaction, UNKNOWN_OWNER, type PushJournal, type TransactionResult } from '../../drivers';
 import { countingClient, stepDto, targetInfo } from '../../drivers/report';
 import { CoreError } from '../../util/core-error';
 import type { HandlerContext } from '../context';
 import { isPlanned, planProject, planServices, readAllocations, readPlans } from '../planning';
-import { journalOwners, projectJournal } from './journal';
+import { forgetRunning, journalOwners, projectJournal } from './journal';
+import { recoveryNeeded } from './recovery';
 import { preflightWarnings } from './preflight';
 import { changesShared, sharedObjectsLock } from './shared-lock';
 import { checkKnown, desiredOf, readPlansOf, setStates, statesOf } from './services';
@@ -30,19 +31,21 @@ export async function transact(ctx: HandlerContext, request: ConcretePushRequest
   const scope = req.serviceIds ? new Set(req.serviceIds) : fullScope(services, plans, journal, operation);
   const desired = desiredOf(driver, ctx, plans, (id) => operation === 'push' && scope.has(id), req.provision === true, services);
   const planningMs = now() - t0;
-  const alone = !dryRun && changesShared(operation, req.serviceIds === undefined, desired, journal);
-  const result = await sharedObjectsLock(ctx.session, journalTarget(req.target)).run(alone, () => runTransaction(
+  // Decided once the lock is ours: an earlier push may have created the shared objects meanwhile.
+  const alone = (): boolean => !dryRun && changesShared(operation, req.serviceIds === undefined, desired, journal, scope);
+  const txId = nextTxId(ctx);
+  const result = await settleOnThrow(ctx, req.target, txId, journal, () => sharedObjectsLock(ctx.session, journalTarget(req.target)).run(alone, () => runTransaction(
     {
       driver,
       http: http.client,
       journal,
       now,
       concurrency: driverEntry(req.target.kind).defaults.maxConcurrency,
-      txId: nextTxId(ctx),
+      txId,
       onProgress: dryRun ? undefined : progressEvents(ctx, operation),
     },
     { operation, desired, scope, dryRun, scopedRead: req.serviceIds !== undefined },
-  )).finally(journal.flush);
+  )));
   const projectScope = [...scope].filter((id) => services.some((s) => s.id === id));
   if (!dryRun) {
     const hasPlan = new Set((req.serviceIds ? readPlansOf(ctx.session.db, projectScope) : readPlans(ctx.session.db)).map((p) => p.serviceId));
@@ -69,6 +72,27 @@ export async function transact(ctx: HandlerContext, request: ConcretePushRequest
     message: result.message,
     ...(result.preflight.length > 0 ? { warnings: preflightWarnings(result.preflight, ctx.session.db.topology.read(), req.provision === true) } : {}),
   };
+}
+
+/**
+ * Runs a transaction and stores its journal. When that throws, the transaction may be left
+ * without its stored end: it is no longer under way, and the next push to the target recovers it.
+ */
+async function settleOnThrow<T>(ctx: HandlerContext, target: ControllerTargetDto, txId: string, journal: PushJournal, work: () => Promise<T>): Promise<T> {
+  try {
+    const result = await work();
+    journal.flush?.();
+    return result;
+  } catch (e) {
+    forgetRunning(ctx, txId);
+    recoveryNeeded(ctx, target);
+    try {
+      journal.flush?.();
+    } catch {
+      // What could be stored is; recovery settles the rest.
+    }
+    throw e;
+  }
 }
 
 /** Stored plans, planning the named services that have none yet (in memory for a dry run). */

@@ -4,6 +4,7 @@ import { previewError, requireObject, requireString } from './body';
 import type { RestContext } from './context';
 import { EngineCallError, fromEngineError, RestError } from './errors';
 import { reply, type Route } from './route';
+import { nsrKeys } from './queue';
 import { commitImport, pushOrUndo, requirePlanned, retire, since, snapshot, undoOnFailure, type PushResult } from './service-ops';
 
 /** Provenance formats whose services the demi-wicm API shows as flows. */
@@ -98,7 +99,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
             const data = flowData(incoming, snap.topology.defaults);
             return reply(200, [{ flow: [{ data }], wicm: summary(incoming.id, commit.plans, planMs, push) }, 200]);
           });
-        });
+        }, nsrKeys(req.body));
       },
       'forced',
     ),
@@ -122,7 +123,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
           if (targets.length === 0) return reply(200, 'Resource was already deleted');
           await retire(ctx, targets, 'Releasing a pushed NSR');
           return reply(200, 'Resource was deleted');
-        });
+        }, nsrKeys(req.body));
       },
       'forced',
     ),

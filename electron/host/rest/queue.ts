@@ -129,3 +129,16 @@ interface Waiter {
   readonly resuming: boolean;
   readonly grant: () => void;
 }
+
+/**
+ * The service key of an Open Baton event (`/api/v1/nfvo/init` and `/nfvo/delete`): its NSR id
+ * (`payload.id`, or `id` of a bare NSR), which is also the id of the service it makes. Keyed by
+ * it, such a request waits only for requests about the same NSR; without one (a body the route
+ * will refuse) it stays a barrier.
+ */
+export function nsrKeys(body: unknown): string[] | undefined {
+  const record = (v: unknown): Record<string, unknown> | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const root = record(body);
+  const id = (record(root?.['payload']) ?? root)?.['id'];
+  return typeof id === 'string' && id !== '' ? [id] : undefined;
+}

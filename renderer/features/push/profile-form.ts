@@ -1,5 +1,9 @@
 import type { ControllerProfileDto, ControllerProfileInputDto } from '../../../core/contract/api';
-import { text, type FieldSpec, type FormValues } from '../../lib/forms';
+import { CONTROLLER_TIMEOUT_MS } from '../../../core/contract/controllers-dto';
+import { FieldError, optionalInt, text, type FieldSpec, type FormValues } from '../../lib/forms';
+
+/** Hint of the controller timeout field. */
+export const TIMEOUT_HINT = `Deadline of each controller request, ${CONTROLLER_TIMEOUT_MS.min} to ${CONTROLLER_TIMEOUT_MS.max} ms; empty = 10000.`;
 
 /** Hint of the password field when the edited profile has one stored. */
 export const KEEP_PASSWORD_HINT = 'Leave empty to keep the stored password.';
@@ -33,6 +37,7 @@ export function profileValues(profile: ControllerProfileDto | null): FormValues 
     user: profile ? profile.user : 'admin',
     tenant: profile?.tenant ?? '',
     appId: profile?.appId ?? '',
+    timeoutMs: profile?.timeoutMs === undefined ? '' : String(profile.timeoutMs),
     password: '',
     clearPassword: false,
   };
@@ -73,6 +78,7 @@ export function profileFields(values: FormValues, editing: ControllerProfileDto 
       : [{ key: 'url', label: 'URL', type: 'text', required: true, placeholder: 'http://10.0.0.5:8181', hint: 'A cluster: its members\' URLs separated by commas.' } as const, { key: 'user', label: 'User', type: 'text' } as const]),
     ...(kind === 'odl-vtn' ? [{ key: 'tenant', label: 'VTN tenant', type: 'text', placeholder: 'vtn1', hint: 'Optional; empty = vtn1.' } as const] : []),
     ...(kind === 'onos' ? [{ key: 'appId', label: 'ONOS application id', type: 'text', placeholder: 'org.wicm.studio', hint: "Optional; empty = the project's own application id." } as const] : []),
+    ...(kind === 'ovs' ? [] : [{ key: 'timeoutMs', label: 'Controller timeout (ms)', type: 'number', placeholder: '10000', hint: TIMEOUT_HINT } as const]),
     ...(clearing || kind === 'ovs' ? [] : [{ key: 'password', label: 'Password', type: 'password', hint: passwordHint(values, editing) } as const]),
     ...(stored ? [{ key: 'clearPassword', label: 'Clear the stored password', type: 'checkbox' } as const] : []),
   ];
@@ -97,6 +103,7 @@ export function profileInput(values: FormValues, editing: ControllerProfileDto |
   const password = kind === 'ovs' ? undefined : editing?.hasPassword === true && values.clearPassword === true ? null : typed || undefined;
   const tenant = kind === 'odl-vtn' ? text(values, 'tenant') : '';
   const appId = kind === 'onos' ? text(values, 'appId') : '';
+  const timeoutMs = kind === 'ovs' ? null : timeoutOf(values);
   return {
     ...(editing ? { id: editing.id } : {}),
     name: text(values, 'name'),
@@ -106,14 +113,23 @@ export function profileInput(values: FormValues, editing: ControllerProfileDto |
     ...(password !== undefined ? { password } : {}),
     ...(tenant ? { tenant } : {}),
     ...(appId ? { appId } : {}),
+    ...(timeoutMs !== null ? { timeoutMs } : {}),
   };
+}
+
+/** The controller timeout typed: empty = the default; else a whole number in range, or a FieldError saying so. */
+function timeoutOf(values: FormValues): number | null {
+  const ms = optionalInt(values, 'timeoutMs', 'Controller timeout');
+  const { min, max } = CONTROLLER_TIMEOUT_MS;
+  if (ms !== null && (ms < min || ms > max)) throw new FieldError('timeoutMs', `Controller timeout must be from ${min} to ${max} ms (10 minutes); leave it empty for 10000.`);
+  return ms;
 }
 
 /** One line under the target: where it is, as whom, and how its password is kept. */
 export function profileSummary(profile: ControllerProfileDto): string {
   if (profile.builtIn) return 'Built-in lab controller, started on first use.';
   const who = profile.user ? ` as ${profile.user}` : '';
-  const driver = profile.tenant ? ` · tenant ${profile.tenant}` : profile.appId ? ` · app ${profile.appId}` : '';
+  const driver = (profile.tenant ? ` · tenant ${profile.tenant}` : profile.appId ? ` · app ${profile.appId}` : '') + (profile.timeoutMs !== undefined ? ` · timeout ${profile.timeoutMs} ms` : '');
   const password = profile.hasPassword
     ? `password sealed${profile.passwordStorage ? ` (${profile.passwordStorage})` : ''}`
     : profile.passwordNeeded

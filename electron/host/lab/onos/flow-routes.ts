@@ -113,7 +113,13 @@ export function routeFlows(store: FlowStore, request: LabHttpRequest, rest: read
   }
   if (third !== undefined) throw new OnosError(404, 'HTTP 404 Not Found');
   const id = flowIdParam(second);
-  if (method === 'GET') return flowsBody(deviceFlows(store, first).filter((f) => f.id === id));
+  if (method === 'GET') {
+    // FlowsWebResource.getFlowByDeviceIdAndFlowId: 404 "Device is not found" when the device has
+    // no flow at all, else the matching entries (none for an unknown id): one lookup, not a scan.
+    if (!store.hasFlows(first)) throw itemNotFound(MESSAGES.deviceNotFound);
+    const entry = store.get(first, id);
+    return flowsBody(entry === undefined ? [] : [entry]);
+  }
   if (method === 'DELETE') {
     deviceFlows(store, first);
     // An unknown flow id on a device with flows is still 204.

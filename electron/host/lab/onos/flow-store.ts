@@ -90,6 +90,16 @@ export class FlowStore {
     return [...(this.devices.get(deviceId)?.values() ?? [])];
   }
 
+  /** One flow of a device (undefined when the device holds no flow of that id). */
+  get(deviceId: string, id: string): FlowEntry | undefined {
+    return this.devices.get(deviceId)?.get(id);
+  }
+
+  /** Whether a device holds any flow. */
+  hasFlows(deviceId: string): boolean {
+    return (this.devices.get(deviceId)?.size ?? 0) > 0;
+  }
+
   ofApp(app: string): readonly FlowEntry[] {
     return this.all().filter((f) => f.rule.appId === app);
   }

@@ -144,6 +144,14 @@ describe('ONOS stand-in: flow rules', () => {
     expectOnosError(await h.call('DELETE', `/onos/v1/flows/${S1}/123`), 404, 'Device is not found');
   });
 
+  it('reads one flow by device and flow id as ONOS does: the entry, none for an unknown id, 404 for a device without flows', async () => {
+    expectOnosError(await h.call('GET', `/onos/v1/flows/${S1}/123`), 404, 'Device is not found');
+    const id = (await h.call('POST', `/onos/v1/flows/${S1}?appId=org.wicm.test`, hop1)).headers.get('location')?.split('/').pop() ?? '';
+    expect(await flows(`/onos/v1/flows/${S1}/${id}`)).toEqual([expect.objectContaining({ id, deviceId: S1, appId: 'org.wicm.test', priority: hop1.priority })]);
+    expect(await flows(`/onos/v1/flows/${S1}/999`)).toEqual([]);
+    expectOnosError(await h.call('GET', `/onos/v1/flows/${S1}/not-a-number`), 404);
+  });
+
   it('deletes one flow with 204, also for an unknown flow id on a device with flows', async () => {
     const id = (await h.call('POST', `/onos/v1/flows/${S1}`, hop1)).headers.get('location')?.split('/').pop() ?? '';
     await h.call('POST', `/onos/v1/flows/${S1}`, { ...hop1, priority: 1 });

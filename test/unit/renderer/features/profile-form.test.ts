@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ControllerProfileDto } from '../../../../core/contract/api';
-import { DROP_PASSWORD_HINT, KEEP_PASSWORD_HINT, NEEDED_PASSWORD_HINT, profileFields, profileInput, profileSummary, profileValues, repointed } from '../../../../renderer/features/push/profile-form';
+import { FieldError, feedbackFromError } from '../../../../renderer/lib/forms';
+import { DROP_PASSWORD_HINT, KEEP_PASSWORD_HINT, NEEDED_PASSWORD_HINT, TIMEOUT_HINT, profileFields, profileInput, profileSummary, profileValues, repointed } from '../../../../renderer/features/push/profile-form';
 
 const saved: ControllerProfileDto = {
   id: 'ctl-1',
@@ -27,8 +28,8 @@ describe('controller profile form', () => {
 
   it('shows the driver field of the chosen controller only', () => {
     const values = profileValues(null);
-    expect(keys(profileFields(values, null))).toEqual(['name', 'kind', 'url', 'user', 'tenant', 'password']);
-    expect(keys(profileFields({ ...values, kind: 'onos' }, null))).toEqual(['name', 'kind', 'url', 'user', 'appId', 'password']);
+    expect(keys(profileFields(values, null))).toEqual(['name', 'kind', 'url', 'user', 'tenant', 'timeoutMs', 'password']);
+    expect(keys(profileFields({ ...values, kind: 'onos' }, null))).toEqual(['name', 'kind', 'url', 'user', 'appId', 'timeoutMs', 'password']);
     expect(profileFields(values, null).find((f) => f.key === 'password')?.type).toBe('password');
   });
 
@@ -74,5 +75,24 @@ describe('controller profile form', () => {
     const dropped = { ...saved, hasPassword: false, passwordStorage: null, passwordNeeded: true as const };
     expect(profileFields(profileValues(dropped), dropped).find((f) => f.key === 'password')?.hint).toBe(NEEDED_PASSWORD_HINT);
     expect(profileSummary(dropped)).toMatch(/password needed/);
+  });
+
+  it('keeps a controller timeout: prefilled, sent as a number, empty = the default, out of range refused next to the field', () => {
+    const values = profileValues({ ...saved, timeoutMs: 2500 });
+    expect(values.timeoutMs).toBe('2500');
+    expect(profileFields(values, saved).find((f) => f.key === 'timeoutMs')).toMatchObject({ type: 'number', hint: TIMEOUT_HINT });
+    expect(profileInput(values, saved)).toMatchObject({ timeoutMs: 2500 });
+    expect(profileInput({ ...values, timeoutMs: '' }, saved)).not.toHaveProperty('timeoutMs');
+    for (const bad of ['49', '600001', '1.5', 'ten']) {
+      let error: unknown;
+      try {
+        profileInput({ ...values, timeoutMs: bad }, saved);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(FieldError);
+      expect(feedbackFromError(error, values).fields.timeoutMs).toMatch(/Controller timeout must be/);
+    }
+    expect(profileSummary({ ...saved, timeoutMs: 2500 })).toContain('timeout 2500 ms');
   });
 });

@@ -39,6 +39,25 @@ describe('shared objects lock', () => {
     await Promise.all(runs);
   });
 
+  it('decides whether to run alone when its turn comes: a wave asking for the same shared objects runs side by side after the first', async () => {
+    const lock = new SharedObjectsLock();
+    const log: string[] = [];
+    let sharedInPlace = false;
+    const needsShared = (): boolean => !sharedInPlace;
+    const [first, b, c] = [gate(log, 'first'), gate(log, 'b'), gate(log, 'c')];
+    const runs = [lock.run(needsShared, first.work), lock.run(needsShared, b.work), lock.run(needsShared, c.work)];
+    await settle();
+    expect(log).toEqual(['start first']);
+    sharedInPlace = true;
+    first.release();
+    await settle();
+    // Both found the shared objects in place once it was their turn: they overlap.
+    expect(log).toEqual(['start first', 'end first', 'start b', 'start c']);
+    b.release();
+    c.release();
+    await Promise.all(runs);
+  });
+
   it('goes on after a failed operation', async () => {
     const lock = new SharedObjectsLock();
     await expect(lock.run(true, () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
