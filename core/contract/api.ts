@@ -24,10 +24,12 @@ import type {
 } from './controllers-dto';
 import type { ProjectDiffDto } from './diff-dto';
 import type { JournalTransactionDto, RecoveryDto } from './history-dto';
+import type { ProjectListDto, RecentProjectsDto } from './files-dto';
 
 export type * from './controllers-dto';
 export type * from './diff-dto';
 export type * from './history-dto';
+export type * from './files-dto';
 
 /** Where the engine runs, as the UI shows it in the title bar. */
 export type AppMode = 'desktop' | 'browser' | 'cli';
@@ -357,6 +359,10 @@ export interface Api {
   'recovery.restore': (req: NoArgs) => ProjectInfoDto;
   /** Removes the left-behind work. */
   'recovery.discard': (req: NoArgs) => { readonly discarded: boolean };
+  /** The `.wicm` files in the folders the UI may open from (browser mode: the allowed projects folders). */
+  'files.projects': (req: NoArgs) => ProjectListDto;
+  /** The projects opened most recently that may be opened again from here (File › Open Recent). */
+  'files.recent': (req: NoArgs) => RecentProjectsDto;
 }
 
 /** A method name of the contract. */

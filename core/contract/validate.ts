@@ -224,6 +224,8 @@ export const requestSchemas = {
   'recovery.status': noArgs,
   'recovery.restore': noArgs,
   'recovery.discard': noArgs,
+  'files.projects': noArgs,
+  'files.recent': noArgs,
 } satisfies { readonly [M in Method]: z.ZodType<Req<M>> };
 
 /** Whether a string names a contract method. */
