@@ -254,3 +254,26 @@ test('the graph context menu follows the ARIA menu pattern: keyboard opens it, a
   await expect(menu).toBeHidden();
   await expect(opener).toBeFocused();
 });
+
+test('the Open dialog: named, focus in its search box, a listbox of named options, Tab stays inside, Escape closes', async ({ page, server }) => {
+  await AppPage.open(page, server.url);
+  const menu = new MenuPage(page);
+  const opener = page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true });
+  await menu.choose('File', 'Open…');
+  const dialog = page.getByRole('dialog', { name: 'Open project' });
+  await expect(dialog).toBeVisible();
+  const search = dialog.getByRole('combobox', { name: 'Search projects' });
+  await expect(search).toBeFocused();
+  await expect(search).toHaveAttribute('aria-controls', (await dialog.getByRole('listbox', { name: 'Projects' }).getAttribute('id'))!);
+  const options = dialog.getByRole('option');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  // The active option is announced through the search box (combobox pattern), with its name.
+  await expect(search).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id'))!);
+  await expect(options.first()).toHaveAccessibleName(/sample-wan/);
+  await expectAllNamed(dialog);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});
