@@ -25,11 +25,13 @@ import type {
 import type { ProjectDiffDto } from './diff-dto';
 import type { JournalTransactionDto, RecoveryDto } from './history-dto';
 import type { LabApplyDto, LabDownDto, LabProbeDto, LabStatusDto, LabUpDto } from './lab-dto';
+import type { ProjectListDto, RecentProjectsDto } from './files-dto';
 
 export type * from './controllers-dto';
 export type * from './diff-dto';
 export type * from './history-dto';
 export type * from './lab-dto';
+export type * from './files-dto';
 
 /** Where the engine runs, as the UI shows it in the title bar. */
 export type AppMode = 'desktop' | 'browser' | 'cli';
@@ -384,6 +386,10 @@ export interface Api {
   'lab.linkDown': (req: { readonly linkId: string }) => LabStatusDto;
   /** Brings a failed lab link up again. */
   'lab.linkUp': (req: { readonly linkId: string }) => LabStatusDto;
+  /** The `.wicm` files in the folders the UI may open from (browser mode: the allowed projects folders). */
+  'files.projects': (req: NoArgs) => ProjectListDto;
+  /** The projects opened most recently that may be opened again from here (File › Open Recent). */
+  'files.recent': (req: NoArgs) => RecentProjectsDto;
 }
 
 /** A method name of the contract. */

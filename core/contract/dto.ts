@@ -103,6 +103,11 @@ export interface PositionDto {
   readonly elementId: string;
   readonly x: number;
   readonly y: number;
+  /**
+   * Placed by hand: auto-layout keeps it. Absent on read = not pinned; absent on write = the
+   * stored flag is kept (auto-layout moves nodes without unpinning them).
+   */
+  readonly pinned?: boolean;
 }
 
 /** Lifecycle of a service as the UI shows it. */

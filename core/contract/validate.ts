@@ -24,7 +24,7 @@ const name = z.string().trim().min(1, 'must not be empty').max(MAX_NAME_LENGTH, 
 const prefixText = z.string().trim().min(1, 'must not be empty').max(MAX_PREFIX_TEXT, `is longer than ${MAX_PREFIX_TEXT} characters`);
 const elementKind = z.enum(['bridge', 'port', 'link', 'segment', 'pop', 'nap']);
 const serviceState = z.enum(['draft', 'planned', 'pushed', 'drifted', 'failed']);
-const position = z.object({ elementId: id, x: z.number().finite(), y: z.number().finite() }).strict();
+const position = z.object({ elementId: id, x: z.number().finite(), y: z.number().finite(), pinned: z.boolean().optional() }).strict();
 const popNames = z.array(name).max(MAX_CHAIN_POPS, `lists more than ${MAX_CHAIN_POPS} PoPs`);
 /** One controller URL, or the members of a cluster separated by commas (and spaces). */
 const CONTROLLER_URLS = /^https?:\/\/[^/?#\s,]+(\/[^?#\s,]*)?(\s*,\s*https?:\/\/[^/?#\s,]+(\/[^?#\s,]*)?)*$/i;
@@ -236,6 +236,8 @@ export const requestSchemas = {
   'lab.probe': z.object({ serviceId: id, count: z.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').optional() }).strict(),
   'lab.linkDown': z.object({ linkId: id }).strict(),
   'lab.linkUp': z.object({ linkId: id }).strict(),
+  'files.projects': noArgs,
+  'files.recent': noArgs,
 } satisfies { readonly [M in Method]: z.ZodType<Req<M>> };
 
 /** Whether a string names a contract method. */

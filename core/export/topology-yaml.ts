@@ -56,7 +56,7 @@ function styleFlow(doc: Document): void {
   visit(doc, {
     Pair(_key, pair) {
       if (!isScalar(pair.key) || !isSeq(pair.value)) return;
-      if (pair.key.value === 'aliases' || pair.value.items.every((item) => isScalar(item) && typeof item.value === 'number')) pair.value.flow = true;
+      if (pair.key.value === 'aliases' || pair.value.items.every((item) => isScalar(item) && (typeof item.value === 'number' || item.value === PINNED))) pair.value.flow = true;
     },
   });
   // An empty map or list reads better in flow style ({} / []).
@@ -71,6 +71,9 @@ function styleFlow(doc: Document): void {
 }
 
 type Plain = Record<string, unknown>;
+
+/** Third item of a layout entry placed by hand. */
+const PINNED = 'pinned';
 
 /** The document as plain data, in file order. */
 export function topologyYamlValue({ topology: t, positions = [] }: TopologyYamlInput): Plain {
@@ -154,7 +157,7 @@ export function topologyYamlValue({ topology: t, positions = [] }: TopologyYamlI
   };
 }
 
-/** The `layout:` section: positions keyed by element name, per kind; unknown ids under `ids`. */
+/** The `layout:` section: positions keyed by element name, per kind; unknown ids under `ids`; `[x, y, pinned]` for a node placed by hand. */
 function layoutOf(t: TopologyDto, positions: readonly PositionDto[], refOfPort: ReadonlyMap<string, string>, segmentKeys: ReadonlyMap<string, string>): Plain {
   const names: readonly (readonly [string, ReadonlyMap<string, string>])[] = [
     ['bridges', new Map(t.bridges.map((b) => [b.id, b.name]))],
@@ -163,12 +166,12 @@ function layoutOf(t: TopologyDto, positions: readonly PositionDto[], refOfPort: 
     ['pops', new Map(t.pops.map((p) => [p.id, p.name]))],
     ['naps', new Map(t.naps.map((n) => [n.id, n.name]))],
   ];
-  const sections = new Map<string, [string, [number, number]][]>();
+  const sections = new Map<string, [string, (number | typeof PINNED)[]][]>();
   for (const pos of positions) {
     const found = names.find(([, m]) => m.has(pos.elementId));
     const section = found ? found[0] : 'ids';
     const key = found ? (found[1].get(pos.elementId) as string) : pos.elementId;
-    sections.set(section, [...(sections.get(section) ?? []), [key, [pos.x, pos.y]]]);
+    sections.set(section, [...(sections.get(section) ?? []), [key, pos.pinned ? [pos.x, pos.y, PINNED] : [pos.x, pos.y]]]);
   }
   const layout: Plain = {};
   for (const section of ['bridges', 'ports', 'segments', 'pops', 'naps', 'ids']) {

@@ -8,6 +8,7 @@ import { handlerContext, type HandlerContext } from './context';
 import { attachDurableLog, replayLeftoverLog } from './durable-log';
 import { controllerHandlers } from './handlers/controllers';
 import { exportHandlers } from './handlers/exports';
+import { filesHandlers } from './handlers/files';
 import { importHandlers } from './handlers/imports';
 import { journalHandlers } from './handlers/journal';
 import { labHandlers } from './handlers/lab';
@@ -107,6 +108,7 @@ export class WicmEngine {
       ...journalHandlers(context),
       ...labHandlers(context),
       ...recoveryHandlers(ports.recovery, ports.sql, (session) => this.replaceSession(session)),
+      ...filesHandlers(ports.library),
     };
   }
 

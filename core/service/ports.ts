@@ -1,5 +1,6 @@
 import type { AppMode, ControllerKindDto, LabApplyDto, LabControllerDto, LabDownDto, LabFaultDto, LabProbeDto, LabStatusDto, LabUpDto } from '../contract/api';
 import type { PlanDto, ServiceDto, TopologyDto } from '../contract/dto';
+import type { ProjectListDto, RecentProjectsDto } from '../contract/files-dto';
 import type { HttpClient } from '../drivers/http';
 import type { OpenFlowSwitches } from '../drivers/ovs/switches';
 
@@ -156,6 +157,14 @@ export interface EnginePorts {
   readonly profiles?: { readonly store: ProfileStore; readonly secrets: SecretBox };
   /** Unsaved work left by a run that stopped; absent = no crash recovery (CLI runs, tests). */
   readonly recovery?: RecoveryStore;
+  /** The project files the UI may open (Open dialog, Open Recent); absent = none (CLI runs). */
+  readonly library?: ProjectLibrary;
+}
+
+/** The project files a person may open from the UI; the host confines them to its allowed folders. */
+export interface ProjectLibrary {
+  projects(): Promise<ProjectListDto>;
+  recent(): Promise<RecentProjectsDto>;
 }
 
 /** Unsaved work a run that stopped left behind: its project bytes and what it was. */

@@ -35,7 +35,7 @@ const EXPECTED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   services: ['id', 'position', 'name', 'in_segment', 'out_segment', 'chain', 'reverse_chain', 'state', 'provenance', 'attributes'],
   plans: ['service_id', 'body'],
   allocations: ['kind', 'scope', 'value', 'service_id', 'direction', 'extra'],
-  positions: ['element_id', 'x', 'y'],
+  positions: ['element_id', 'x', 'y', 'pinned'],
   journal: ['seq', 'at', 'target', 'entry'],
 };
 

@@ -16,6 +16,7 @@ import { nodeProjectFiles } from './platform/node-files';
 import { nodeChangeLogFiles } from './platform/change-log-files';
 import { loadSqlEngine } from './platform/sqljs';
 import { findResourcesDir, projectsDirOf } from './paths';
+import { projectLibrary } from './project-library';
 import { recentProjectsStore, type RecentProjects } from './recent-projects';
 import { recoveryKeeper } from './recovery';
 import { liveLabService } from './live-lab/lab-service';
@@ -51,6 +52,12 @@ export interface EngineHostOptions {
   readonly durable?: boolean;
   /** Where fresh ids come from; default 40 random bits each (node:crypto). Tests pass a counter. */
   readonly ids?: IdSource;
+  /**
+   * The folders (real paths) a remote-capable transport confines project files to (`wicm serve`):
+   * the UI lists projects there, and offers only the recent projects inside them. Without it the
+   * UI lists the data folder's `projects` and every recent project (the desktop).
+   */
+  readonly projectDirs?: readonly string[];
 }
 
 /** Fresh ids: the prefix and 10 hex digits from the system's random source. */
@@ -66,8 +73,14 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
   // The UI keeps a copy of unsaved work for after a crash; CLI runs never touch the user's data.
   const keeper = options.mode !== 'cli' ? recoveryKeeper(options.dataDir, options.logger) : null;
   const resourcesDir = findResourcesDir();
+  const sql = await loadSqlEngine();
+  const recent = recentProjectsStore(options.dataDir, options.logger);
+  const library =
+    options.mode === 'cli'
+      ? undefined
+      : projectLibrary({ dirs: options.projectDirs ?? [projectsDirOf(options.dataDir)], confineRecent: options.projectDirs !== undefined, recent, sql, logger: options.logger });
   const ports: EnginePorts = {
-    sql: await loadSqlEngine(),
+    sql,
     files: nodeProjectFiles,
     clock: { now: () => new Date() },
     ids: options.ids ?? randomIds,
@@ -87,8 +100,8 @@ export async function startEngineHost(options: EngineHostOptions): Promise<Engin
     liveLab: liveLabService(options.dataDir),
     profiles: { store: fileProfileStore(options.dataDir), secrets: options.secretBox ?? localKeySecretBox(options.dataDir) },
     ...(keeper ? { recovery: keeper.store } : {}),
+    ...(library ? { library } : {}),
   };
-  const recent = recentProjectsStore(options.dataDir, options.logger);
   const engine = await openInitialProject(ports, options, recent);
   // The UI reopens the last project; CLI runs never touch the user's settings.
   if (options.mode !== 'cli') {

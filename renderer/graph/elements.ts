@@ -60,7 +60,7 @@ export function toElements(topology: TopologyDto, positions: readonly PositionDt
   }
   for (const s of topology.segments) {
     if (isDefault(s.prefix)) continue;
-    out.push({ group: 'nodes', data: { id: elementId.segment(s.id), modelId: s.id, kind: 'segment', label: s.name ? `${s.prefix}\n${s.name}` : s.prefix }, position: at(s.id), classes: 'segment' });
+    out.push({ group: 'nodes', data: { id: elementId.segment(s.id), modelId: s.id, kind: 'segment', name: s.name || s.prefix, label: s.name ? `${s.prefix}\n${s.name}` : s.prefix }, position: at(s.id), classes: 'segment' });
     out.push({ group: 'edges', data: { id: `attach:${s.id}`, source: elementId.segment(s.id), target: elementId.port(s.portId) }, classes: 'attach' });
   }
   for (const p of topology.pops) {

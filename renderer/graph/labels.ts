@@ -54,6 +54,13 @@ export interface LabelledNode {
   readonly centred?: boolean;
 }
 
+/**
+ * Where a label sits around its node: below is the default; when that spot is taken the label
+ * may go above, to the right or to the left (GraphCanvas sets the matching class).
+ */
+export const LABEL_SIDES = ['below', 'above', 'right', 'left', 'below-right', 'below-left', 'above-right', 'above-left'] as const;
+export type LabelSide = (typeof LABEL_SIDES)[number];
+
 /** A model-space rectangle. */
 interface Box {
   readonly x1: number;
@@ -67,14 +74,23 @@ const CHAR_WIDTH = 0.56;
 const LINE_HEIGHT = 1.2;
 const GAP = 4;
 
-/** The box a node's label takes: below the node, or above it for bridges (as style.ts draws them). */
-export function labelBox(n: LabelledNode, fontSize: number): Box {
+/**
+ * The box a node's label takes: below the node (or on `side`), above it for bridges, in the
+ * middle when centred (as style.ts draws them).
+ */
+export function labelBox(n: LabelledNode, fontSize: number, side: LabelSide = 'below'): Box {
   const lines = n.label.split('\n');
   const w = Math.max(...lines.map((l) => l.length)) * fontSize * CHAR_WIDTH;
   const h = lines.length * fontSize * LINE_HEIGHT;
   const x1 = n.x - w / 2;
   if (n.kind === 'wan' || n.centred) return { x1, y1: n.y - h / 2, x2: x1 + w, y2: n.y + h / 2 };
-  if (n.kind === 'bridge') return { x1, y1: n.y - n.h / 2 - GAP - h, x2: x1 + w, y2: n.y - n.h / 2 - GAP };
+  if (n.kind === 'bridge' || side === 'above') return { x1, y1: n.y - n.h / 2 - GAP - h, x2: x1 + w, y2: n.y - n.h / 2 - GAP };
+  if (side === 'right') return { x1: n.x + n.w / 2 + GAP, y1: n.y - h / 2, x2: n.x + n.w / 2 + GAP + w, y2: n.y + h / 2 };
+  if (side === 'left') return { x1: n.x - n.w / 2 - GAP - w, y1: n.y - h / 2, x2: n.x - n.w / 2 - GAP, y2: n.y + h / 2 };
+  // Corners: cytoscape draws these beside the node's corner (halign left/right with valign top/bottom).
+  const [cx1, cx2] = side.endsWith('right') ? [n.x + n.w / 2, n.x + n.w / 2 + w] : [n.x - n.w / 2 - w, n.x - n.w / 2];
+  if (side === 'above-right' || side === 'above-left') return { x1: cx1, y1: n.y - n.h / 2 - GAP - h, x2: cx2, y2: n.y - n.h / 2 - GAP };
+  if (side === 'below-right' || side === 'below-left') return { x1: cx1, y1: n.y + n.h / 2 + GAP, x2: cx2, y2: n.y + n.h / 2 + GAP + h };
   return { x1, y1: n.y + n.h / 2 + GAP, x2: x1 + w, y2: n.y + n.h / 2 + GAP + h };
 }
 
@@ -114,6 +130,15 @@ class Grid {
  * their ports inside them), every other node body is.
  */
 export function visibleLabels(nodes: readonly LabelledNode[], level: number): Set<string> {
+  return new Set(placeLabels(nodes, level).keys());
+}
+
+/**
+ * The shown labels and the side each sits on: as `visibleLabels`, but a label whose spot below
+ * its node is taken tries above, right and left before it is hidden (bridges and centred labels
+ * have one spot). The order of the result is the order labels were placed in.
+ */
+export function placeLabels(nodes: readonly LabelledNode[], level: number): Map<string, LabelSide> {
   const sizes = labelSizes(level);
   const zoom = levelZoom(level);
   const grid = new Grid(Math.max(40, 120 / zoom));
@@ -124,19 +149,47 @@ export function visibleLabels(nodes: readonly LabelledNode[], level: number): Se
     bodies.set(n.id, body);
     grid.add(body);
   }
-  const shown = new Set<string>();
+  const shown = new Map<string, LabelSide>();
   const ordered = [...nodes].filter((n) => n.label !== '').sort((a, b) => LABEL_KINDS.indexOf(a.kind) - LABEL_KINDS.indexOf(b.kind));
   for (const n of ordered) {
     if (sizes[n.kind] * zoom < MIN_ZOOMED_FONT) continue;
-    const box = labelBox(n, sizes[n.kind]);
-    // A label may touch its own node's body (it hangs right under it), never another one.
-    const own = bodies.get(n.id);
-    const shrunk = own ? { x1: box.x1, y1: Math.max(box.y1, own.y2 + 0.01), x2: box.x2, y2: box.y2 } : box;
     // Bridge names come first and are drawn over the empty middle of their box; every other
     // label must keep clear of node bodies and of the labels already placed.
-    if (n.kind !== 'bridge' && grid.hits(shrunk)) continue;
-    shown.add(n.id);
-    grid.add(box);
+    if (n.kind === 'bridge') {
+      shown.set(n.id, 'below');
+      grid.add(labelBox(n, sizes[n.kind]));
+      continue;
+    }
+    const sides: readonly LabelSide[] = n.kind === 'wan' || n.centred ? ['below'] : LABEL_SIDES;
+    for (const side of sides) {
+      const box = labelBox(n, sizes[n.kind], side);
+      if (grid.hits(clearOfOwnBody(box, bodies.get(n.id), side))) continue;
+      shown.set(n.id, side);
+      grid.add(box);
+      break;
+    }
   }
   return shown;
+}
+
+/** A label may touch its own node's body (it sits right beside it), never another one. */
+function clearOfOwnBody(box: Box, own: Box | undefined, side: LabelSide): Box {
+  if (!own) return box;
+  const e = 0.01;
+  switch (side) {
+    case 'below':
+      return { ...box, y1: Math.max(box.y1, own.y2 + e) };
+    case 'above':
+      return { ...box, y2: Math.min(box.y2, own.y1 - e) };
+    case 'right':
+      return { ...box, x1: Math.max(box.x1, own.x2 + e) };
+    case 'left':
+      return { ...box, x2: Math.min(box.x2, own.x1 - e) };
+    case 'below-right':
+    case 'below-left':
+      return { ...box, y1: Math.max(box.y1, own.y2 + e) };
+    case 'above-right':
+    case 'above-left':
+      return { ...box, y2: Math.min(box.y2, own.y1 - e) };
+  }
 }

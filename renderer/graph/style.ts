@@ -147,6 +147,16 @@ export function graphStyle(c: GraphPalette = darkPalette, sizes: LabelSizes = la
     { selector: 'edge.ghost-edge', style: { 'curve-style': 'straight', width: 3, 'line-style': 'dashed', 'line-color': c.selected, 'target-arrow-shape': 'triangle', 'target-arrow-color': c.selected, events: 'no' } },
     // Zoomed out, a bridge's name alone, large, in the middle of its ring of ports.
     ...(far ? [{ selector: 'node.bridge', style: { label: 'data(name)', 'text-valign': 'center' as const, 'text-margin-y': 0 } }] : []),
+    // Zoomed out, a segment shows its name (or its prefix when it has none) on one line.
+    ...(far ? [{ selector: 'node.segment', style: { label: 'data(name)' } }] : []),
+    // A label moved beside its node when the spot below was taken (labels.ts placeLabels).
+    { selector: 'node.label-above', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-x': 4, 'text-margin-y': 0 } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -4, 'text-margin-y': 0 } },
+    { selector: 'node.label-below-right', style: { 'text-valign': 'bottom', 'text-halign': 'right', 'text-margin-y': 4 } },
+    { selector: 'node.label-below-left', style: { 'text-valign': 'bottom', 'text-halign': 'left', 'text-margin-y': 4 } },
+    { selector: 'node.label-above-right', style: { 'text-valign': 'top', 'text-halign': 'right', 'text-margin-y': -4 } },
+    { selector: 'node.label-above-left', style: { 'text-valign': 'top', 'text-halign': 'left', 'text-margin-y': -4 } },
     { selector: 'node.label-hidden', style: { label: '' } },
     // A collapsed bridge: its ports are hidden and its box stands for them.
     { selector: 'node.collapsed', style: { 'border-style': 'solid', 'border-width': 4, 'background-opacity': 0.9, 'text-valign': 'center', 'text-margin-y': 0 } },

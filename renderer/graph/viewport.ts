@@ -1,5 +1,5 @@
 import type { Collection, Core, NodeSingular } from 'cytoscape';
-import { FAR_LEVEL, type LabelKind, type LabelledNode, visibleLabels } from './labels';
+import { FAR_LEVEL, LABEL_SIDES, type LabelKind, type LabelledNode, placeLabels } from './labels';
 
 /** Class that hides a node's label (its neighbours' labels won the room). */
 export const LABEL_HIDDEN = 'label-hidden';
@@ -18,7 +18,8 @@ function labelled(n: NodeSingular, far: boolean): LabelledNode | null {
     return far || n.hasClass('collapsed') ? { id: n.id(), kind, x: p.x, y: p.y, w, h, label: far ? String(n.data('name') ?? label) : label, centred: true } : { id: n.id(), kind, x: p.x, y: p.y, w, h, label };
   }
   const [w, h] = n.hasClass('uplink') ? [24, 24] : BODY[kind];
-  return { id: n.id(), kind, x: p.x, y: p.y, w, h, label };
+  // Zoomed out, a segment shows its name alone (style.ts), one short line instead of two.
+  return { id: n.id(), kind, x: p.x, y: p.y, w, h, label: far && kind === 'segment' ? String(n.data('name') ?? label) : label };
 }
 
 /**
@@ -31,15 +32,21 @@ export function applyLabels(cy: Core, level: number): string {
     const l = labelled(n, level <= FAR_LEVEL);
     if (l) nodes.push(l);
   });
-  const shown = visibleLabels(nodes, level);
+  const shown = placeLabels(nodes, level);
   const counts = new Map<LabelKind, [number, number]>();
   cy.batch(() => {
     for (const l of nodes) {
-      const visible = shown.has(l.id);
+      const side = shown.get(l.id);
+      const visible = side !== undefined;
       const c = counts.get(l.kind) ?? [0, 0];
       counts.set(l.kind, [c[0] + (visible ? 1 : 0), c[1] + 1]);
       const node = cy.getElementById(l.id);
       if (node.hasClass(LABEL_HIDDEN) === visible) node.toggleClass(LABEL_HIDDEN, !visible);
+      // The side a label moved to when the spot below its node was taken.
+      for (const s of LABEL_SIDES) {
+        const want = s !== 'below' && s === side && l.kind !== 'bridge';
+        if (node.hasClass(`label-${s}`) !== want) node.toggleClass(`label-${s}`, want);
+      }
     }
   });
   return [...counts].map(([kind, [n, of]]) => `${kind} ${n}/${of}`).join(', ');

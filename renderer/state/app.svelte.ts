@@ -13,6 +13,7 @@ import { ExportState } from './export.svelte';
 import { GraphState } from './graph.svelte';
 import { HelpState } from './help.svelte';
 import { InspectorDraft } from './inspector-draft.svelte';
+import { FilesState } from './files.svelte';
 import { JournalState } from './journal.svelte';
 import { UnsavedState } from './unsaved.svelte';
 import { ImportState } from './import.svelte';
@@ -64,6 +65,8 @@ export class AppState {
   readonly compare: CompareState;
   readonly journal: JournalState;
   readonly lab: LabState;
+  /** Projects to open: File › Open Recent and the Open dialog (browser mode). */
+  readonly files: FilesState;
 
   project = $derived<ProjectInfoDto | null>(this.snapshot?.project ?? null);
   topology = $derived(this.snapshot?.topology ?? null);
@@ -103,6 +106,7 @@ export class AppState {
     this.push = new PushState({ engine, project, planView: this.planView, view });
     this.journal = new JournalState(engine);
     this.lab = new LabState({ engine, planView: this.planView, view });
+    this.files = new FilesState(engine);
   }
 
   /** Loads engine info and the topology, then follows engine events. */
@@ -110,6 +114,8 @@ export class AppState {
     this.client.onEvent((event) => {
       if (event.name === 'topology.didChange') void this.modelChanged(event.payload.revision).catch((e: unknown) => this.errors.post('Could not reload the project', e));
       if (event.name === 'project.didChange') this.setProject(event.payload);
+      // A project opened or saved under a new path went to the top of the recent list.
+      if (event.name === 'project.didChange' && event.payload.path && this.isBrowser && event.payload.path !== this.files.recent?.projects[0]?.path) void this.files.loadRecent();
       if (event.name === 'push.didProgress') this.push.progress = event.payload;
       if (event.name === 'app.didRequestCommand') runUiCommand(this, event.payload.command, event.payload);
     });
@@ -122,6 +128,7 @@ export class AppState {
       return;
     }
     this.recovered = (await this.run('Could not look for unsaved work', () => this.client.call('recovery.status', {}))) ?? null;
+    if (this.isBrowser) await this.files.loadRecent();
   }
 
   /** The model changed: fetch it; results computed on the old one go. */

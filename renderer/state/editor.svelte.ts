@@ -7,6 +7,7 @@ import { feedbackFromDiagnostics, feedbackFromError, noFeedback, FieldError, typ
 import { RpcError } from '../lib/rpc/client';
 import type { AddKind, AddMethod, AddRequest } from '../lib/add-forms';
 import { poolRange } from '../lib/vlan-pool';
+import { idSet } from '../lib/sets';
 import type { EngineContext, ProjectContext, ProjectUpdates, SelectionContext } from './context';
 import type { ViewState } from './view.svelte';
 
@@ -15,7 +16,7 @@ export interface EditorContext {
   readonly engine: EngineContext;
   readonly project: ProjectContext & ProjectUpdates;
   readonly selection: SelectionContext;
-  readonly view: Pick<ViewState, 'fitRequest' | 'selected' | 'pinned' | 'viewCentre'>;
+  readonly view: Pick<ViewState, 'fitRequest' | 'selected' | 'viewCentre'>;
 }
 
 /** Which node kind an add creates (an uplink is a segment drawn as its port's shape). */
@@ -124,13 +125,15 @@ export class EditorState {
   }
 
   /**
-   * Lays the topology out with the bridge-grid layout, keeping what was placed by hand, and
+   * Lays the topology out with the bridge-grid layout, keeping what was placed by hand (the
+   * positions stored as pinned, so also pins from before the last Save), and
    * stores it as one undoable step (Undo puts the previous layout back).
    */
   async autoLayout(): Promise<void> {
     const topology = this.ctx.project.topology;
     if (!topology) return;
-    const laid = keepPinned(topology, autoLayout(topology), this.ctx.project.positions, this.ctx.view.pinned);
+    const stored = this.ctx.project.positions;
+    const laid = keepPinned(topology, autoLayout(topology), stored, idSet(stored.filter((p) => p.pinned).map((p) => ({ id: p.elementId }))));
     const positions = [...laid].map(([elementId, p]) => ({ elementId, x: p.x, y: p.y }));
     await this.ctx.engine.run('Auto-layout failed', async () => {
       this.ctx.project.setProject(await this.ctx.engine.rpc.call('layout.arrange', { positions, label: 'auto-layout' }));

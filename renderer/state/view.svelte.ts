@@ -1,7 +1,7 @@
 import type { GraphRenderer } from '../graph/renderers';
 import type { Theme } from '../graph/style';
 import { downloadBlob } from '../lib/download';
-import { idSet, noIds, toggled } from '../lib/sets';
+import { noIds, toggled } from '../lib/sets';
 import type { Selection } from './context';
 
 /** A selected model element. */
@@ -105,8 +105,6 @@ export class ViewState {
   collapsed = $state.raw<ReadonlySet<string>>(noIds);
   /** Incremented to open the graph's context menu on the selection (toolbar, keyboard). */
   menuRequest = $state(0);
-  /** Model ids placed by hand this session (dragged): auto-layout keeps them where they are. */
-  pinned = $state.raw<ReadonlySet<string>>(noIds);
   private graph: GraphCommands | null = null;
 
   toggleTheme(): void {
@@ -148,12 +146,6 @@ export class ViewState {
   /** Collapses a bridge into one node, or expands it again. */
   toggleCollapsed(bridgeId: string): void {
     this.collapsed = toggled(this.collapsed, bridgeId);
-  }
-
-  /** Remembers nodes placed by hand. */
-  pin(ids: readonly string[]): void {
-    if (ids.every((id) => this.pinned.has(id))) return;
-    this.pinned = idSet([...this.pinned, ...ids].map((id) => ({ id })));
   }
 
   /** The model point at the centre of the view, when the graph is drawn. */

@@ -330,3 +330,26 @@ test('the unapplied-edits prompt is a modal dialog: focus on Apply, Tab stays in
   await expect(page.getByRole('tab', { name: /^Inspector/ })).toHaveAttribute('aria-selected', 'true');
   await expect(name).toHaveValue('pop-patra');
 });
+
+test('the Open dialog: named, focus in its search box, a listbox of named options, Tab stays inside, Escape closes', async ({ page, server }) => {
+  await AppPage.open(page, server.url);
+  const menu = new MenuPage(page);
+  const opener = page.getByRole('menubar').getByRole('menuitem', { name: 'File', exact: true });
+  await menu.choose('File', 'Open…');
+  const dialog = page.getByRole('dialog', { name: 'Open project' });
+  await expect(dialog).toBeVisible();
+  const search = dialog.getByRole('combobox', { name: 'Search projects' });
+  await expect(search).toBeFocused();
+  await expect(search).toHaveAttribute('aria-controls', (await dialog.getByRole('listbox', { name: 'Projects' }).getAttribute('id'))!);
+  const options = dialog.getByRole('option');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  // The active option is announced through the search box (combobox pattern), with its name.
+  await expect(search).toHaveAttribute('aria-activedescendant', (await options.first().getAttribute('id'))!);
+  await expect(options.first()).toHaveAccessibleName(/sample-wan/);
+  await expectAllNamed(dialog);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+});

@@ -82,6 +82,9 @@ test('the sample at Fit shows every bridge, PoP and segment name, ports only onc
   await app.screenshot('graph-sample-zoomed');
 });
 
+/** Segment names the 2,000-element WAN shows at Fit, of 160 (80 in the Fit screenshot: two per bridge). */
+const SEGMENTS_AT_FIT = 70;
+
 test('a 2,000-element WAN at Fit shows every bridge name; zooming shows more; search centres and zooms', async ({ page }) => {
   const { app, stop } = await openLarge(page);
   try {
@@ -90,6 +93,8 @@ test('a 2,000-element WAN at Fit shows every bridge name; zooming shows more; se
     const atFit = labelCounts(await app.graph.getAttribute('data-labels'));
     expect(atFit.bridge).toEqual([40, 40]);
     expect(atFit.pop![0]).toBeGreaterThanOrEqual(30);
+    // Segment names too (by name alone, moved beside their node where below is taken).
+    expect(atFit.segment![0]).toBeGreaterThanOrEqual(SEGMENTS_AT_FIT);
     const fitLevel = Number(await app.graph.getAttribute('data-label-level'));
     await expect(page.getByLabel('Minimap: drag to move the view')).toBeVisible();
 

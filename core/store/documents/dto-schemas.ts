@@ -143,7 +143,7 @@ export const topologySchema: z.ZodType<TopologyDto> = z.strictObject({
 });
 
 /** PositionDto. */
-export const positionSchema: z.ZodType<PositionDto> = z.strictObject({ elementId: textSchema(), x: z.number(), y: z.number() });
+export const positionSchema: z.ZodType<PositionDto> = z.strictObject({ elementId: textSchema(), x: z.number(), y: z.number(), pinned: z.boolean().optional() });
 
 /** A document's `schema` member: exactly `id`. */
 export function schemaId<const T extends string>(id: T): z.ZodLiteral<T> {

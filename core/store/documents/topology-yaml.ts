@@ -22,12 +22,13 @@ import { derivedId, isUplinkPrefix, portRef, segmentRef, TOPOLOGY_YAML_SCHEMA } 
  *   vlanPools: { BRIDGE/PORT: { first, last } }
  *   defaults: { sourceSegment?, targetSegment? }
  *   layout:   { bridges|ports|segments|pops|naps: { NAME: [x, y] }, ids: { ID: [x, y] } }
+ *             ([x, y, pinned]: placed by hand, auto-layout keeps it)
  */
 
 const id = textSchema().optional();
 const portRefSchema = textSchema();
 const segmentSchema = z.strictObject({ id, port: portRefSchema, prefix: canonicalPrefixSchema, name: textSchema({ allowEmpty: true }).nullable().optional() });
-const coords = z.tuple([z.number(), z.number()]);
+const coords = z.union([z.tuple([z.number(), z.number()]), z.tuple([z.number(), z.number(), z.literal('pinned')])], { error: 'expected [x, y], or [x, y, pinned] for a node placed by hand' });
 const named = <T extends z.ZodType>(value: T) => z.record(textSchema(), value);
 
 const documentSchema = z.strictObject({
@@ -174,17 +175,22 @@ function build(y: YamlTopology, out: DiagnosticDto[]): { topology: TopologyDto; 
 
 type Layout = NonNullable<YamlTopology['layout']>;
 
+/** A layout entry as a position: `[x, y]`, or `[x, y, pinned]` for a node placed by hand. */
+function placed(elementId: string, [x, y, pin]: readonly [number, number, ('pinned' | undefined)?]): PositionDto {
+  return pin === 'pinned' ? { elementId, x, y, pinned: true } : { elementId, x, y };
+}
+
 function positionsOf(layout: Layout, ids: Readonly<Record<'bridges' | 'ports' | 'segments' | 'pops' | 'naps', ReadonlyMap<string, string>>>, error: (code: string, message: string, pointer: string, hint?: string) => void): PositionDto[] {
   const positions: PositionDto[] = [];
   const what = { bridges: 'bridge', ports: 'port', segments: 'segment', pops: 'PoP', naps: 'NAP' } as const;
   for (const section of ['bridges', 'ports', 'segments', 'pops', 'naps'] as const) {
-    for (const [name, [x, y]] of Object.entries(layout[section] ?? {})) {
+    for (const [name, at] of Object.entries(layout[section] ?? {})) {
       const elementId = ids[section].get(name);
       if (elementId === undefined) error('UNKNOWN_REFERENCE', `The layout places ${what[section]} "${name}", which the file does not declare`, childPointer('/layout', section, name), 'Remove the line or fix the name.');
-      else positions.push({ elementId, x, y });
+      else positions.push(placed(elementId, at));
     }
   }
-  for (const [elementId, [x, y]] of Object.entries(layout.ids ?? {})) positions.push({ elementId, x, y });
+  for (const [elementId, at] of Object.entries(layout.ids ?? {})) positions.push(placed(elementId, at));
   return positions;
 }
 

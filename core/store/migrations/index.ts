@@ -1,4 +1,5 @@
 import { sql as m0001 } from './0001-initial';
+import { sql as m0002 } from './0002-pinned-positions';
 
 /**
  * Numbered schema migrations, applied in order; `PRAGMA user_version` holds the last applied.
@@ -7,6 +8,7 @@ import { sql as m0001 } from './0001-initial';
  */
 export const migrations: readonly { readonly version: number; readonly name: string; readonly sql: string }[] = [
   { version: 1, name: 'initial', sql: m0001 },
+  { version: 2, name: 'pinned positions', sql: m0002 },
 ];
 
 /** Schema version this build writes. */

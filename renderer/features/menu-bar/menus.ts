@@ -25,6 +25,7 @@ export function appMenus(app: AppState): MenuSpec[] {
       items: [
         { label: 'New', shortcut: 'Ctrl+N', run: () => void app.guardUnsaved('create a new project', () => void (app.view.dialog = 'new')) },
         { label: 'Open…', shortcut: 'Ctrl+O', run: () => void app.guardUnsaved('open another project', () => void (app.view.dialog = 'open')) },
+        ...recentItems(app),
         { label: 'Save', shortcut: 'Ctrl+S', run: () => void app.save() },
         { label: 'Save As…', shortcut: 'Ctrl+Shift+S', run: () => (app.view.dialog = 'saveAs') },
         { label: 'Compare with…', detail: 'Compare a project or topology file with this project', run: () => app.compare.open() },
@@ -64,6 +65,33 @@ export function appMenus(app: AppState): MenuSpec[] {
       ],
     },
   ];
+}
+
+/** How many recent projects File lists (the Open dialog lists them all). */
+export const MENU_RECENT = 5;
+
+/**
+ * File › Open Recent: the projects opened last that this server may open, each asking about
+ * unsaved changes first; the current project is not offered again.
+ */
+function recentItems(app: AppState): MenuItemSpec[] {
+  const current = app.project?.path ?? null;
+  const recent = (app.files.recent?.projects ?? []).filter((p) => p.path !== current).slice(0, MENU_RECENT);
+  if (recent.length === 0) return [{ label: 'Open Recent: none yet', disabled: true, detail: 'Projects you open or save appear here', run: () => {} }];
+  const labels = new Set<string>();
+  return recent.map((p) => {
+    // Two projects of the same name (in different folders) get their folder in the label.
+    const label = labels.has(p.name) ? `Open Recent: ${p.name} (${p.path})` : `Open Recent: ${p.name}`;
+    labels.add(p.name);
+    return {
+      label,
+      detail: p.path,
+      run: () =>
+        void app.guardUnsaved(`open ${p.name}`, async () => {
+          await app.run(`Could not open ${p.name}`, () => app.open(p.path));
+        }),
+    };
+  });
 }
 
 /** Index after moving `delta` steps through `count` items, wrapping around. */

@@ -105,6 +105,7 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       logger,
       dataDir,
       durable: values.editor !== true,
+      projectDirs: confinement.dirs,
       ...(values.project ? { projectPath: values.project } : {}),
       ...(values.empty ? { template: 'empty' as const } : {}),
     });

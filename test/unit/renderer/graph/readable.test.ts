@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toElements } from '../../../../renderer/graph/elements';
 import { collapseBridges } from '../../../../renderer/graph/collapse';
 import { elementFacts, firstCut, servicesThrough } from '../../../../renderer/graph/facts';
-import { labelBox, labelSizes, levelZoom, visibleLabels, zoomLevel, type LabelledNode } from '../../../../renderer/graph/labels';
+import { labelBox, labelSizes, levelZoom, placeLabels, visibleLabels, zoomLevel, type LabelledNode } from '../../../../renderer/graph/labels';
 import { autoLayout, placeNodes } from '../../../../renderer/graph/layout';
 import { modelToMap, overviewOf } from '../../../../renderer/graph/minimap';
 import { keepPinned, Occupancy } from '../../../../renderer/graph/placement';
@@ -21,7 +21,9 @@ function nodesOf(far: boolean): LabelledNode[] {
     .map((e) => {
       const kind = e.data.kind as LabelledNode['kind'];
       const bridge = kind === 'bridge';
-      return { id: String(e.data.id), kind, x: e.position!.x, y: e.position!.y, w: bridge ? Number(e.data.w) : size[kind]!, h: bridge ? Number(e.data.h) : size[kind]!, label: bridge && far ? String(e.data.name) : String(e.data.label), centred: bridge && far };
+      // Zoomed out, bridges and segments show their name alone (viewport.ts, style.ts).
+      const label = far && (bridge || kind === 'segment') ? String(e.data.name) : String(e.data.label);
+      return { id: String(e.data.id), kind, x: e.position!.x, y: e.position!.y, w: bridge ? Number(e.data.w) : size[kind]!, h: bridge ? Number(e.data.h) : size[kind]!, label, centred: bridge && far };
     });
 }
 
@@ -36,15 +38,31 @@ describe('labels by level of detail', () => {
     expect(zoomLevel(0.1)).toBe(-10);
   });
 
-  it('at Fit of a 2,000-element WAN shows every bridge name and no two shown labels overlap', () => {
+  it('at Fit of a 2,000-element WAN shows every bridge and PoP name, half the segment names, and no two shown labels overlap', () => {
     const level = zoomLevel(0.11);
     const nodes = nodesOf(true);
-    const shown = visibleLabels(nodes, level);
+    const shown = placeLabels(nodes, level);
     const bridges = nodes.filter((n) => n.kind === 'bridge');
     expect(bridges.every((b) => shown.has(b.id))).toBe(true);
+    expect(nodes.filter((n) => n.kind === 'pop' && shown.has(n.id))).toHaveLength(40);
+    expect(nodes.filter((n) => n.kind === 'segment' && shown.has(n.id)).length).toBeGreaterThanOrEqual(80);
+    // Some of them only fit beside or above their node.
+    expect([...shown.values()].some((side) => side !== 'below')).toBe(true);
     expect(nodes.filter((n) => n.kind === 'port' && shown.has(n.id))).toHaveLength(0);
-    const boxes = nodes.filter((n) => shown.has(n.id)).map((n) => labelBox(n, labelSizes(level)[n.kind]));
+    const boxes = nodes.filter((n) => shown.has(n.id)).map((n) => labelBox(n, labelSizes(level)[n.kind], shown.get(n.id)));
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
+    // Nor does a label cover another node's body.
+    const bodies = nodes.filter((n) => n.kind !== 'bridge').map((n) => ({ id: n.id, x1: n.x - n.w / 2, y1: n.y - n.h / 2, x2: n.x + n.w / 2, y2: n.y + n.h / 2 }));
+    for (const n of nodes.filter((m) => shown.has(m.id) && m.kind !== 'bridge')) {
+      const box = labelBox(n, labelSizes(level)[n.kind], shown.get(n.id));
+      for (const b of bodies) if (b.id !== n.id) expect(overlaps(box, b), `${n.id} over ${b.id}`).toBe(false);
+    }
+  });
+
+  it('at a closer zoom every segment name of the 2,000-element WAN fits', () => {
+    const nodes = nodesOf(true);
+    const shown = visibleLabels(nodes, zoomLevel(0.16));
+    expect(nodes.filter((n) => n.kind === 'segment' && shown.has(n.id))).toHaveLength(160);
   });
 
   it('zoomed in, shows port labels and more segment labels than at Fit', () => {
