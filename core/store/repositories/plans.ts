@@ -39,7 +39,11 @@ export class PlanRepository {
   }
 }
 
-/** Filter indices, VLAN tags and condition names held by services (replaced as a whole). */
+/**
+ * Filter indices, VLAN tags and condition names held by services: replaced as a whole (a full
+ * re-plan) or per service (a request's plan rewrites only its own rows, so its cost and its
+ * change-log record do not grow with the fleet).
+ */
 export class AllocationRepository {
   constructor(private readonly sql: SqlConnection) {}
 
@@ -58,6 +62,22 @@ export class AllocationRepository {
 
   replace(rows: readonly AllocationRow[]): void {
     this.sql.run('DELETE FROM allocations');
+    this.insert(rows);
+  }
+
+  /** Replaces what the services named hold by `rows`, which must all be theirs. */
+  replaceFor(serviceIds: readonly string[], rows: readonly AllocationRow[]): void {
+    const ids = new Set(serviceIds);
+    const stranger = rows.find((r) => !ids.has(r.serviceId));
+    if (stranger) throw new Error(`allocation ${stranger.kind} ${stranger.value} of service '${stranger.serviceId}' is outside the services being replaced`);
+    for (let i = 0; i < serviceIds.length; i += 500) {
+      const chunk = serviceIds.slice(i, i + 500);
+      this.sql.run(`DELETE FROM allocations WHERE service_id IN (${chunk.map(() => '?').join(',')})`, chunk);
+    }
+    this.insert(rows);
+  }
+
+  private insert(rows: readonly AllocationRow[]): void {
     this.sql.insertMany('INSERT INTO allocations (kind, scope, value, service_id, direction, extra) VALUES (?, ?, ?, ?, ?, ?)', rows, (r) => [
       r.kind,
       r.scope,
