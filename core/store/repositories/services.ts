@@ -21,7 +21,11 @@ function toService([id, name, inSeg, outSeg, chain, reverse, state, provenance, 
 
 /** Services in list order; deleting one also frees its allocations. */
 export class ServiceRepository {
-  constructor(private readonly sql: SqlConnection) {}
+  constructor(
+    private readonly sql: SqlConnection,
+    /** Told when a service's allocation rows were deleted with it. */
+    private readonly freed: (serviceId: string) => void = () => undefined,
+  ) {}
 
   read(): ServiceDto[] {
     return this.sql.all(`${SELECT} FROM services ORDER BY position`).map(toService);
@@ -81,6 +85,7 @@ export class ServiceRepository {
     const existed = this.sql.one('SELECT 1 FROM services WHERE id = ?', [id]) !== undefined;
     this.sql.run('DELETE FROM services WHERE id = ?', [id]);
     this.sql.run('DELETE FROM allocations WHERE service_id = ?', [id]);
+    this.freed(id);
     return existed;
   }
 

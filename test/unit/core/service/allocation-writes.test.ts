@@ -80,3 +80,51 @@ describe('per-service allocation writes', () => {
     expect(db.services.get('nope')).toBeUndefined();
   });
 });
+
+describe('the allocations kept in memory', () => {
+  /** What SQLite holds, read past the repository's cache. */
+  function stored(db: ProjectDb): string[] {
+    const copy = new sql.Database(db.export());
+    try {
+      return (copy.exec('SELECT service_id, kind, scope, value FROM allocations ORDER BY rowid')[0]?.values ?? []).map((r) => r.join('/'));
+    } finally {
+      copy.close();
+    }
+  }
+  const cached = (db: ProjectDb): string[] => db.allocations.read().map((r) => [r.serviceId, r.kind, r.scope, r.value].join('/'));
+
+  it('match the table after plans, removals, a rolled-back plan and a failed savepoint', () => {
+    const { db } = fleet(8);
+    expect(cached(db)).toEqual(stored(db));
+    db.transaction(() => {
+      db.services.upsert(flow('a'));
+      planProject(db, ['a']);
+    });
+    expect(cached(db)).toEqual(stored(db));
+    db.transaction(() => db.services.remove('f2'));
+    expect(cached(db)).toEqual(stored(db));
+    expect(() =>
+      db.transaction(() => {
+        db.services.upsert(flow('doomed'));
+        planProject(db, ['doomed']);
+        expect(cached(db).some((r) => r.startsWith('doomed/'))).toBe(true);
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    expect(cached(db).some((r) => r.startsWith('doomed/'))).toBe(false);
+    expect(cached(db)).toEqual(stored(db));
+    db.transaction(() => {
+      try {
+        db.transaction(() => {
+          db.services.remove('f4');
+          throw new Error('inner');
+        });
+      } catch {
+        // the savepoint rolled back; f4 keeps its rows
+      }
+      planProject(db, ['f5']);
+    });
+    expect(cached(db).some((r) => r.startsWith('f4/'))).toBe(true);
+    expect(cached(db)).toEqual(stored(db));
+  });
+});
