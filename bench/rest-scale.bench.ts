@@ -105,6 +105,8 @@ async function run(existing: number): Promise<void> {
       }
     } finally {
       await transport.close();
+      // A clean stop, as `wicm serve` does: the change log is folded into the file and closed.
+      await host.engine.shutdown();
     }
   } finally {
     child.kill('SIGTERM');
