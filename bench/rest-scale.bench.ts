@@ -21,6 +21,8 @@ import { accessPolicy, createRestApi, type PushConfig } from '../electron/host/r
 const CLIENTS = Number(process.env.WICM_SCALE_CLIENTS ?? 8);
 const MEASURED = Number(process.env.WICM_SCALE_REQUESTS ?? 400);
 const sizes = (process.env.WICM_SCALE_SIZES ?? '100,1000,10000').split(',').map(Number);
+/** `node --cpu-prof … bench/rest-scale.bench.ts` profiles the lab controller too. */
+const profiling = process.execArgv.filter((a) => a.startsWith('--cpu-prof'));
 const quiet = { info: () => undefined, warn: () => undefined, error: (m: string, d?: unknown) => process.stderr.write(`${m} ${String(d ?? '')}\n`) };
 
 if (process.argv[2] === '--lab-child') {
@@ -36,7 +38,7 @@ function flow(id: string): Record<string, unknown> {
 }
 
 async function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--lab-child'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', fileURLToPath(import.meta.url), '--lab-child'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     lines.once('line', resolve);
@@ -55,7 +57,9 @@ async function run(existing: number): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'wicm-scale-'));
   const { child, url } = await startChild();
   try {
-    const host = await startEngineHost({ mode: 'cli', logger: quiet, dataDir: dir, template: 'sample' });
+    // Durable, as `wicm serve` runs: every accepted change is in the change log before its answer.
+    const host = await startEngineHost({ mode: 'cli', logger: quiet, dataDir: dir, template: 'sample', durable: true });
+    await call(host.dispatch, 'project.saveAs', { path: join(dir, 'fleet.wicm') });
     const target = { kind: 'odl-vtn' as const, url, ...LAB_DEFAULT_CREDENTIALS['odl-vtn'], timeoutMs: 60_000 };
     // The fleet: one import, one push transaction.
     const seedStart = performance.now();
@@ -101,6 +105,8 @@ async function run(existing: number): Promise<void> {
       }
     } finally {
       await transport.close();
+      // A clean stop, as `wicm serve` does: the change log is folded into the file and closed.
+      await host.engine.shutdown();
     }
   } finally {
     child.kill('SIGTERM');

@@ -352,6 +352,11 @@ export interface Api {
   'services.save': (req: ServiceInputDto) => EditResultDto;
   /** Deletes a service with its plan and allocations. */
   'services.remove': (req: { readonly id: string }) => EditResultDto;
+  /**
+   * The services named that exist, in list order; with `byRecord`, also those whose NSR record
+   * id is named. Reads only those services (the REST API's requests do not read the fleet).
+   */
+  'services.get': (req: { readonly ids: readonly string[]; readonly byRecord?: boolean }) => readonly ServiceDto[];
   /** Sets a service's lifecycle state (after a push, a drift check…). */
   'services.setState': (req: { readonly id: string; readonly state: ServiceState }) => EditResultDto;
   /** Plans the project's services (all, or those named), storing plans and allocations. */

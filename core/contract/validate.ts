@@ -219,6 +219,7 @@ export const requestSchemas = {
     })
     .strict(),
   'services.remove': z.object({ id }).strict(),
+  'services.get': z.object({ ids: z.array(id).max(10_000), byRecord: z.boolean().optional() }).strict(),
   'services.setState': z.object({ id, state: serviceState }).strict(),
   'plan.compute': z.object({ serviceIds: z.array(id).optional() }).strict(),
   'plan.get': noArgs,

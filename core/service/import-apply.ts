@@ -1,9 +1,8 @@
 import type { ImportCommitDto } from '../contract/api';
 import type { DiagnosticDto, NapDto, PopDto, PortDto, ServiceDto, TopologyDto } from '../contract/dto';
 import type { ImportResult, TopologyRegistration } from '../model';
-import { releaseService } from '../plan';
 import type { ProjectDb } from '../store/project-db';
-import { readAllocations, serviceFromRequest, writeAllocations } from './planning';
+import { serviceFromRequest } from './planning';
 
 /** What committing an import changed (the commit reply without format, plans and project). */
 export type ImportOutcome = Omit<ImportCommitDto, 'format' | 'plans' | 'project'>;
@@ -16,7 +15,8 @@ export type ImportOutcome = Omit<ImportCommitDto, 'format' | 'plans' | 'project'
 export function applyImport(db: ProjectDb, result: ImportResult): ImportOutcome {
   const diagnostics: DiagnosticDto[] = [];
   const registered = (result.registrations ?? []).flatMap((r) => applyRegistration(db, db.topology.read(), r, diagnostics));
-  const existing = new Map(db.services.read().map((s) => [s.id, s]));
+  // Only the services this import names are read: the cost follows the import, not the fleet.
+  const existing = new Map(db.services.readSome(result.services.map((r) => r.id)).map((s) => [s.id, s]));
   const created: string[] = [];
   const updated: string[] = [];
   for (const request of result.services) {
@@ -35,20 +35,14 @@ export function applyImport(db: ProjectDb, result: ImportResult): ImportOutcome 
   }
   const deleted: string[] = [];
   const alreadyAbsent: string[] = [];
-  let allocations = readAllocations(db);
-  const services = db.services.read();
+  const services = result.deletions.length > 0 ? db.services.readByIdOrRecord(result.deletions) : [];
   for (const id of result.deletions) {
     // A record id may stand for several services (a Katana slice, a split SOL005/OSM NS).
     const targets = services.filter((s) => s.id === id || s.provenance?.recordId === id).map((s) => s.id);
-    for (const target of targets) {
-      if (db.services.remove(target)) {
-        deleted.push(target);
-        allocations = releaseService(allocations, target);
-      }
-    }
+    // Removing a service also frees its allocations (ServiceRepository.remove).
+    for (const target of targets) if (db.services.remove(target)) deleted.push(target);
     if (targets.length === 0) alreadyAbsent.push(id);
   }
-  if (deleted.length > 0) writeAllocations(db, allocations);
   return { created, updated, deleted, alreadyAbsent, registered, diagnostics };
 }
 

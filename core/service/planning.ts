@@ -42,8 +42,8 @@ export function isPlanned(plan: PlanDto): boolean {
  */
 export function planProject(db: ProjectDb, serviceIds?: readonly string[]): PlanningResult {
   const topology = db.topology.read();
-  const all = db.services.read();
-  const wanted = serviceIds ? all.filter((s) => serviceIds.includes(s.id)) : all;
+  // Named services: only theirs are read, and only their allocation rows rewritten.
+  const wanted = serviceIds ? db.services.readSome(serviceIds) : db.services.read();
   const result = planServices(topology, wanted, readAllocations(db));
   for (const plan of result.plans) {
     db.plans.write(plan.serviceId, plan);
@@ -52,7 +52,8 @@ export function planProject(db: ProjectDb, serviceIds?: readonly string[]): Plan
       db.services.upsert({ ...service, state: isPlanned(plan) ? 'planned' : 'failed' });
     }
   }
-  writeAllocations(db, result.allocations);
+  if (serviceIds) writeAllocationsOf(db, wanted.map((s) => s.id), result.allocations);
+  else writeAllocations(db, result.allocations);
   return result;
 }
 
@@ -68,12 +69,24 @@ export function readAllocations(db: ProjectDb): Allocations {
 
 /** Stores allocations (replacing the previous ones). */
 export function writeAllocations(db: ProjectDb, allocations: Allocations): void {
-  const rows: AllocationRow[] = [
+  db.allocations.replace(allocationRows(allocations));
+}
+
+/**
+ * Stores what the services named hold in `allocations` (replacing what they held before); the
+ * rows of every other service are left as they are.
+ */
+export function writeAllocationsOf(db: ProjectDb, serviceIds: readonly string[], allocations: Allocations): void {
+  const ids = new Set(serviceIds);
+  db.allocations.replaceFor(serviceIds, allocationRows(allocations).filter((r) => ids.has(r.serviceId)));
+}
+
+function allocationRows(allocations: Allocations): AllocationRow[] {
+  return [
     ...allocations.filterIndices.map((a) => ({ kind: 'filter' as const, scope: a.portId, value: String(a.index), serviceId: a.serviceId, direction: a.direction, extra: null })),
     ...allocations.vlans.map((a) => ({ kind: 'vlan' as const, scope: a.portId, value: String(a.tag), serviceId: a.serviceId, direction: a.direction, extra: a.popId })),
     ...allocations.conditions.map((a) => ({ kind: 'condition' as const, scope: '', value: a.name, serviceId: a.serviceId, direction: a.direction, extra: null })),
   ];
-  db.allocations.replace(rows);
 }
 
 /** The stored plans of a project, in service order. */

@@ -15,9 +15,19 @@ const TRUNCATE = /^\s*DELETE\s+FROM\s+"?([A-Za-z_][A-Za-z0-9_]*)"?\s*;?\s*$/i;
 export class SqlConnection {
   private depth = 0;
   private listener: ChangeListener | null = null;
+  private resetCount = 0;
 
   constructor(private readonly db: SqlDatabase) {
     this.enableForeignKeys();
+  }
+
+  /**
+   * Bumped whenever rows may have changed without the repositories writing them: a rolled-back
+   * transaction or savepoint, a script, a replay. A repository that caches rows drops its cache
+   * when this moved.
+   */
+  get resets(): number {
+    return this.resetCount;
   }
 
   run(sql: string, params: readonly SqlValue[] = []): void {
@@ -41,16 +51,19 @@ export class SqlConnection {
 
   /** Runs `fn` (outside any transaction) with foreign keys off: replaying final states. */
   withoutForeignKeys<T>(fn: () => T): T {
+    this.resetCount += 1;
     this.db.run('PRAGMA foreign_keys = OFF');
     try {
       return fn();
     } finally {
+      this.resetCount += 1;
       this.enableForeignKeys();
     }
   }
 
   /** Runs a script of statements (migrations); no parameters. */
   exec(sql: string): void {
+    this.resetCount += 1;
     this.db.exec(sql);
   }
 
@@ -92,6 +105,7 @@ export class SqlConnection {
       this.db.run(depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`);
       return out;
     } catch (e) {
+      this.resetCount += 1;
       this.db.run(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}`);
       if (depth > 0) this.db.run(`RELEASE ${savepoint}`);
       throw translateSqlError(e);

@@ -48,9 +48,9 @@ export class ProjectDb {
     this.meta = new MetaRepository(sql);
     this.topology = new TopologyRepository(sql, this.meta);
     this.positions = new PositionRepository(sql);
-    this.services = new ServiceRepository(sql);
-    this.plans = new PlanRepository(sql);
     this.allocations = new AllocationRepository(sql);
+    this.services = new ServiceRepository(sql, (id) => this.allocations.forget(id));
+    this.plans = new PlanRepository(sql);
     this.journal = new JournalRepository(sql);
   }
 

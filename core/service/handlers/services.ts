@@ -1,16 +1,16 @@
 import type { Handlers } from '../../contract/api';
 import type { DiagnosticDto, ServiceDto } from '../../contract/dto';
 import { canonicalPrefix } from '../../net';
-import { lintPlans, releaseService } from '../../plan';
+import { lintPlans } from '../../plan';
 import { Simulator, whatIf } from '../../sim';
 import { CoreError } from '../../util/core-error';
 import type { ProjectDb } from '../../store/project-db';
 import type { HandlerContext } from '../context';
-import { planProject, readAllocations, readPlans, writeAllocations } from '../planning';
+import { planProject, readPlans } from '../planning';
 
 type ServiceHandlers = Pick<
   Handlers,
-  'services.save' | 'services.remove' | 'services.setState' | 'plan.compute' | 'plan.get' | 'plan.lint' | 'sim.trace' | 'sim.whatIf'
+  'services.save' | 'services.remove' | 'services.get' | 'services.setState' | 'plan.compute' | 'plan.get' | 'plan.lint' | 'sim.trace' | 'sim.whatIf'
 >;
 
 /** Services, plans and simulation over the open project. */
@@ -27,7 +27,7 @@ export function serviceHandlers(ctx: HandlerContext): ServiceHandlers {
       };
       const label = req.id ? `edit service ${req.name}` : `add service ${req.name}`;
       const id = ctx.session.mutate(label, (d) => {
-        const existing = req.id ? d.services.read().find((s) => s.id === req.id) : undefined;
+        const existing = req.id ? d.services.get(req.id) : undefined;
         const service: ServiceDto = {
           id: req.id ?? d.meta.nextId(`svc-${projectTag(d, ctx.ports.clock.now())}-`),
           name: req.name,
@@ -46,18 +46,18 @@ export function serviceHandlers(ctx: HandlerContext): ServiceHandlers {
       return { id, diagnostics, project: ctx.changed(label) };
     },
     'services.remove': async (req) => {
-      const label = `delete service ${ctx.session.db.services.read().find((s) => s.id === req.id)?.name ?? req.id}`;
+      const label = `delete service ${ctx.session.db.services.get(req.id)?.name ?? req.id}`;
       ctx.session.mutate(label, (d) => {
-        const allocations = readAllocations(d);
+        // Removing a service also frees its allocations (ServiceRepository.remove).
         if (!d.services.remove(req.id)) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
-        writeAllocations(d, releaseService(allocations, req.id));
       });
       return { id: req.id, diagnostics: [], project: ctx.changed(label) };
     },
+    'services.get': async (req) => (req.byRecord ? db().services.readByIdOrRecord(req.ids) : db().services.readSome(req.ids)),
     'services.setState': async (req) => {
       const label = `service ${req.id} ${req.state}`;
       ctx.session.mutate(label, (d) => {
-        const service = d.services.read().find((s) => s.id === req.id);
+        const service = d.services.get(req.id);
         if (!service) throw new CoreError('NOT_FOUND', `No service with id '${req.id}'.`);
         d.services.upsert({ ...service, state: req.state });
       });

@@ -39,12 +39,25 @@ export class PlanRepository {
   }
 }
 
-/** Filter indices, VLAN tags and condition names held by services (replaced as a whole). */
+/**
+ * Filter indices, VLAN tags and condition names held by services: replaced as a whole (a full
+ * re-plan) or per service (a request's plan rewrites only its own rows, so its cost and its
+ * change-log record do not grow with the fleet).
+ */
 export class AllocationRepository {
+  /**
+   * The table's rows in rowid order, kept in step with this repository's own writes: a request
+   * that plans one service reads the fleet's allocations from memory, not from SQLite. Dropped
+   * when the connection reports a rollback, script or replay (`SqlConnection.resets`).
+   */
+  private cache: { rows: AllocationRow[]; resets: number } | null = null;
+
   constructor(private readonly sql: SqlConnection) {}
 
   read(): AllocationRow[] {
-    return this.sql.all('SELECT kind, scope, value, service_id, direction, extra FROM allocations ORDER BY rowid').map(
+    const cached = this.valid();
+    if (cached) return [...cached];
+    const rows = this.sql.all('SELECT kind, scope, value, service_id, direction, extra FROM allocations ORDER BY rowid').map(
       ([kind, scope, value, serviceId, direction, extra]): AllocationRow => ({
         kind: String(kind) as AllocationRow['kind'],
         scope: String(scope),
@@ -54,10 +67,56 @@ export class AllocationRepository {
         extra: extra === null ? null : String(extra),
       }),
     );
+    this.cache = { rows, resets: this.sql.resets };
+    return [...rows];
   }
 
   replace(rows: readonly AllocationRow[]): void {
-    this.sql.run('DELETE FROM allocations');
+    this.writing(() => {
+      this.sql.run('DELETE FROM allocations');
+      this.insert(rows);
+    });
+    this.cache = { rows: [...rows], resets: this.sql.resets };
+  }
+
+  /** Replaces what the services named hold by `rows`, which must all be theirs. */
+  replaceFor(serviceIds: readonly string[], rows: readonly AllocationRow[]): void {
+    const ids = new Set(serviceIds);
+    const stranger = rows.find((r) => !ids.has(r.serviceId));
+    if (stranger) throw new Error(`allocation ${stranger.kind} ${stranger.value} of service '${stranger.serviceId}' is outside the services being replaced`);
+    const cached = this.valid();
+    this.writing(() => {
+      for (let i = 0; i < serviceIds.length; i += 500) {
+        const chunk = serviceIds.slice(i, i + 500);
+        this.sql.run(`DELETE FROM allocations WHERE service_id IN (${chunk.map(() => '?').join(',')})`, chunk);
+      }
+      this.insert(rows);
+    });
+    // New rows get the highest rowids, so they go last, as a read would order them.
+    if (cached) this.cache = { rows: cached.filter((r) => !ids.has(r.serviceId)).concat(rows), resets: this.sql.resets };
+  }
+
+  /** Tells the cache a service's rows were deleted (`ServiceRepository.remove`). */
+  forget(serviceId: string): void {
+    const cached = this.valid();
+    if (cached) this.cache = { rows: cached.filter((r) => r.serviceId !== serviceId), resets: this.sql.resets };
+  }
+
+  private valid(): AllocationRow[] | null {
+    return this.cache !== null && this.cache.resets === this.sql.resets ? this.cache.rows : null;
+  }
+
+  /** Runs writes; if one fails, the cache can no longer be trusted. */
+  private writing(write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      this.cache = null;
+      throw e;
+    }
+  }
+
+  private insert(rows: readonly AllocationRow[]): void {
     this.sql.insertMany('INSERT INTO allocations (kind, scope, value, service_id, direction, extra) VALUES (?, ?, ?, ?, ?, ?)', rows, (r) => [
       r.kind,
       r.scope,

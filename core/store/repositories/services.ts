@@ -2,27 +2,57 @@ import type { ServiceDto, ServiceState } from '../../contract/dto';
 import { CoreError } from '../../util/core-error';
 import type { SqlConnection } from '../connection';
 
+const SELECT = 'SELECT id, name, in_segment, out_segment, chain, reverse_chain, state, provenance, attributes';
+
+function toService([id, name, inSeg, outSeg, chain, reverse, state, provenance, attributes]: readonly unknown[]): ServiceDto {
+  const json = (field: string, value: unknown): unknown => parseStored(String(name), field, value);
+  return {
+    id: String(id),
+    name: String(name),
+    inSegment: inSeg === null ? null : String(inSeg),
+    outSegment: outSeg === null ? null : String(outSeg),
+    chain: json('chain', chain) as string[],
+    reverseChain: reverse === null ? null : (json('reverseChain', reverse) as string[]),
+    state: String(state) as ServiceState,
+    provenance: provenance === null ? null : (json('provenance', provenance) as ServiceDto['provenance']),
+    attributes: json('attributes', attributes) as Record<string, unknown>,
+  };
+}
+
 /** Services in list order; deleting one also frees its allocations. */
 export class ServiceRepository {
-  constructor(private readonly sql: SqlConnection) {}
+  constructor(
+    private readonly sql: SqlConnection,
+    /** Told when a service's allocation rows were deleted with it. */
+    private readonly freed: (serviceId: string) => void = () => undefined,
+  ) {}
 
   read(): ServiceDto[] {
-    return this.sql
-      .all('SELECT id, name, in_segment, out_segment, chain, reverse_chain, state, provenance, attributes FROM services ORDER BY position')
-      .map(([id, name, inSeg, outSeg, chain, reverse, state, provenance, attributes]): ServiceDto => {
-        const json = (field: string, value: unknown): unknown => parseStored(String(name), field, value);
-        return {
-          id: String(id),
-          name: String(name),
-          inSegment: inSeg === null ? null : String(inSeg),
-          outSegment: outSeg === null ? null : String(outSeg),
-          chain: json('chain', chain) as string[],
-          reverseChain: reverse === null ? null : (json('reverseChain', reverse) as string[]),
-          state: String(state) as ServiceState,
-          provenance: provenance === null ? null : (json('provenance', provenance) as ServiceDto['provenance']),
-          attributes: json('attributes', attributes) as Record<string, unknown>,
-        };
-      });
+    return this.sql.all(`${SELECT} FROM services ORDER BY position`).map(toService);
+  }
+
+  /** The services named that exist, in list order (a request reads its own, not the fleet). */
+  readSome(ids: readonly string[]): ServiceDto[] {
+    const out: { position: number; service: ServiceDto }[] = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const chunk = unique.slice(i, i + 500);
+      for (const row of this.sql.all(`${SELECT}, position FROM services WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk)) {
+        out.push({ position: Number(row[9]), service: toService(row) });
+      }
+    }
+    return out.sort((a, b) => a.position - b.position).map((o) => o.service);
+  }
+
+  /** One service, or undefined. */
+  get(id: string): ServiceDto | undefined {
+    return this.readSome([id])[0];
+  }
+
+  /** Services whose id or provenance record id is one of `ids` (deletions name either). */
+  readByIdOrRecord(ids: readonly string[]): ServiceDto[] {
+    const wanted = new Set(ids);
+    return this.read().filter((s) => wanted.has(s.id) || wanted.has(s.provenance?.recordId ?? ''));
   }
 
   /** Inserts or replaces a service, keeping its list position when it exists. */
@@ -55,6 +85,7 @@ export class ServiceRepository {
     const existed = this.sql.one('SELECT 1 FROM services WHERE id = ?', [id]) !== undefined;
     this.sql.run('DELETE FROM services WHERE id = ?', [id]);
     this.sql.run('DELETE FROM allocations WHERE service_id = ?', [id]);
+    this.freed(id);
     return existed;
   }
 

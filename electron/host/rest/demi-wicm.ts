@@ -1,11 +1,12 @@
 import type { TopologySnapshotDto } from '../../../core/contract/api';
 import type { PlanDto, ServiceDto, TopologyDefaultsDto } from '../../../core/contract/dto';
+import { MAX_ID_LENGTH } from '../../../core/contract/limits';
 import { previewError, requireObject, requireString } from './body';
 import type { RestContext } from './context';
 import { EngineCallError, fromEngineError, RestError } from './errors';
 import { reply, type Route } from './route';
 import { nsrKeys } from './queue';
-import { commitImport, pushOrUndo, requirePlanned, retire, since, snapshot, undoOnFailure, type PushResult } from './service-ops';
+import { commitImport, pushOrUndo, requirePlanned, retire, servicesOf, since, snapshot, undoOnFailure, type PushResult } from './service-ops';
 
 /** Provenance formats whose services the demi-wicm API shows as flows. */
 const FLOW_FORMATS = new Set(['demi-flows', 'openbaton']);
@@ -39,7 +40,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
         if (!preview.importable) throw previewError(preview, 'Invalid flow');
         if (preview.services.length !== 1) throw new RestError(400, 'INVALID_INPUT', `POST /api/v1/flows creates one flow; the body holds ${preview.services.length}.`);
         const id = preview.services[0]!.id;
-        const other = (await snapshot(ctx)).services.find((s) => s.id === id && !FLOW_FORMATS.has(s.provenance?.format ?? ''));
+        const other = (await servicesOf(ctx, [id])).find((s) => s.id === id && !FLOW_FORMATS.has(s.provenance?.format ?? ''));
         if (other) {
           throw new RestError(409, 'CONFLICT', `"${id}" is the id of a ${other.provenance?.format ?? 'manual'} service, not of a flow; choose another instance_id.`, '/instance_id');
         }
@@ -62,7 +63,10 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
     }),
     route('DELETE', '/api/v1/flows/{id}', async (req) =>
       ctx.queue.run(async () => {
-        const service = findFlow(flowServices(await snapshot(ctx)), req.params['id'] ?? '');
+        const id = req.params['id'] ?? '';
+        // A full id is read alone; only a short Open Baton id needs the list of flows.
+        const exact = (await servicesOf(ctx, [id])).filter((s) => FLOW_FORMATS.has(s.provenance?.format ?? ''));
+        const service = findFlow(exact.length > 0 ? exact : flowServices(await snapshot(ctx)), id);
         await retire(ctx, [service], 'Deleting a pushed flow');
         return reply(200, 'Resource was deleted');
       }, [req.params['id'] ?? '']),
@@ -118,7 +122,8 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
             throw new RestError(400, 'INVALID_INPUT', 'Expected a RELEASE_RESOURCES_FINISH event naming the NSR in payload.id; an instantiate event goes to /api/v1/nfvo/init.', '/action');
           }
           const ids = new Set(preview.deletions);
-          const targets = (await snapshot(ctx)).services.filter((s) => ids.has(s.id) || ids.has(s.provenance?.recordId ?? ''));
+          const named = [...ids].filter((id) => id.length > 0 && id.length <= MAX_ID_LENGTH);
+          const targets = named.length === 0 ? [] : await ctx.engine.call('services.get', { ids: named, byRecord: true });
           // Open Baton may publish the release twice for one NSR: the second is a no-op.
           if (targets.length === 0) return reply(200, 'Resource was already deleted');
           await retire(ctx, targets, 'Releasing a pushed NSR');

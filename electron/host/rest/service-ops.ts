@@ -1,5 +1,6 @@
 import type { ImportCommitDto, TopologySnapshotDto } from '../../../core/contract/api';
 import type { PlanDto, ServiceDto } from '../../../core/contract/dto';
+import { MAX_ID_LENGTH } from '../../../core/contract/limits';
 import { planErrors } from '../../../core/plan';
 import type { RestContext } from './context';
 import { EngineCallError, RestError } from './errors';
@@ -23,9 +24,18 @@ export function isInstalled(service: ServiceDto): boolean {
   return service.state === 'pushed' || service.state === 'drifted';
 }
 
-/** The model as the UI sees it. */
+/** The model as the UI sees it (the whole fleet: for listings, never on a request's own path). */
 export function snapshot(ctx: RestContext): Promise<TopologySnapshotDto> {
   return ctx.engine.call('topology.get', {});
+}
+
+/**
+ * The services named that exist (read by id, not the fleet). An id no service can have (empty,
+ * or over the id length limit) names none.
+ */
+export function servicesOf(ctx: RestContext, ids: readonly string[]): Promise<readonly ServiceDto[]> {
+  const possible = ids.filter((id) => id.length > 0 && id.length <= MAX_ID_LENGTH);
+  return possible.length === 0 ? Promise.resolve([]) : ctx.engine.call('services.get', { ids: possible });
 }
 
 /** Imports a document with a forced format; import errors become 400s pointing into the body. */
@@ -108,7 +118,7 @@ function undoneText(report: PushReport): string {
  */
 export async function undoOnFailure<T>(ctx: RestContext, ids: readonly string[], run: () => Promise<T>): Promise<T> {
   const wanted = new Set(ids);
-  const before = (await snapshot(ctx)).services.filter((s) => wanted.has(s.id));
+  const before = (await servicesOf(ctx, [...wanted])).filter((s) => wanted.has(s.id));
   try {
     return await run();
   } catch (e) {
@@ -123,7 +133,7 @@ export async function undoOnFailure<T>(ctx: RestContext, ids: readonly string[],
 
 /** Puts services back as they were in `before` (absent there = removed). */
 async function restoreServices(ctx: RestContext, ids: readonly string[], before: readonly ServiceDto[]): Promise<void> {
-  const now = new Map((await snapshot(ctx)).services.map((s) => [s.id, s]));
+  const now = new Map((await servicesOf(ctx, ids)).map((s) => [s.id, s]));
   const replan: string[] = [];
   for (const id of ids) {
     const current = now.get(id);
@@ -150,7 +160,7 @@ async function restoreServices(ctx: RestContext, ids: readonly string[], before:
     if (old.state !== 'draft') replan.push(id);
   }
   if (replan.length > 0) await ctx.engine.call('plan.compute', { serviceIds: replan });
-  const after = new Map((await snapshot(ctx)).services.map((s) => [s.id, s]));
+  const after = new Map((await servicesOf(ctx, before.map((s) => s.id))).map((s) => [s.id, s]));
   for (const old of before) {
     const state = after.get(old.id)?.state;
     if (state !== undefined && state !== old.state) await ctx.engine.call('services.setState', { id: old.id, state: old.state });
@@ -175,7 +185,7 @@ export async function removeQuietly(ctx: RestContext, ids: readonly string[]): P
 
 /** Sets the lifecycle state of services whose state differs. */
 export async function markState(ctx: RestContext, ids: readonly string[], state: ServiceDto['state']): Promise<void> {
-  const services = (await snapshot(ctx)).services;
+  const services = await servicesOf(ctx, ids);
   for (const id of ids) {
     const service = services.find((s) => s.id === id);
     if (service && service.state !== state) await ctx.engine.call('services.setState', { id, state });

@@ -78,7 +78,7 @@ export function createVtnBehaviour(topology: LabTopology): LabBehaviour {
         return rest.length === 1 ? invoke(rest[0] ?? '', request.body) : notFoundPage;
       case 'operational':
         if (request.method !== 'GET') return methodNotAllowed('GET');
-        return { status: 200, json: readOperational(renderOperational(state, inventory), rest, MODULE_NAMES) };
+        return { status: 200, json: readOperational(state, inventory, rest, MODULE_NAMES) };
       case 'config':
         // The VTN containers are `config false`: nothing of theirs lives in the config datastore.
         if (request.method !== 'GET') return methodNotAllowed('GET');

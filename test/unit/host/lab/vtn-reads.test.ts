@@ -101,6 +101,20 @@ describe('VTN stand-in: operational reads', () => {
     expect(filter.json).toMatchObject({ 'vtn-flow-filter': [{ index: 101 }] });
   });
 
+  it('reads one object by its key as text, and 404s keys that only look alike', async () => {
+    // Reads render just the object named: its keys compare as RESTCONF compares them, as text.
+    await build();
+    const base = '/restconf/operational/vtn:vtns/vtn/vtn1/vbridge/vbr1/vinterface/if1/vinterface-input-filter/vtn-flow-filter';
+    for (const key of ['0101', '101.0', ' 101', '102']) {
+      const answer = await h.call('GET', `${base}/${encodeURIComponent(key)}`);
+      expect([key, answer.status, restconfError(answer)?.['error-tag']]).toEqual([key, 404, 'data-missing']);
+    }
+    const match = await h.call('GET', '/restconf/operational/vtn-flow-condition:vtn-flow-conditions/vtn-flow-condition/svc1/vtn-flow-match/1');
+    expect(match.json).toMatchObject({ 'vtn-flow-match': [{ index: 1 }] });
+    const missing = await h.call('GET', '/restconf/operational/vtn:vtns/vtn/vtn1/vbridge/nosuch/vinterface/if1');
+    expect(missing.status).toBe(404);
+  });
+
   it('serves flow conditions with canonical networks and native numbers', async () => {
     await build();
     const all = await h.call('GET', '/restconf/operational/vtn-flow-condition:vtn-flow-conditions');
