@@ -101,3 +101,39 @@ test('Lab tab: up, apply, probe with counts on the graph and in the table, down'
   expect(namespaces(`wl${layout!.labId}`)).toEqual([]);
   await app.screenshot('lab-down');
 });
+
+test('Lab tab: push to the built-in VTN lab from the Push tab, then Probe counts its flows hop by hop', async ({ page, labServer }) => {
+  test.skip(unavailable !== null, `no live lab here: ${unavailable}`);
+  test.setTimeout(120_000);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const app = await AppPage.open(page, labServer.url);
+  const services = new ServicesPage(page);
+  await services.create({ name: 'athens-patras', ingress: '192.168.10.0/24', egress: '10.20.0.0/24', chain: ['pop-athens', 'pop-patras'] });
+  await services.plan('athens-patras');
+
+  await app.tab('Lab');
+  const outcome = page.getByTestId('lab-outcome');
+  await page.getByRole('button', { name: 'Up', exact: true }).click();
+  await expect(outcome).toHaveAttribute('data-ok', 'true', { timeout: 60_000 });
+  const layout = await readLiveLab(labServer.dataDir);
+  built.push({ dataDir: labServer.dataDir, layout: layout! });
+
+  // The engineer's path: push with the built-in VTN lab profile and its defaults (provisioning on).
+  await app.tab('Push');
+  await expect(page.getByRole('combobox', { name: 'Target' })).toHaveValue('lab-odl-vtn');
+  await page.getByRole('button', { name: 'Push', exact: true }).click();
+  await expect(page.getByTestId('push-message')).toContainText('applied and verified');
+
+  await app.tab('Lab');
+  const row = page.getByRole('list', { name: 'Services to probe' }).locator('[data-service="athens-patras"]');
+  await row.getByRole('button', { name: 'Probe' }).click();
+  await expect(page.getByTestId('lab-probe')).toHaveAttribute('data-delivered', 'true', { timeout: 60_000 });
+  const cells = await page.getByTestId('lab-hop-packets').allTextContents();
+  expect(cells.length).toBeGreaterThanOrEqual(6);
+  expect(cells.every((c) => c === '3/3'), cells.join(' ')).toBe(true);
+  await expect(app.graph).toHaveAttribute('data-lab-counts', /if_athens=.*f3.*r3/);
+  await app.screenshot('lab-probe-after-vtn-push');
+
+  await page.getByRole('button', { name: 'Down', exact: true }).click();
+  await expect(outcome).toContainText(/^Lab removed: \d+ items/, { timeout: 60_000 });
+});

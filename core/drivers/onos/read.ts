@@ -94,20 +94,28 @@ function deviceOf(id: string): string {
 }
 
 /**
+ * Above this many flows, one list of the application's flows is cheaper than a GET per flow: a
+ * batch that touches much of the fleet reads it once instead of thousands of times.
+ */
+const LIST_ABOVE = 64;
+
+/**
  * Reads the flows with these object ids, each by its own `GET /flows/{deviceId}/{flowId}`, so a
  * service's read-back costs the same whatever the fleet. ONOS names a flow by an id it makes
  * itself: the handle the journal (or this transaction) got from the Location of its POST. A
  * flow whose handle is unknown is searched for in the application's flows (one list read for all
- * of them), unless `unknownAbsent` says the project never wrote it.
+ * of them), unless `unknownAbsent` says the project never wrote it; once that list is read, or
+ * when more than LIST_ABOVE flows are asked for, every flow is taken from one list.
  */
 export async function readOnosObjects(http: HttpClient, target: ControllerTargetDto, appId: string, ids: readonly string[], hints: ReadHints = {}): Promise<LiveObject[]> {
   const flows = [...new Set(ids)].filter((id) => id.startsWith('flow:'));
   const handles = flows.map((id) => [id, hints.handleOf?.(id)] as const);
   const unknown = handles.filter(([, handle]) => handle === undefined).map(([id]) => id);
-  const searched =
-    unknown.length > 0 && hints.unknownAbsent !== true
-      ? (await readOnosLive(http, target, appId)).filter((l) => unknown.includes(l.id))
-      : [];
+  const mustSearch = unknown.length > 0 && hints.unknownAbsent !== true;
+  if (mustSearch || flows.length > LIST_ABOVE) {
+    const wanted = new Set(mustSearch ? flows : handles.filter(([, handle]) => handle !== undefined).map(([id]) => id));
+    return (await readOnosLive(http, target, appId)).filter((l) => wanted.has(l.id));
+  }
   const read = await Promise.all(
     handles.map(async ([id, handle]) => {
       if (handle === undefined) return [];
@@ -115,5 +123,5 @@ export async function readOnosObjects(http: HttpClient, target: ControllerTarget
       return entries.map((f) => liveFlow(f, appId)).filter((l) => l.id === id);
     }),
   );
-  return [...read.flat(), ...searched];
+  return read.flat();
 }

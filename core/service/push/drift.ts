@@ -17,7 +17,7 @@ export async function driftCheck(ctx: HandlerContext, request: ConcretePushReque
   const req = { ...request, target: resolveTarget(ctx, request.target) };
   const http = requireHttp(ctx, req.target);
   const driver = createDriver(req.target, { switches: ctx.ports.switches });
-  const services = ctx.session.db.services.read();
+  const services = req.serviceIds ? ctx.session.db.services.readSome(req.serviceIds) : ctx.session.db.services.read();
   const journal = projectJournal(ctx, req.target);
   checkKnown(services, req.serviceIds, () => journalOwners(journal));
   // Named services: only their plans, their journal records and their objects are looked at.

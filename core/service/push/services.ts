@@ -31,6 +31,9 @@ export function desiredOf(
   services: readonly ServiceDto[] = ctx.session.db.services.read(),
 ): DesiredObject[] {
   const topology = ctx.session.db.topology.read();
+  // Each plan is translated with its own service only: handing every service to every plan
+  // made a push's cost grow with the fleet.
+  const byId = new Map(services.map((s) => [s.id, s]));
   return plans.flatMap((plan) => {
     const wanted = mustPush(plan.serviceId);
     if (!isPlanned(plan)) {
@@ -38,13 +41,14 @@ export function desiredOf(
         const errors = planErrors(plan)
           .map((d) => d.message)
           .join('; ');
-        const name = services.find((s) => s.id === plan.serviceId)?.name ?? plan.serviceId;
+        const name = byId.get(plan.serviceId)?.name ?? plan.serviceId;
         throw new CoreError('CONFLICT', `Service '${name}' cannot be pushed: its plan has errors (${errors}). Fix them and plan again.`, { serviceId: plan.serviceId });
       }
       return [];
     }
     try {
-      return driver.desired({ topology, services, plans: [plan], provision });
+      const service = byId.get(plan.serviceId);
+      return driver.desired({ topology, services: service ? [service] : [], plans: [plan], provision });
     } catch (e) {
       if (wanted) throw e;
       return [];
@@ -62,7 +66,7 @@ export function readPlansOf(db: HandlerContext['session']['db'], serviceIds: rea
 export function setStates(ctx: HandlerContext, changes: ReadonlyMap<string, ServiceState>, origin: string): void {
   if (changes.size === 0) return;
   ctx.session.touch((db) => {
-    for (const service of db.services.read()) {
+    for (const service of db.services.readSome([...changes.keys()])) {
       const state = changes.get(service.id);
       if (state !== undefined && state !== service.state) db.services.upsert({ ...service, state });
     }
@@ -72,9 +76,5 @@ export function setStates(ctx: HandlerContext, changes: ReadonlyMap<string, Serv
 
 /** The current states of the services named. */
 export function statesOf(ctx: HandlerContext, ids: Iterable<string>): { id: string; state: ServiceState }[] {
-  const wanted = new Set(ids);
-  return ctx.session.db.services
-    .read()
-    .filter((s) => wanted.has(s.id))
-    .map((s) => ({ id: s.id, state: s.state }));
+  return ctx.session.db.services.readSome([...new Set(ids)]).map((s) => ({ id: s.id, state: s.state }));
 }

@@ -22,7 +22,8 @@ export async function transact(ctx: HandlerContext, request: ConcretePushRequest
   }
   const now = (): number => ctx.ports.clock.now().getTime();
   const t0 = now();
-  const services = ctx.session.db.services.read();
+  // Named services: only theirs are read (the rest of the fleet plays no part).
+  const services = req.serviceIds ? ctx.session.db.services.readSome(req.serviceIds) : ctx.session.db.services.read();
   const journal = projectJournal(ctx, req.target);
   checkKnown(services, req.serviceIds, () => journalOwners(journal));
   // Per-service scope: with named services only their plans are read and only their objects

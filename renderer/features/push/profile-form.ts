@@ -78,7 +78,7 @@ export function profileFields(values: FormValues, editing: ControllerProfileDto 
       : [{ key: 'url', label: 'URL', type: 'text', required: true, placeholder: 'http://10.0.0.5:8181', hint: 'A cluster: its members\' URLs separated by commas.' } as const, { key: 'user', label: 'User', type: 'text' } as const]),
     ...(kind === 'odl-vtn' ? [{ key: 'tenant', label: 'VTN tenant', type: 'text', placeholder: 'vtn1', hint: 'Optional; empty = vtn1.' } as const] : []),
     ...(kind === 'onos' ? [{ key: 'appId', label: 'ONOS application id', type: 'text', placeholder: 'org.wicm.studio', hint: "Optional; empty = the project's own application id." } as const] : []),
-    ...(kind === 'ovs' ? [] : [{ key: 'timeoutMs', label: 'Controller timeout (ms)', type: 'number', placeholder: '10000', hint: TIMEOUT_HINT } as const]),
+    ...(kind === 'ovs' ? [] : [{ key: 'timeoutMs', label: 'Request timeout (ms)', type: 'number', placeholder: 'empty = 10000', hint: TIMEOUT_HINT } as const]),
     ...(clearing || kind === 'ovs' ? [] : [{ key: 'password', label: 'Password', type: 'password', hint: passwordHint(values, editing) } as const]),
     ...(stored ? [{ key: 'clearPassword', label: 'Clear the stored password', type: 'checkbox' } as const] : []),
   ];
@@ -119,9 +119,9 @@ export function profileInput(values: FormValues, editing: ControllerProfileDto |
 
 /** The controller timeout typed: empty = the default; else a whole number in range, or a FieldError saying so. */
 function timeoutOf(values: FormValues): number | null {
-  const ms = optionalInt(values, 'timeoutMs', 'Controller timeout');
+  const ms = optionalInt(values, 'timeoutMs', 'Request timeout');
   const { min, max } = CONTROLLER_TIMEOUT_MS;
-  if (ms !== null && (ms < min || ms > max)) throw new FieldError('timeoutMs', `Controller timeout must be from ${min} to ${max} ms (10 minutes); leave it empty for 10000.`);
+  if (ms !== null && (ms < min || ms > max)) throw new FieldError('timeoutMs', `Request timeout must be from ${min} to ${max} ms (10 minutes); leave it empty for 10000.`);
   return ms;
 }
 

@@ -91,7 +91,7 @@ describe('controller profile form', () => {
         error = e;
       }
       expect(error).toBeInstanceOf(FieldError);
-      expect(feedbackFromError(error, values).fields.timeoutMs).toMatch(/Controller timeout must be/);
+      expect(feedbackFromError(error, values).fields.timeoutMs).toMatch(/Request timeout must be/);
     }
     expect(profileSummary({ ...saved, timeoutMs: 2500 })).toContain('timeout 2500 ms');
   });
