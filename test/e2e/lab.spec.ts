@@ -3,6 +3,7 @@ import { labDown } from '../../electron/host/live-lab/build';
 import { labUnavailable } from '../../electron/host/live-lab/exec';
 import { labIdOf } from '../../electron/host/live-lab/lab-plan';
 import { readLiveLab, type LiveLabLayout } from '../../electron/host/live-lab/layout';
+import type { Page } from '@playwright/test';
 import { expect, test as base, type BrowserModeServer } from './fixtures';
 import { AppPage } from './pages/app-page';
 import { ServicesPage } from './pages/services-page';
@@ -47,14 +48,20 @@ test.afterAll(async () => {
   }
 });
 
-test('Lab tab: up, apply, probe with counts on the graph and in the table, down', async ({ page, labServer }) => {
+/** Opens the app with the sample service planned, as both tests start. */
+async function openWithService(page: Page, url: string): Promise<AppPage> {
   test.skip(unavailable !== null, `no live lab here: ${unavailable}`);
   test.setTimeout(120_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  const app = await AppPage.open(page, labServer.url);
+  const app = await AppPage.open(page, url);
   const services = new ServicesPage(page);
   await services.create({ name: 'athens-patras', ingress: '192.168.10.0/24', egress: '10.20.0.0/24', chain: ['pop-athens', 'pop-patras'] });
   await services.plan('athens-patras');
+  return app;
+}
+
+test('Lab tab: up, apply, probe with counts on the graph and in the table, down', async ({ page, labServer }) => {
+  const app = await openWithService(page, labServer.url);
 
   await app.tab('Lab');
   const outcome = page.getByTestId('lab-outcome');
@@ -103,13 +110,7 @@ test('Lab tab: up, apply, probe with counts on the graph and in the table, down'
 });
 
 test('Lab tab: push to the built-in VTN lab from the Push tab, then Probe counts its flows hop by hop', async ({ page, labServer }) => {
-  test.skip(unavailable !== null, `no live lab here: ${unavailable}`);
-  test.setTimeout(120_000);
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  const app = await AppPage.open(page, labServer.url);
-  const services = new ServicesPage(page);
-  await services.create({ name: 'athens-patras', ingress: '192.168.10.0/24', egress: '10.20.0.0/24', chain: ['pop-athens', 'pop-patras'] });
-  await services.plan('athens-patras');
+  const app = await openWithService(page, labServer.url);
 
   await app.tab('Lab');
   const outcome = page.getByTestId('lab-outcome');

@@ -2,6 +2,7 @@
  * `wicm lab status`: what of a lab runs: the daemons (by pid), bridges, hosts, link states and
  * the flows on each bridge; and link-down / link-up, which fail a link for real (veth down).
  */
+import type { LabRunningDto } from '../../../core/contract/api';
 import { CoreError } from '../../../core/util/core-error';
 import { hostNamespaces, isLabDaemon, listNamespaces, writeLayout } from './build';
 import { run } from './exec';
@@ -9,19 +10,8 @@ import { parseDumpFlows } from './flow-table';
 import type { LiveLabLayout, LiveLink } from './layout';
 import { linkStates } from './probe';
 
-export interface LabStatus {
-  readonly up: boolean;
-  readonly projectPath: string;
-  readonly labId: string;
-  readonly startedAt: string;
-  readonly daemons: readonly { readonly name: string; readonly pid: number; readonly alive: boolean }[];
-  readonly bridges: readonly { readonly name: string; readonly ovsName: string; readonly dpid: string; readonly present: boolean; readonly flows: number; readonly wicmFlows: number }[];
-  readonly hosts: readonly { readonly segment: string; readonly netns: string; readonly address: string; readonly present: boolean }[];
-  readonly pops: readonly { readonly name: string; readonly ovsName: string; readonly present: boolean; readonly packets: number }[];
-  readonly links: readonly { readonly id: string; readonly title: string; readonly kind: LiveLink['kind']; readonly state: string }[];
-  /** What is wrong, in words (empty when everything listed runs). */
-  readonly problems: readonly string[];
-}
+/** What of a lab runs (`wicm lab status`, the `lab` of `lab.status`). */
+export type LabStatus = LabRunningDto;
 
 const DAEMONS = ['ovsdb-server', 'ovs-vswitchd'];
 

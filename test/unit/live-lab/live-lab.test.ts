@@ -3,7 +3,7 @@
 // and real packets probed through the PoPs both ways; removing the flows or failing a link
 // stops them where the probe says. Skips, printing why, where the machine cannot host a lab.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import { labIdOf } from '../../../electron/host/live-lab/lab-plan';
 import type { LiveLabLayout } from '../../../electron/host/live-lab/layout';
 import type { ProbeReport } from '../../../electron/host/live-lab/probe-report';
 import { runCliCaptured } from '../../helpers/cli';
+import { ref, referenceNsrs, SAMPLE_WAN } from './reference-nsrs';
 
 const unavailable = labUnavailable();
 if (unavailable) console.log(`SKIP live lab tests: ${unavailable}`);
@@ -23,27 +24,12 @@ if (noPing && !unavailable) console.log(`NOTE live lab: ${noPing}`);
 const dir = mkdtempSync(join(tmpdir(), 'wl-'));
 const dataDir = join(dir, 'd');
 const prefix = `wl${labIdOf(dataDir)}`;
-const sample = 'resources/sample/sample-wan.json';
-const ref = (f: string): string => `test/fixtures/reference/${f}`;
-const section = (file: string, key: string, name: string): string => {
-  const doc = JSON.parse(readFileSync(ref(file), 'utf8')) as Record<string, { request: unknown }>;
-  const out = join(dir, name);
-  writeFileSync(out, JSON.stringify(doc[key]!.request));
-  return out;
-};
-
+const sample = SAMPLE_WAN;
 /**
  * The reference NSRs that plan on the sample WAN (the demi-wicm and T-NOVA bodies taken from
  * their documents). SOL005's service ends on a PoP port, where no segment host can answer.
  */
-const NSRS: readonly [string, () => string][] = [
-  ['Open Baton', () => ref('openbaton-nsr-instantiate.json')],
-  ['OSM', () => ref('osm-nsr.json')],
-  ['Katana', () => ref('katana-wim-data.json')],
-  ['Katana v2.2', () => ref('katana-wim-data-v2.2.json')],
-  ['demi-wicm flows', () => section('demi-flows.json', 'POST /api/v1/flows', 'demi.json')],
-  ['T-NOVA', () => section('tnova-service.json', 'POST /vnf-connectivity', 'tnova.json')],
-];
+const NSRS = referenceNsrs(dir, ['Open Baton', 'OSM', 'Katana', 'Katana v2.2', 'demi-wicm flows', 'T-NOVA']);
 
 const lab = (...args: string[]): ReturnType<typeof runCliCaptured> => runCliCaptured(['lab', ...args, '--data-dir', dataDir], { PATH: process.env['PATH'] ?? '' });
 const names = (out: string): string[] => out.split('\n').map((l) => l.trim().split(/[\s@]/)[0] ?? '').filter((n) => n.startsWith(prefix));

@@ -12,7 +12,7 @@
 // them, the probe shows the drop). A link down is checked in live-lab.test.ts. Skips, printing
 // why, where the machine cannot host a lab. About a minute here (2 cores, one lab up/down).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,7 @@ import { createMetrics } from '../../../electron/host/metrics/metrics';
 import { accessPolicy } from '../../../electron/host/rest';
 import { sliceMetricName } from '../../../electron/host/metrics/metrics';
 import { runCliCaptured, type CliRun } from '../../helpers/cli';
+import { ref, referenceNsrs, SAMPLE_WAN } from './reference-nsrs';
 import { memoryLogger } from '../../helpers/quiet-logger';
 import { vtnRpc } from '../../contract/drivers/lab-http';
 
@@ -36,23 +37,8 @@ const udp = hasProgram('ping') ? [] : ['--udp'];
 
 const dir = mkdtempSync(join(tmpdir(), 'wm-'));
 const dataDir = join(dir, 'd');
-const sample = 'resources/sample/sample-wan.json';
-const ref = (f: string): string => `test/fixtures/reference/${f}`;
-const section = (file: string, key: string, name: string): string => {
-  const doc = JSON.parse(readFileSync(ref(file), 'utf8')) as Record<string, { request: unknown }>;
-  const out = join(dir, name);
-  writeFileSync(out, JSON.stringify(doc[key]!.request));
-  return out;
-};
-
-const NSRS: readonly [string, () => string][] = [
-  ['Open Baton', () => ref('openbaton-nsr-instantiate.json')],
-  ['SOL005', () => ref('sol005-nsinstance.json')],
-  ['OSM', () => ref('osm-nsr.json')],
-  ['Katana', () => ref('katana-wim-data.json')],
-  ['T-NOVA', () => section('tnova-service.json', 'POST /vnf-connectivity', 'tnova.json')],
-  ['demi-wicm flows', () => section('demi-flows.json', 'POST /api/v1/flows', 'demi.json')],
-];
+const sample = SAMPLE_WAN;
+const NSRS = referenceNsrs(dir, ['Open Baton', 'SOL005', 'OSM', 'Katana', 'T-NOVA', 'demi-wicm flows']);
 
 const env = (): Record<string, string> => ({ PATH: process.env['PATH'] ?? '', WICM_HOME: join(dir, 'home') });
 const lab = (...args: string[]): Promise<CliRun> => runCliCaptured(['lab', ...args, '--data-dir', dataDir], env());
