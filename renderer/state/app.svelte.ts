@@ -90,6 +90,7 @@ export class AppState {
   constructor(client: Client) {
     this.client = client;
     this.engine = engineContext(client, this.errors);
+    this.view.leaveInspector = (next) => this.draft.guard('switch tabs', next);
     // Each feature state gets only the parts of the app it uses (see ./context.ts).
     const project = projectContextOf(this);
     const selection = selectionContextOf(this);

@@ -80,6 +80,8 @@ export function clampWidth(side: PanelSide, width: number): number {
 
 const systemTheme = (): Theme => (globalThis.matchMedia?.('(prefers-color-scheme: light)').matches ? 'light' : 'dark');
 
+export type RightTab = 'inspector' | 'plan' | 'trace' | 'push' | 'lab';
+
 /** View-only state: theme, panels, search, filter, dialogs, and requests to the graph. */
 export class ViewState {
   theme = $state<Theme>(stored(THEME_KEY, ['dark', 'light'], systemTheme));
@@ -88,7 +90,21 @@ export class ViewState {
   /** Widths of the panels beside the graph, and which are folded away (remembered). */
   panels = $state.raw<Readonly<Record<PanelSide, PanelLayout>>>(storedPanels());
   leftTab = $state<'elements' | 'add' | 'services'>('elements');
-  rightTab = $state<'inspector' | 'plan' | 'trace' | 'push' | 'lab'>('inspector');
+  #rightTab = $state<RightTab>('inspector');
+  /**
+   * Asks before leaving the Inspector with unapplied edits (set by the app); every way of
+   * switching tabs, a click or a button that shows its result elsewhere, goes through it.
+   */
+  leaveInspector: ((next: () => void) => void) | null = null;
+
+  get rightTab(): RightTab {
+    return this.#rightTab;
+  }
+
+  set rightTab(tab: RightTab) {
+    if (this.#rightTab === 'inspector' && tab !== 'inspector' && this.leaveInspector) this.leaveInspector(() => (this.#rightTab = tab));
+    else this.#rightTab = tab;
+  }
   search = $state('');
   /** Service whose elements stay lit; everything else is dimmed. */
   filterServiceId = $state<string | null>(null);

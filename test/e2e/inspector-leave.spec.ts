@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
+import { MenuPage } from './pages/menu-page';
 
 /** Issue #16: leaving unapplied Inspector edits asks first (Apply / Discard / Cancel). */
 test('unapplied Inspector edits: another selection, a tab switch and closing the Inspector ask first; Cancel keeps them', async ({ page, server }) => {
@@ -35,6 +36,13 @@ test('unapplied Inspector edits: another selection, a tab switch and closing the
   await expect(prompt).toContainText('before you close the Inspector');
   await page.keyboard.press('Escape');
   await expect(prompt).toBeHidden();
+  await expect(name).toHaveValue('pop-athina');
+
+  // A tab switch made by a command (File › Push…) asks too; Cancel stays in the Inspector.
+  await new MenuPage(page).choose('File', 'Push…');
+  await expect(prompt).toContainText('before you switch tabs');
+  await prompt.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('tab', { name: /^Inspector/ })).toHaveAttribute('aria-selected', 'true');
   await expect(name).toHaveValue('pop-athina');
 
   // A tab switch asks; Discard drops the edits and switches.
