@@ -1,18 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { EditResultDto, PlanSetDto, TopologySnapshotDto, TraceDto } from '../../../../core/contract/api';
-import type { Envelope } from '../../../../core/contract/errors';
+import { describe, expect, it } from 'vitest';
+import type { EditResultDto, PlanSetDto, TraceDto } from '../../../../core/contract/api';
 import { startTestHost } from '../../../contract/rpc/engine-fixture';
-import { okCaller } from '../../../helpers/ok-caller';
+import { freshHostEachTest } from '../../../helpers/fresh-host';
 
-let call: (method: string, req: unknown) => Promise<Envelope>;
-const ok = okCaller((method, req) => call(method, req));
-
-beforeEach(async () => {
-  const { host } = await startTestHost();
-  call = host.dispatch;
-});
-
-const snapshot = () => ok<TopologySnapshotDto>('topology.get', {});
+const { call, ok, snapshot } = freshHostEachTest();
 
 describe('topology editing through the contract', () => {
   it('adds a bridge, port, segment (host bits normalised with a warning), PoP and link', async () => {

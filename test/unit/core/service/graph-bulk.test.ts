@@ -1,18 +1,8 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { ProjectInfoDto, TopologySnapshotDto } from '../../../../core/contract/api';
-import type { Envelope } from '../../../../core/contract/errors';
-import { startTestHost } from '../../../contract/rpc/engine-fixture';
-import { okCaller } from '../../../helpers/ok-caller';
+import { describe, expect, it } from 'vitest';
+import type { ProjectInfoDto } from '../../../../core/contract/api';
+import { freshHostEachTest } from '../../../helpers/fresh-host';
 
-let call: (method: string, req: unknown) => Promise<Envelope>;
-const ok = okCaller((method, req) => call(method, req));
-
-beforeEach(async () => {
-  const { host } = await startTestHost();
-  call = host.dispatch;
-});
-
-const snapshot = () => ok<TopologySnapshotDto>('topology.get', {});
+const { call, ok, snapshot } = freshHostEachTest();
 
 describe('bulk edits from the graph: one undo step each', () => {
   it('deletes a box selection in one step, skipping what went with a bridge, and undo brings all back', async () => {

@@ -1,19 +1,9 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { PasteResultDto, ProjectInfoDto, TopologySnapshotDto } from '../../../../core/contract/api';
-import type { Envelope } from '../../../../core/contract/errors';
+import { describe, expect, it } from 'vitest';
+import type { PasteResultDto, ProjectInfoDto } from '../../../../core/contract/api';
 import { copyName } from '../../../../core/service/handlers/paste';
-import { startTestHost } from '../../../contract/rpc/engine-fixture';
-import { okCaller } from '../../../helpers/ok-caller';
+import { freshHostEachTest } from '../../../helpers/fresh-host';
 
-let call: (method: string, req: unknown) => Promise<Envelope>;
-const ok = okCaller((method, req) => call(method, req));
-
-beforeEach(async () => {
-  const { host } = await startTestHost();
-  call = host.dispatch;
-});
-
-const snapshot = () => ok<TopologySnapshotDto>('topology.get', {});
+const { call, ok, snapshot } = freshHostEachTest();
 
 describe('copy names', () => {
   it('adds -copy, then -copy-2, -copy-3, and never stacks copies of copies', () => {
