@@ -9,6 +9,9 @@ import type { LabProject, LiveLab } from '../ports';
 /** Packets a probe sends when the request names no count (as `wicm lab probe`). */
 export const DEFAULT_PROBE_COUNT = 3;
 
+/** Why an engine without the live-lab port has no lab (the host's own reasons read the same way). */
+const NO_LIVE_LAB = 'this engine cannot run a live lab: run the app or `wicm serve --editor` on the machine that hosts the lab';
+
 /**
  * `lab.*`: the live lab of the host's data folder (`wicm lab` in the UI). The host runs it
  * (namespaces, Open vSwitch); the engine hands it the open project with fresh plans.
@@ -16,7 +19,7 @@ export const DEFAULT_PROBE_COUNT = 3;
 export function labHandlers(ctx: HandlerContext): Pick<Handlers, 'lab.status' | 'lab.up' | 'lab.down' | 'lab.apply' | 'lab.probe' | 'lab.linkDown' | 'lab.linkUp'> {
   const lab = (): LiveLab => {
     const live = ctx.ports.liveLab;
-    if (!live) throw new CoreError('DRIVER_UNAVAILABLE', 'This engine cannot run a live lab: run it through the app or `wicm serve --editor` on the machine that hosts the lab.');
+    if (!live) throw new CoreError('DRIVER_UNAVAILABLE', `${NO_LIVE_LAB}.`);
     return live;
   };
   const project = (): LabProject => {
@@ -43,8 +46,7 @@ export function labHandlers(ctx: HandlerContext): Pick<Handlers, 'lab.status' | 
   return {
     'lab.status': async () => {
       const live = ctx.ports.liveLab;
-      if (!live) return { available: false, reason: 'this engine cannot run a live lab (run the app or wicm serve --editor on the machine that hosts it)', lab: null };
-      return live.status();
+      return live ? live.status() : { available: false, reason: NO_LIVE_LAB, lab: null };
     },
     'lab.up': async () => lab().up(project()),
     'lab.down': async () => lab().down(),
