@@ -41,12 +41,19 @@ export function pasteCopies(db: ProjectDb, t: TopologyDto, items: readonly { rea
     pasted.push({ kind: 'bridge', id, from: b.id });
   }
   const portMap = new Map<string, string>();
+  // Port names taken per bridge, kept across the loop so two copies beside their originals never clash.
+  const portNames = new Map<string, Set<string>>();
+  const portNamesOn = (bridgeId: string): Set<string> => {
+    let names = portNames.get(bridgeId);
+    if (!names) portNames.set(bridgeId, (names = new Set(t.ports.filter((x) => x.bridgeId === bridgeId).map((x) => x.name))));
+    return names;
+  };
   for (const p of t.ports) {
     const onCopiedBridge = bridgeMap.get(p.bridgeId);
     if (!onCopiedBridge && !portIds.has(p.id)) continue;
     const id = db.meta.nextId('pt');
     // On a copied bridge the port keeps its name and number; beside the original it needs new ones.
-    const name = onCopiedBridge ? p.name : copyName(p.name, new Set(t.ports.filter((x) => x.bridgeId === p.bridgeId).map((x) => x.name)));
+    const name = onCopiedBridge ? p.name : copyName(p.name, portNamesOn(p.bridgeId));
     db.topology.insert('port', { id, bridgeId: onCopiedBridge ?? p.bridgeId, name, ofPort: onCopiedBridge ? p.ofPort : null });
     portMap.set(p.id, id);
     pasted.push({ kind: 'port', id, from: p.id });

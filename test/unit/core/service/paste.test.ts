@@ -64,6 +64,15 @@ describe('paste: copies in one undo step', () => {
     expect((await snapshot()).topology.ports.map((p) => p.name)).toContain(`${port.name}-copy`);
   });
 
+  it('pastes a port together with its earlier copy beside both, under two different names', async () => {
+    const port = (await snapshot()).topology.ports[0]!;
+    await ok('topology.paste', { items: [{ kind: 'port', id: port.id }], positions: [] });
+    const copy = (await snapshot()).topology.ports.find((p) => p.name === `${port.name}-copy`)!;
+    await ok('topology.paste', { items: [{ kind: 'port', id: port.id }, { kind: 'port', id: copy.id }], positions: [] });
+    const names = (await snapshot()).topology.ports.filter((p) => p.bridgeId === port.bridgeId).map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining([`${port.name}-copy`, `${port.name}-copy-2`, `${port.name}-copy-3`]));
+  });
+
   it('says why when nothing can be pasted', async () => {
     expect(await call('topology.paste', { items: [{ kind: 'pop', id: 'gone' }], positions: [] })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: expect.stringContaining('Nothing to paste') } });
     expect(await call('topology.paste', { items: [], positions: [] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
