@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { ProjectFileDto } from '../../core/contract/files-dto';
@@ -25,15 +26,16 @@ export interface ProjectLibraryOptions {
 /**
  * The project files the UI may open: the `.wicm` files directly in the allowed folders (newest
  * first), and the recent projects that still exist there. Service counts come from the file
- * itself, cached by path, size and modification time, so listing again costs a stat per file.
+ * itself, cached per path until its size or modification time changes, so listing again costs a
+ * stat per file.
  */
 export function projectLibrary(options: ProjectLibraryOptions): ProjectLibrary {
-  const counts = new Map<string, number | null>();
+  const counts = new Map<string, { readonly size: number; readonly mtimeMs: number; readonly count: number | null }>();
 
   const countServices = async (path: string, size: number, mtimeMs: number): Promise<number | null> => {
     if (size > COUNT_MAX_BYTES) return null;
-    const key = `${path}\u0000${size}\u0000${mtimeMs}`;
-    if (counts.has(key)) return counts.get(key)!;
+    const cached = counts.get(path);
+    if (cached && cached.size === size && cached.mtimeMs === mtimeMs) return cached.count;
     let count: number | null = null;
     try {
       const db = new options.sql.Database(await readFile(path));
@@ -45,13 +47,13 @@ export function projectLibrary(options: ProjectLibraryOptions): ProjectLibrary {
     } catch {
       count = null; // not a readable project: listed without a count; opening it says what is wrong
     }
-    counts.set(key, count);
+    counts.set(path, { size, mtimeMs, count });
     return count;
   };
 
-  const describe = async (path: string, count: boolean): Promise<ProjectFileDto | null> => {
+  const describe = async (path: string, count: boolean, known?: Stats): Promise<ProjectFileDto | null> => {
     try {
-      const info = await stat(path);
+      const info = known ?? (await stat(path));
       if (!info.isFile()) return null;
       return {
         path,
@@ -67,7 +69,8 @@ export function projectLibrary(options: ProjectLibraryOptions): ProjectLibrary {
 
   return {
     async projects() {
-      const found: { path: string; mtimeMs: number }[] = [];
+      const found: { path: string; info: Stats }[] = [];
+      const seen = new Set<string>();
       for (const dir of options.dirs) {
         let names: string[];
         try {
@@ -81,14 +84,17 @@ export function projectLibrary(options: ProjectLibraryOptions): ProjectLibrary {
           const real = await realLocation(join(dir, name));
           if (!options.dirs.some((d) => isInside(d, real))) continue;
           const info = await stat(real).catch(() => null);
-          if (info?.isFile() && !found.some((f) => f.path === real)) found.push({ path: real, mtimeMs: info.mtimeMs });
+          if (info?.isFile() && !seen.has(real)) {
+            seen.add(real);
+            found.push({ path: real, info });
+          }
         }
       }
-      found.sort((a, b) => b.mtimeMs - a.mtimeMs || a.path.localeCompare(b.path));
+      found.sort((a, b) => b.info.mtimeMs - a.info.mtimeMs || a.path.localeCompare(b.path));
       const listed = found.slice(0, MAX_LISTED_PROJECTS);
       const projects: ProjectFileDto[] = [];
       for (const [i, f] of listed.entries()) {
-        const entry = await describe(f.path, i < COUNT_MAX_FILES);
+        const entry = await describe(f.path, i < COUNT_MAX_FILES, f.info);
         if (entry) projects.push(entry);
       }
       return { folders: options.dirs, projects, truncated: found.length > listed.length };
