@@ -1,31 +1,14 @@
-import type { Locator, Page } from '@playwright/test';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startEngineHost } from '../../electron/host/engine-host';
-import { generateWan, wan2000 } from '../helpers/graph-topology';
-import { expect, startServer, test } from './fixtures';
+import type { Locator } from '@playwright/test';
+import { wan2000 } from '../helpers/graph-topology';
+import { expect, test } from './fixtures';
 import { AppPage } from './pages/app-page';
+import { labelCounts, openGenerated } from './pages/generated-wan';
 
 /**
  * The readable graph of issue #16: labels by level of detail, centring on search, box select
  * with bulk delete and one Undo, collapse, minimap, context menu, tooltips. Reduced motion is
  * asked for, so a reveal lands in one frame and positions can be read at once.
  */
-
-const quiet = { info: () => {}, warn: () => {}, error: () => {} };
-
-/** `bridge 40/40, pop 31/40` → { bridge: [40, 40], pop: [31, 40] }. */
-function labelCounts(text: string | null): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
-  for (const part of (text ?? '').split(', ').filter(Boolean)) {
-    const [kind, ratio] = part.split(' ') as [string, string];
-    const [shown, of] = ratio.split('/').map(Number) as [number, number];
-    out[kind] = [shown, of];
-  }
-  return out;
-}
 
 /** Where an element the elements list selects is drawn, in page coordinates. */
 async function selectFromList(app: AppPage, list: string, name: string | RegExp): Promise<{ x: number; y: number }> {
@@ -40,29 +23,6 @@ async function selectFromList(app: AppPage, list: string, name: string | RegExp)
 async function centreOf(graph: Locator): Promise<{ x: number; y: number }> {
   const box = (await graph.boundingBox())!;
   return { x: box.width / 2, y: box.height / 2 };
-}
-
-async function openLarge(page: Page): Promise<{ app: AppPage; stop: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'wicm-e2e-graph-'));
-  const host = await startEngineHost({ mode: 'cli', logger: quiet, dataDir: dir, template: 'empty' });
-  const path = join(dir, 'wan-2000.wicm');
-  for (const [method, req] of [['topology.import', { text: JSON.stringify({ schema: 'wicm-topology/1', topology: generateWan(wan2000), positions: [] }) }], ['project.saveAs', { path }]] as const) {
-    const reply = await host.dispatch(method, req);
-    if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
-  }
-  const { url, child } = await startServer(dir, ['--project', path]);
-  const app = await AppPage.open(page, url);
-  const stop = async (): Promise<void> => {
-    await stopChild(child);
-    await rm(dir, { recursive: true, force: true });
-  };
-  return { app, stop };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  await exited;
 }
 
 test.beforeEach(async ({ page }) => {
@@ -86,7 +46,7 @@ test('the sample at Fit shows every bridge, PoP and segment name, ports only onc
 const SEGMENTS_AT_FIT = 70;
 
 test('a 2,000-element WAN at Fit shows every bridge name; zooming shows more; search centres and zooms', async ({ page }) => {
-  const { app, stop } = await openLarge(page);
+  const { app, stop } = await openGenerated(page, wan2000);
   try {
     await expect(app.graph).toHaveAttribute('aria-label', /40 bridges/);
     await app.screenshot('graph-2000-fit');
