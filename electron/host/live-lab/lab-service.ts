@@ -8,8 +8,8 @@ import type { LabStatusDto } from '../../../core/contract/api';
 import type { LabProject, LiveLab } from '../../../core/service/ports';
 import { CoreError } from '../../../core/util/core-error';
 import { labDown, labUp } from './build';
-import { labUnavailable, run } from './exec';
-import { applyBundles, cookiesOf, labFlows } from './flow-table';
+import { applyServiceFlows, removeServiceFlows } from './apply-flows';
+import { labUnavailable } from './exec';
 import { labIdOf, planLab } from './lab-plan';
 import { readLiveLab, type LiveLabLayout } from './layout';
 import { probeService } from './probe';
@@ -84,21 +84,10 @@ export function liveLabService(dataDir: string, options: LiveLabServiceOptions =
         check();
         const layout = await running();
         const services = serviceIds.map((id) => serviceOf(project, id));
-        const bridges = layout.bridges.map((b) => b.ovsName);
-        if (remove) {
-          for (const bridge of bridges) {
-            for (const cookie of cookiesOf(serviceIds)) await run('ovs-ofctl', ['del-flows', bridge, `cookie=${cookie}/-1`], { runDir: layout.runDir });
-          }
-          return { services: services.map((s) => s.name), flows: 0, bridges: bridges.length, removed: true };
-        }
+        const names = services.map((s) => s.name);
+        if (remove) return { services: names, flows: 0, bridges: await removeServiceFlows(layout, serviceIds), removed: true };
         const plans = project.plans.filter((p) => serviceIds.includes(p.serviceId));
-        const bundles = applyBundles(labFlows(layout, { topology: project.topology, services, plans }), bridges);
-        let flows = 0;
-        for (const [bridge, text] of bundles) {
-          flows += text.split('\n').filter((l) => l.startsWith('add ')).length;
-          await run('ovs-ofctl', ['-O', 'OpenFlow14', '--bundle', 'add-flows', bridge, '-'], { runDir: layout.runDir, input: text });
-        }
-        return { services: services.map((s) => s.name), flows, bridges: bundles.size, removed: false };
+        return { services: names, ...(await applyServiceFlows(layout, { topology: project.topology, services, plans })), removed: false };
       }),
     probe: (project, serviceId, count) =>
       serial(async () => {

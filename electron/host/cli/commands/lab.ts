@@ -2,15 +2,15 @@ import { resolve } from 'node:path';
 import { planServices } from '../../../../core/service/planning';
 import { CoreError } from '../../../../core/util/core-error';
 import { labDown, labSwitchDir, labUp, switchSocketNotes } from '../../live-lab/build';
-import { labUnavailable, run } from '../../live-lab/exec';
-import { applyBundles, cookiesOf, labFlows } from '../../live-lab/flow-table';
+import { applyServiceFlows, removeServiceFlows } from '../../live-lab/apply-flows';
+import { labUnavailable } from '../../live-lab/exec';
 import { readLiveLab, type LiveLabLayout } from '../../live-lab/layout';
 import { labIdOf, parseHostOptions, planLab } from '../../live-lab/lab-plan';
 import { probeService } from '../../live-lab/probe';
 import { probeText } from '../../live-lab/probe-report';
 import { findLink, labStatus, setLink, statusText } from '../../live-lab/status';
 import { defaultDataDir } from '../../paths';
-import { EXIT, parseOptions, type CliCommand, type CliIo } from '../command';
+import { EXIT, parseOptions, type CliCommand } from '../command';
 import { assertPlanned, loadTopology } from '../sources';
 
 const USAGE = `Usage: wicm lab up --project P [--host SEGMENT=ADDR]… [--json] [--data-dir D]
@@ -121,7 +121,7 @@ export const labCommand: CliCommand = {
         return EXIT.ok;
       }
       case 'apply':
-        return apply(io, await running(), await project(), values.service, values.remove === true, (t, j) => out(t, j));
+        return apply(await running(), await project(), values.service, values.remove === true, (t, j) => out(t, j));
       case 'probe': {
         const layout = await running();
         const source = await project();
@@ -158,28 +158,18 @@ function findService<T extends { id: string; name: string }>(services: readonly 
   throw new CoreError('INVALID_INPUT', `--service '${key}': the project has no such service. Services: ${services.map((s) => `"${s.name}" (${s.id})`).join(', ') || 'none'}.`);
 }
 
-async function apply(io: CliIo, layout: LiveLabLayout, source: Awaited<ReturnType<typeof loadTopology>>, key: string | undefined, remove: boolean, out: (text: string, json: unknown) => void): Promise<number> {
+async function apply(layout: LiveLabLayout, source: Awaited<ReturnType<typeof loadTopology>>, key: string | undefined, remove: boolean, out: (text: string, json: unknown) => void): Promise<number> {
   const services = key ? [findService(source.services, key)] : [...source.services];
-  const bridges = layout.bridges.map((b) => b.ovsName);
   if (remove) {
-    for (const bridge of bridges) {
-      for (const cookie of cookiesOf(services.map((s) => s.id))) await run('ovs-ofctl', ['del-flows', bridge, `cookie=${cookie}/-1`], { runDir: layout.runDir });
-    }
-    out(`Removed the flows of ${services.map((s) => `"${s.name}"`).join(', ')} from ${bridges.length} bridges.\n`, { removed: services.map((s) => s.id) });
+    const bridges = await removeServiceFlows(layout, services.map((s) => s.id));
+    out(`Removed the flows of ${services.map((s) => `"${s.name}"`).join(', ')} from ${bridges} bridges.\n`, { removed: services.map((s) => s.id) });
     return EXIT.ok;
   }
   const { plans } = planServices(source.topology, source.services, source.allocations);
   const chosen = plans.filter((p) => services.some((s) => s.id === p.serviceId));
   assertPlanned(chosen, source.label);
-  const paths = labFlows(layout, { topology: source.topology, services, plans: chosen });
-  const bundles = applyBundles(paths, bridges);
-  let flows = 0;
-  for (const [bridge, text] of bundles) {
-    flows += text.split('\n').filter((l) => l.startsWith('add ')).length;
-    await run('ovs-ofctl', ['-O', 'OpenFlow14', '--bundle', 'add-flows', bridge, '-'], { runDir: layout.runDir, input: text });
-  }
-  void io;
-  out(`Applied ${flows} flows of ${services.length} service(s) to ${bundles.size} bridges (one bundle each).\n`, { services: services.map((s) => s.id), flows });
+  const { flows, bridges } = await applyServiceFlows(layout, { topology: source.topology, services, plans: chosen });
+  out(`Applied ${flows} flows of ${services.length} service(s) to ${bridges} bridges (one bundle each).\n`, { services: services.map((s) => s.id), flows });
   return EXIT.ok;
 }
 
