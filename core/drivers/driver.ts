@@ -133,6 +133,12 @@ export interface PushStep {
   readonly dependsOn: readonly number[];
   /** Set when the step may not run: it would overwrite an object the project did not create. */
   readonly conflict?: string;
+  /**
+   * A batch step (ONOS `POST /flows` with many flows): the one-object steps it sends in one
+   * request, all of the same action. The transaction journals each of them (`desired` and
+   * `live` above are then null and the members' removed objects).
+   */
+  readonly members?: readonly PushStep[];
 }
 
 /**
@@ -157,6 +163,8 @@ export interface PreflightFinding {
 export interface AppliedStep {
   /** Handle of a created object (ONOS flow id from the Location header). */
   readonly handle?: string;
+  /** Handles of the objects a batch step created, by object id (ONOS flow ids of a batch answer). */
+  readonly handles?: ReadonlyMap<string, string>;
 }
 
 /** What the desired state is computed from. */

@@ -114,6 +114,17 @@ export function uniqueDesired(desired: readonly DesiredObject[], mustPush: (serv
   return [...seen.values()];
 }
 
+/** The one-object steps a step sends: its members when it is a batch, else itself. */
+export function leaves(step: PushStep): readonly PushStep[] {
+  return step.members ?? [step];
+}
+
+/** "12 change(s)", or "8000 change(s) in 16 request(s)" when steps are batches. */
+function changesText(steps: readonly PushStep[]): string {
+  const objects = steps.reduce((n, s) => n + leaves(s).length, 0);
+  return objects === steps.length ? `${objects} change(s)` : `${objects} change(s) in ${steps.length} request(s)`;
+}
+
 /** The journal record of an object as written. */
 function ownedOf(d: DesiredObject, handle: string | undefined): OwnedObject {
   return { serviceId: d.serviceId, kind: d.kind, summary: d.summary, content: d.content, ...(d.chain ? { chain: d.chain } : {}), ...(handle === undefined ? {} : { handle }) };
@@ -190,7 +201,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
           ? `Nothing was sent: step ${first.seq} would overwrite an object this project did not create (${first.summary}).`
           : steps.length === 0
             ? 'The controller already matches: nothing to send.'
-            : `${steps.length} change(s) would be sent.`,
+            : `${changesText(steps)} would be sent.`,
     };
   }
   if (steps.length === 0) {
@@ -203,19 +214,25 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   const liveById = liveMap(liveBefore);
   let done = 0;
   const run = async (step: PushStep): Promise<void> => {
-    for (const id of touchedIds(step)) {
-      const was = liveById.get(id);
-      const record = step.desired !== null ? ownedOf(step.desired, undefined) : null;
-      journal.append({ type: 'intent', tx: txId, seq: step.seq, objectId: id, record, undo: was ? { content: was.content, restore: was.restore } : null });
+    // Write-ahead: every object of the step (each flow of a batch) before the request goes out.
+    for (const leaf of leaves(step)) {
+      for (const id of touchedIds(leaf)) {
+        const was = liveById.get(id);
+        const record = leaf.desired !== null ? ownedOf(leaf.desired, undefined) : null;
+        journal.append({ type: 'intent', tx: txId, seq: step.seq, objectId: id, record, undo: was ? { content: was.content, restore: was.restore } : null });
+      }
     }
     await journal.sync?.();
     const result = await applyOnce(driver, http, step);
     applied.set(step.seq, result);
-    if (result.handle !== undefined && step.desired !== null) handles.set(step.desired.id, result.handle);
     done += 1;
     deps.onProgress?.(done, steps.length, step);
-    for (const id of touchedIds(step)) {
-      journal.append({ type: 'applied', tx: txId, seq: step.seq, objectId: id, record: step.desired !== null ? ownedOf(step.desired, result.handle) : null });
+    for (const leaf of leaves(step)) {
+      const handle = leaf.desired !== null ? (result.handles?.get(leaf.desired.id) ?? result.handle) : undefined;
+      if (handle !== undefined && leaf.desired !== null) handles.set(leaf.desired.id, handle);
+      for (const id of touchedIds(leaf)) {
+        journal.append({ type: 'applied', tx: txId, seq: step.seq, objectId: id, record: leaf.desired !== null ? ownedOf(leaf.desired, handle) : null });
+      }
     }
   };
   const limit = driver.capabilities.concurrentWrites ? deps.concurrency : 1;
@@ -229,7 +246,8 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
 
   if (failed.length === 0) {
     recordBaseline(journal, txId, wanted, liveBefore, owned);
-    const verified = await verifyPush(steps, () => read(steps.flatMap(touchedIds)));
+    const written = steps.flatMap(leaves);
+    const verified = await verifyPush(written, () => read(written.flatMap(touchedIds)));
     journal.append({ type: 'end', tx: txId, outcome: 'committed', verified });
     return {
       ok: true,
@@ -241,7 +259,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
       planMs,
       preflight,
       pushMs: now() - t1,
-      message: verified ? `${steps.length} change(s) applied and verified.` : `${steps.length} change(s) applied, but the read-back differs: run a drift check.`,
+      message: verified ? `${changesText(steps)} applied and verified.` : `${changesText(steps)} applied, but the read-back differs: run a drift check.`,
     };
   }
 
@@ -251,12 +269,12 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
     const step = bySeq.get(seq) as PushStep;
     try {
       await driver.compensate(http, step, applied.get(seq) ?? {});
-      for (const id of touchedIds(step)) journal.append({ type: 'undone', tx: txId, seq, objectId: id, record: owned.get(id) ?? null });
+      for (const id of leaves(step).flatMap(touchedIds)) journal.append({ type: 'undone', tx: txId, seq, objectId: id, record: owned.get(id) ?? null });
     } catch (e) {
       undoErrors.set(seq, `applied, but undoing it failed: ${failureText(e)}`);
     }
   }
-  const attempted = [...completed, ...failed.map((f) => f.seq)].map((seq) => bySeq.get(seq) as PushStep);
+  const attempted = [...completed, ...failed.map((f) => f.seq)].flatMap((seq) => leaves(bySeq.get(seq) as PushStep));
   const restored = await restoreTouched(driver, http, attempted, liveBefore, (ids) => read(ids));
   const verified = restored && undoErrors.size === 0;
   journal.append({ type: 'end', tx: txId, outcome: verified ? 'rolled-back' : 'rollback-incomplete', verified });

@@ -1,9 +1,11 @@
 import type { ControllerTargetDto } from '../../contract/api';
 import { record } from '../canonical';
 import { diffChanges, sequenceSteps } from '../diff';
-import { SHARED_OWNER, UNKNOWN_OWNER, type ControllerDriver, type DesiredInput, type DesiredObject, type DriverCapabilities, type LiveObject, type PushStep } from '../driver';
-import { expectSuccess, send } from '../request';
-import { DEFAULT_ONOS_APP_ID } from './defaults';
+import { SHARED_OWNER, UNKNOWN_OWNER, type AppliedStep, type ControllerDriver, type DesiredInput, type DesiredObject, type DriverCapabilities, type LiveObject, type PushStep } from '../driver';
+import type { HttpClient } from '../http';
+import { expectSuccess, jsonBody, send } from '../request';
+import { batchCreateRequest, batchDeleteRequest, batchHandles, batchSteps, deviceOfStep } from './batch';
+import { DEFAULT_ONOS_APP_ID, ONOS_BATCH_FLOWS } from './defaults';
 import { onosFlows, type OnosFlow } from './flows';
 import { onosPreflight } from './preflight';
 import { flowContent, flowObjectId, flowSummary } from './flow-key';
@@ -91,14 +93,19 @@ export function createOnosDriver(target: ControllerTargetDto): ControllerDriver 
     readObjects: (http, ids, hints) => readOnosObjects(http, target, appId, ids, hints),
     claim: (live, desiredById) => desiredById.get(live.id)?.serviceId ?? UNKNOWN_OWNER,
     preflight: (http, wanted) => onosPreflight(http, target, wanted),
-    diff: (desired, live, owned, scope) => collapseToApplication(sequenceSteps(diffChanges(desired, live, owned, scope)), live, owned, appId),
+    diff: (desired, live, owned, scope) => batchSteps(collapseToApplication(sequenceSteps(diffChanges(desired, live, owned, scope)), live, owned, appId), ONOS_BATCH_FLOWS, appId),
     async apply(http, step) {
+      if (step.members !== undefined) {
+        const response = expectSuccess(await send(http, target, step.request), step.request);
+        return step.action === 'delete' ? {} : { handles: batchHandles(step.members, jsonBody(response)) };
+      }
       const response = expectSuccess(await send(http, target, step.request), step.request, step.action === 'delete' ? GONE : []);
       if (step.action === 'delete') return {};
       const handle = flowIdFromLocation(response.headers.location);
       return handle === undefined ? {} : { handle };
     },
     async compensate(http, step, applied) {
+      if (step.members !== undefined) return compensateBatch(http, step.members, applied);
       if (step.action === 'create' && step.desired !== null) {
         const deviceId = String(record(step.desired.create.body).deviceId);
         const handle = applied.handle ?? (await driver.readLive(http)).find((l) => l.id === step.desired?.id)?.handle;
@@ -110,5 +117,27 @@ export function createOnosDriver(target: ControllerTargetDto): ControllerDriver 
       for (const live of step.live) expectSuccess(await send(http, target, live.restore), live.restore);
     },
   };
+  /** Undoes a batch in one request: deletes the flows it created, re-posts those it changed or removed. */
+  async function compensateBatch(http: HttpClient, members: readonly PushStep[], applied: AppliedStep): Promise<void> {
+    const creates = members.filter((m) => m.action === 'create' && m.desired !== null);
+    if (creates.length > 0) {
+      const unknown = creates.some((m) => applied.handles?.get(m.desired?.id ?? '') === undefined);
+      const read = unknown ? new Map((await driver.readLive(http)).map((l) => [l.id, l.handle])) : new Map<string, string | undefined>();
+      const flows = creates.flatMap((m) => {
+        const id = m.desired?.id ?? '';
+        const flowId = applied.handles?.get(id) ?? read.get(id);
+        return flowId === undefined ? [] : [{ deviceId: deviceOfStep(m), flowId }];
+      });
+      if (flows.length > 0) {
+        const request = batchDeleteRequest(flows);
+        expectSuccess(await send(http, target, request), request);
+      }
+    }
+    const restores = members.filter((m) => m.action !== 'create').flatMap((m) => m.live.map((l) => l.restore.body));
+    if (restores.length > 0) {
+      const request = batchCreateRequest(restores, appId);
+      expectSuccess(await send(http, target, request), request);
+    }
+  }
   return driver;
 }
