@@ -54,15 +54,22 @@ function createFlows(store: FlowStore, request: LabHttpRequest): LabHttpResponse
   return { status: 200, json: { flows: created } };
 }
 
-/** `DELETE /flows` with `{"flows":[{deviceId,flowId}]}` → 204. */
+/**
+ * `DELETE /flows` with `{"flows":[{deviceId,flowId}]}` → 204, as `FlowsWebResource.deleteFlows`:
+ * an element without `deviceId` is 404 "Device is not found", without `flowId` 404 "Flow is not
+ * found" (`nullIsNotFound`), checked for every element before anything is removed; a flow id that
+ * is not a number reads as 0 (Jackson `asLong`) and, like any unknown id, removes nothing.
+ */
 function deleteFlows(store: FlowStore, request: LabHttpRequest): LabHttpResponse {
   const flows = readJson(request.body).flows;
+  // Real ONOS dereferences the missing array (a 500); refused here with the POST's message.
   if (!Array.isArray(flows)) throw illegal(MESSAGES.flowsRequired);
   const targets = flows.map((flow: unknown) => {
-    if (!isRecord(flow) || flow.deviceId === undefined || flow.flowId === undefined) throw illegal('deviceId and flowId are required in each flow');
-    const id = asText(flow.flowId);
-    if (!/^-?\d{1,20}$/.test(id)) throw illegal(`For input string: "${id}"`);
-    return { deviceId: asText(flow.deviceId), id: BigInt(id).toString(10) };
+    const node = isRecord(flow) ? flow : {};
+    if (node.deviceId === undefined || node.deviceId === null) throw itemNotFound(MESSAGES.deviceNotFound);
+    if (node.flowId === undefined || node.flowId === null) throw itemNotFound(MESSAGES.flowNotFound);
+    const id = asText(node.flowId);
+    return { deviceId: asText(node.deviceId), id: /^-?\d{1,20}$/.test(id) ? BigInt(id).toString(10) : '0' };
   });
   for (const t of targets) store.remove(t.deviceId, t.id);
   return { status: 204 };

@@ -28,6 +28,7 @@ export const itemNotFound = (message: string): OnosError => new OnosError(404, m
 /** Messages of the REST resources. */
 export const MESSAGES = {
   deviceNotFound: 'Device is not found',
+  flowNotFound: 'Flow is not found',
   hostNotFound: 'Host is not found',
   appNotFound: 'Application Id is not found',
   invalidDevice: 'Invalid deviceId in flow creation request',

@@ -166,6 +166,18 @@ describe('ONOS stand-in: flow rules', () => {
     expect((await h.call('DELETE', '/onos/v1/flows', { flows: [created.flows[0]] })).status).toBe(204);
     expect((await flows()).map((f) => f.deviceId)).toEqual([S2]);
   });
+
+  it('refuses a batch delete element without deviceId or flowId as ONOS does, removing nothing', async () => {
+    const created = (await h.call('POST', '/onos/v1/flows', { flows: [{ ...hop1, deviceId: S1 }, { ...hop1, deviceId: S2 }] })).json as { flows: { deviceId: string; flowId: string }[] };
+    const [one, two] = created.flows as [{ deviceId: string; flowId: string }, { deviceId: string; flowId: string }];
+    expectOnosError(await h.call('DELETE', '/onos/v1/flows', { flows: [one, { flowId: two.flowId }] }), 404, 'Device is not found');
+    expectOnosError(await h.call('DELETE', '/onos/v1/flows', { flows: [one, { deviceId: S2 }] }), 404, 'Flow is not found');
+    expectOnosError(await h.call('DELETE', '/onos/v1/flows', {}), 400, 'Flows array was not specified');
+    expect(await flows()).toHaveLength(2);
+    // Unknown (or non-numeric) flow ids remove nothing and still answer 204.
+    expect((await h.call('DELETE', '/onos/v1/flows', { flows: [{ deviceId: S1, flowId: '12345' }, { deviceId: S2, flowId: 'x' }] })).status).toBe(204);
+    expect(await flows()).toHaveLength(2);
+  });
 });
 
 describe('ONOS stand-in: application ids', () => {
