@@ -16,6 +16,9 @@ export interface UndoRecord {
  * `undo` null = the object did not exist) and `applied` once the controller accepted it; one
  * `undone` per compensated step, `baseline` for objects found already in place (or adopted), and
  * `end`. A `begin` without `end` is a transaction a crash interrupted (`push/recovery.ts`).
+ * A batch step (ONOS flows in one request) writes one `intent` per object it carries, all with
+ * the step's seq and all before the request, then one `applied` per object with the handle the
+ * controller answered for it; `begin.steps` counts steps (requests), not objects.
  */
 export type JournalEntry =
   | { readonly type: 'begin'; readonly tx: string; readonly op: 'push' | 'teardown' | 'adopt'; readonly serviceIds: readonly string[] | null; readonly steps?: number }
