@@ -21,9 +21,15 @@ export function batchDeleteRequest(flows: readonly { readonly deviceId: string; 
 /** "120 flows on of:…01, 80 on of:…02" — what a batch writes where, for reports and dry runs. */
 function batchSummary(members: readonly PushStep[]): string {
   const perDevice = new Map<string, number>();
-  for (const m of members) perDevice.set(deviceOfStep(m), (perDevice.get(deviceOfStep(m)) ?? 0) + 1);
+  for (const m of members) {
+    const device = deviceOfStep(m);
+    perDevice.set(device, (perDevice.get(device) ?? 0) + 1);
+  }
   const services = new Set(members.map((m) => m.serviceId)).size;
-  const shown = [...perDevice].slice(0, 4).map(([device, n]) => `${n} on ${device}`);
+  const shown = [...perDevice]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, 4)
+    .map(([device, n]) => `${n} on ${device}`);
   const more = perDevice.size > 4 ? ` and ${perDevice.size - 4} more device(s)` : '';
   return `${members.length} flows of ${services} service(s) in one request: ${shown.join(', ')}${more}`;
 }
