@@ -213,6 +213,11 @@ export interface ControllerDriver {
   compensate(http: HttpClient, step: PushStep, applied: AppliedStep): Promise<void>;
   /** What the controller would refuse or discard if `wanted` were pushed onto `live` (optional). */
   preflight?(http: HttpClient, wanted: readonly DesiredObject[], live: readonly LiveObject[]): Promise<PreflightFinding[]>;
+  /**
+   * Removes these live objects in as few requests as the controller takes (ONOS: batch `DELETE
+   * /flows`); optional: without it each is removed by its own `remove` request.
+   */
+  removeMany?(http: HttpClient, live: readonly LiveObject[]): Promise<void>;
   /** Sends a live object's restore or remove request when the target is not reached over HTTP (Open vSwitch). */
   send?(http: HttpClient, request: DriverRequest): Promise<void>;
 }

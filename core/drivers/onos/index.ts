@@ -104,6 +104,13 @@ export function createOnosDriver(target: ControllerTargetDto): ControllerDriver 
       const handle = flowIdFromLocation(response.headers.location);
       return handle === undefined ? {} : { handle };
     },
+    async removeMany(http, live) {
+      const flows = live.filter((l) => l.handle !== undefined).map((l) => ({ deviceId: String(record(l.restore.body).deviceId), flowId: l.handle as string }));
+      for (let i = 0; i < flows.length; i += ONOS_BATCH_FLOWS) {
+        const request = batchDeleteRequest(flows.slice(i, i + ONOS_BATCH_FLOWS));
+        expectSuccess(await send(http, target, request), request);
+      }
+    },
     async compensate(http, step, applied) {
       if (step.members !== undefined) return compensateBatch(http, step.members, applied);
       if (step.action === 'create' && step.desired !== null) {
