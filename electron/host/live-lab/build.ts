@@ -185,9 +185,13 @@ async function readPid(file: string): Promise<number> {
   return pid;
 }
 
-/** Waits up to a second for a daemon to exit after SIGTERM, then kills it (the lab's state is thrown away anyway) and waits for that. */
+/**
+ * Waits up to a second for a daemon to exit after SIGTERM, then kills it (the lab's state is
+ * thrown away anyway) and waits for that: up to 30 s, since an ovs-vswitchd of a large lab takes
+ * seconds to release its hundreds of devices on a busy machine (measured with 50 bridges).
+ */
 async function waitGone(pid: number): Promise<void> {
-  for (let i = 0; i < 60; i += 1) {
+  for (let i = 0; i < 600; i += 1) {
     if (!(await isRunning(pid))) return;
     if (i === 20) process.kill(pid, 'SIGKILL');
     await new Promise((r) => setTimeout(r, 50));
