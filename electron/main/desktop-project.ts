@@ -1,7 +1,8 @@
-import { app, Menu, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, Menu, shell, type BrowserWindow } from 'electron';
 import type { ProjectInfoDto } from '../../core/contract/api';
 import type { UiCommand } from '../../core/contract/events';
 import type { EngineHost } from '../host/engine-host';
+import type { LocalServer } from '../host/local-server';
 import { askSaveBeforeClosing, confirmDiscard, pickFileToCompare, pickNsrDocument, pickProjectToOpen, pickSavePath, showError } from './dialogs';
 import { forwardEvent } from './ipc';
 import { menuTemplate, type MenuActions } from './menu';
@@ -23,6 +24,7 @@ export class DesktopProject {
     private readonly host: EngineHost,
     private readonly window: () => BrowserWindow | null,
     private readonly grants: PathGrants,
+    private readonly server?: LocalServer,
   ) {
     host.onEvent((event) => {
       if (event.name === 'project.didChange') this.update(event.payload);
@@ -110,7 +112,7 @@ export class DesktopProject {
 
   private async rebuildMenu(): Promise<void> {
     const recent = await this.host.recent.list();
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(this.menuActions, process.platform === 'darwin', !app.isPackaged, recent)));
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(this.menuActions, process.platform === 'darwin', !app.isPackaged, recent, this.server?.status())));
   }
 
   private readonly menuActions: MenuActions = {
@@ -146,5 +148,10 @@ export class DesktopProject {
     redo: () => void this.call('history.redo', {}),
     ui: (command) => this.uiCommand(command),
     openDocs: () => void safeOpenExternal(shell, DOCS_URL),
+    toggleLocalServer: () => {
+      const server = this.server;
+      if (server) void server.setEnabled(server.status().url === null).catch((e: unknown) => showError('Local server', e instanceof Error ? e.message : String(e))).finally(() => void this.rebuildMenu());
+    },
+    copyLocalServerToken: () => void this.server?.token().then((t) => clipboard.writeText(t)),
   };
 }

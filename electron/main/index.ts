@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectsDirOf } from '../host/paths';
 import { startEngineHost } from '../host/engine-host';
+import { localServer } from '../host/local-server';
 import { createStderrLogger } from '../host/platform/logger';
 import { DesktopProject } from './desktop-project';
 import { registerIpc, forwardEvent } from './ipc';
@@ -68,7 +69,11 @@ app.whenReady().then(async () => {
     (contents) => (contents ? BrowserWindow.fromWebContents(contents) : null) ?? mainWindow,
     (path) => grants.grant(path, 'write'),
   );
-  desktop = new DesktopProject(host, () => mainWindow, grants);
+  // Opt-in REST API and /metrics on 127.0.0.1 (File menu), stopped on quit.
+  const server = localServer(host, dataDir, logger);
+  await server.startIfEnabled();
+  app.on('will-quit', () => void server.close());
+  desktop = new DesktopProject(host, () => mainWindow, grants, server);
   registerIpc(ipcMain, host.dispatch, { appUrl, paths: grants, logger });
   host.onEvent((event) => {
     if (mainWindow) forwardEvent(mainWindow.webContents, event);

@@ -17,10 +17,32 @@ export interface MenuActions {
   /** Hands a command to the UI (export, fit, zoom, theme…). */
   ui(command: UiCommand): void;
   openDocs(): void;
+  /** Turns the local server (REST API and /metrics on 127.0.0.1) on or off. */
+  toggleLocalServer?(): void;
+  /** Copies the local server's API token to the clipboard. */
+  copyLocalServerToken?(): void;
+}
+
+/** The local server as the menu shows it (see electron/host/local-server.ts). */
+export interface MenuServerState {
+  readonly enabled: boolean;
+  readonly port: number;
+  /** Set while it runs. */
+  readonly url: string | null;
+}
+
+/** File menu items of the local server: a checkbox naming the address, and Copy API Token. */
+export function localServerItems(actions: MenuActions, server: MenuServerState): MenuItemConstructorOptions[] {
+  const where = server.url === null ? `127.0.0.1:${server.port}` : server.url.replace(/^http:\/\/|\/$/g, '');
+  return [
+    { type: 'separator' },
+    { label: `Serve REST API and /metrics on ${where}`, type: 'checkbox', checked: server.enabled && server.url !== null, click: () => actions.toggleLocalServer?.() },
+    { label: 'Copy Local Server API Token', enabled: server.url !== null, click: () => actions.copyLocalServerToken?.() },
+  ];
 }
 
 /** The native menu (File, Edit, View, Help) with the usual accelerators. */
-export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolean, recent: readonly string[] = []): MenuItemConstructorOptions[] {
+export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolean, recent: readonly string[] = [], server?: MenuServerState): MenuItemConstructorOptions[] {
   const recentItems: MenuItemConstructorOptions[] =
     recent.length === 0
       ? [{ label: 'No recent projects', enabled: false }]
@@ -41,6 +63,7 @@ export function menuTemplate(actions: MenuActions, isMac: boolean, isDev: boolea
         { label: 'Export…', accelerator: 'CmdOrCtrl+E', click: () => actions.ui('export') },
         { label: 'Compare with…', click: () => actions.compareWith() },
         { label: 'Push…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.ui('push') },
+        ...(server === undefined ? [] : localServerItems(actions, server)),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

@@ -7,13 +7,14 @@
  */
 import { assertNever } from '../../../core/util/assert-never';
 import { parseFaults } from './faults';
-import type { LabBehaviour } from './lab-behaviour';
+import type { LabBehaviour, LabHttpRequest, LabHttpResponse } from './lab-behaviour';
 import { LAB_BODY_LIMIT, startLabServer } from './lab-server';
 import { createOnosBehaviour } from './onos/onos-behaviour';
 import { DEFAULT_LAB_TOPOLOGY, parseSeedTopology, type LabTopology } from './seed-topology';
 import type { LabController, LabControllerOptions, LabKind } from './types';
 import { createVtnBehaviour } from './vtn/vtn-behaviour';
 import { liveDataPlane, type LiveDataPlane } from './live/applier';
+import { withLiveCounters } from './onos/flow-counters';
 
 export type { LabController, LabControllerOptions, LabFault, LabFaultAction, LabKind, LabRequestRecord } from './types';
 export { DEFAULT_LAB_TOPOLOGY } from './seed-topology';
@@ -58,7 +59,7 @@ export async function startLabCluster(options: LabControllerOptions, size: numbe
   const behaviour = behaviourFor(options.kind, parseSeedTopology(options.seedTopology ?? DEFAULT_LAB_TOPOLOGY));
   // With a data folder, every accepted write is also compiled onto the live lab's bridges.
   const dataPlane: LiveDataPlane | undefined = options.dataDir === undefined ? undefined : liveDataPlane(options.kind, options.dataDir);
-  const shared: Member = { behaviour, observed: observe(behaviour, dataPlane), dataPlane };
+  const shared: Member = { behaviour, observed: observe(options.kind, behaviour, dataPlane), dataPlane };
   dataPlane?.schedule(behaviour.snapshot());
   const members: LabController[] = [];
   try {
@@ -78,10 +79,12 @@ interface Member {
 }
 
 /** The behaviour that schedules a data-plane update after every accepted write. */
-function observe(behaviour: LabBehaviour, dataPlane: LiveDataPlane | undefined): LabBehaviour {
+function observe(kind: LabKind, behaviour: LabBehaviour, dataPlane: LiveDataPlane | undefined): LabBehaviour {
   if (dataPlane === undefined) return behaviour;
   return {
     ...behaviour,
+    // ONOS reads back each flow with the packets and bytes its switch counted: here, the live lab's.
+    ...(kind === 'onos' ? { complete: (request: LabHttpRequest, response: LabHttpResponse) => withLiveCounters(request, response, () => dataPlane.counters()) } : {}),
     handle(request) {
       const response = behaviour.handle(request);
       if (request.method !== 'GET' && response.status >= 200 && response.status < 300) dataPlane.schedule(behaviour.snapshot());

@@ -21,6 +21,11 @@ export interface LabHttpResponse {
 /** What makes a lab server behave like one controller kind. */
 export interface LabBehaviour {
   handle(request: LabHttpRequest): LabHttpResponse;
+  /**
+   * Finishes an answer with what only the data plane knows (the lab ONOS's flow counters, read
+   * from the live lab's Open vSwitch tables); absent: the answer of `handle` is final.
+   */
+  complete?(request: LabHttpRequest, response: LabHttpResponse): Promise<LabHttpResponse>;
   /** The answer to missing or wrong credentials (status 401). */
   unauthorized(): LabHttpResponse;
   /** The answer to a body over the limit (status 413). */

@@ -137,7 +137,9 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
       return;
     }
     const origin = `http://${req.headers.host ?? address}`;
-    const response = behaviour.handle({ method, pathname: url.pathname, query: url.searchParams, body: body.text, origin });
+    const request = { method, pathname: url.pathname, query: url.searchParams, body: body.text, origin };
+    const handled = behaviour.handle(request);
+    const response = behaviour.complete === undefined ? handled : await behaviour.complete(request, handled);
     send(res, response);
     record(response.status, body.text);
   };

@@ -5,7 +5,8 @@
  * ovsdb-server runs in the root namespace on a socket in the lab's run folder; ovs-vswitchd runs
  * inside the lab's own network namespace, so the userspace datapath's tap devices (`ovs-netdev`
  * and one per bridge, fixed names per namespace) never meet another lab's, and every bridge-side
- * veth end lives there too. Each segment host has its own namespace. Deleting the namespaces
+ * veth end lives there too. Each segment host has its own namespace; so has the WAN host on the
+ * WAN core, which answers for the default-route segments of the uplinks (SOL005's 0.0.0.0/0). Deleting the namespaces
  * removes every device the lab made; the two daemons are stopped by pid.
  *
  * Flow tables: the WAN bridges start EMPTY with `fail_mode=secure` (table miss = drop): nothing
@@ -184,9 +185,13 @@ async function readPid(file: string): Promise<number> {
   return pid;
 }
 
-/** Waits up to a second for a daemon to exit after SIGTERM, then kills it (the lab's state is thrown away anyway) and waits for that. */
+/**
+ * Waits up to a second for a daemon to exit after SIGTERM, then kills it (the lab's state is
+ * thrown away anyway) and waits for that: up to 30 s, since an ovs-vswitchd of a large lab takes
+ * seconds to release its hundreds of devices on a busy machine (measured with 50 bridges).
+ */
 async function waitGone(pid: number): Promise<void> {
-  for (let i = 0; i < 60; i += 1) {
+  for (let i = 0; i < 600; i += 1) {
     if (!(await isRunning(pid))) return;
     if (i === 20) process.kill(pid, 'SIGKILL');
     await new Promise((r) => setTimeout(r, 50));
@@ -202,6 +207,12 @@ async function isRunning(pid: number): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The WAN host behind the core (once, whatever the number of default-route segments it answers for). */
+function wanHost(layout: Pick<LiveLabLayout, 'hosts'>): (LiveLabLayout['hosts'][number] & { coreIfname: string })[] {
+  const first = layout.hosts.find((h) => h.coreIfname !== undefined);
+  return first === undefined ? [] : [first as LiveLabLayout['hosts'][number] & { coreIfname: string }];
 }
 
 /** `ip -batch` lines creating every veth pair with both ends in their namespaces. */
@@ -220,6 +231,7 @@ function vethBatch(layout: LiveLabLayout): string {
       lines.push(`link add ${port.ifname} netns ${d} type veth peer name ${port.peerIfname} netns ${peerNs}`);
     }
   }
+  for (const host of wanHost(layout)) lines.push(`link add ${host.coreIfname} netns ${d} type veth peer name ${host.ifname} netns ${host.netns}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -232,6 +244,7 @@ function daemonSideBatch(layout: LiveLabLayout): string {
       if (port.peer.kind === 'pop' || port.peer.kind === 'uplink') lines.push(`link set ${port.peerIfname} up`);
     }
   }
+  for (const host of wanHost(layout)) lines.push(`link set ${host.coreIfname} up`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -240,7 +253,8 @@ function hostBatch(layout: LiveLabLayout, netns: string): string {
   const own = layout.hosts.filter((h) => h.netns === netns);
   const first = own[0]!;
   const lines = ['link set lo up', `link set ${first.ifname} address ${first.mac}`];
-  for (const h of own) lines.push(`address add ${h.address}/${h.prefixLength} dev ${h.ifname}`);
+  // The WAN host answers for several default-route segments, often at one address: add each once.
+  for (const a of new Set(own.map((h) => `${h.address}/${h.prefixLength}`))) lines.push(`address add ${a} dev ${first.ifname}`);
   lines.push(`link set ${first.ifname} up`, `route add default dev ${first.ifname}`);
   if (layout.hosts.some((h) => h.address.includes(':'))) lines.push(`-6 route add default dev ${first.ifname}`);
   for (const other of layout.hosts) {
@@ -271,6 +285,7 @@ function bridgeCommands(layout: LiveLabLayout): string[] {
     addBridge(layout.coreBridge, []);
     let n = 1;
     for (const link of layout.links) if (link.kind === 'uplink') addPort(layout.coreBridge, link.veth[1], n++);
+    for (const host of wanHost(layout)) addPort(layout.coreBridge, host.coreIfname, n++);
   }
   return args.slice(1);
 }

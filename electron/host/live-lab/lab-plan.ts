@@ -6,7 +6,8 @@
  * characters (a Linux interface name), so labs of different data folders never collide:
  *   daemon namespace `wl1a2bd`, bridge `wl1a2bb0`, WAN core `wl1a2bc`, PoP VNF `wl1a2bp0`,
  *   bridge-side veth end of port k `wl1a2bv<k>`, its peer: host `wl1a2bh<k>`, PoP `wl1a2bp<j>i`,
- *   core `wl1a2bu<k>`, unplugged `wl1a2bn<k>`; host namespace `wl1a2bh<k>`.
+ *   core `wl1a2bu<k>`, unplugged `wl1a2bn<k>`; host namespace `wl1a2bh<k>`; the WAN host behind
+ *   the core (the far end of uplinks / default routes): namespace `wl1a2bw`, its core-side veth `wl1a2bx`.
  */
 import type { BridgeDto, PortDto, SegmentDto, TopologyDto } from '../../../core/contract/dto';
 import { isAddressInPrefix, parsePrefix } from '../../../core/net';
@@ -205,7 +206,63 @@ export function planLab(topology: TopologyDto, labId: string, hostAddresses: Rea
     dpids.set(b.dpid, b.name);
   }
   const coreBridge = links.some((l) => l.kind === 'uplink') ? name(`${prefix}c`) : null;
+  if (coreBridge !== null) hosts.push(...wanHosts(topology, labId, prefix, roles, hostAddresses, notes));
   return { labId, daemonNetns: name(`${prefix}d`), coreBridge, bridges, hosts, pops, links, notes };
+}
+
+/**
+ * The WAN host: one namespace on the WAN core standing for "the rest of the network" behind the
+ * uplinks, one entry per default-route segment on an uplink port (so a probe whose destination
+ * is 0.0.0.0/0 has someone to answer). Its address: the one `--host` gives, else the first usable
+ * IPv4 address outside every other segment and outside 0/8, 127/8 and 224/3; an IPv6 default
+ * route needs `--host` (a note says so). Host routes (/32, /128): the prefix is a default route.
+ */
+function wanHosts(topology: TopologyDto, labId: string, prefix: string, roles: ReadonlyMap<string, Role>, given: ReadonlyMap<string, string>, notes: string[]): LiveHost[] {
+  const netns = name(`${prefix}w`);
+  const coreIfname = name(`${prefix}x`);
+  const others = topology.segments.filter((s) => s.prefix !== '0.0.0.0/0' && s.prefix !== '::/0').map((s) => s.prefix);
+  const out: LiveHost[] = [];
+  for (const segment of topology.segments) {
+    if (roles.get(segment.portId)?.kind !== 'uplink' || (segment.prefix !== '0.0.0.0/0' && segment.prefix !== '::/0')) continue;
+    const address = given.get(segment.id) ?? (segment.prefix === '0.0.0.0/0' ? firstOutside(others) : undefined);
+    if (address === undefined) {
+      notes.push(`Segment ${segment.name ?? segment.prefix} (${segment.prefix}) is an uplink: give the WAN host an address for it with --host "${segment.name ?? segment.prefix}=ADDRESS" to probe services that leave there.`);
+      continue;
+    }
+    const bridgeId = topology.ports.find((p) => p.id === segment.portId)?.bridgeId ?? '';
+    out.push({ segmentId: segment.id, segmentName: segment.name ?? segment.prefix, netns, ifname: netns, address, prefixLength: address.includes(':') ? 128 : 32, mac: wanHostMac(labId), bridgeId, portId: segment.portId, given: given.has(segment.id), coreIfname });
+  }
+  return out;
+}
+
+/** The first usable IPv4 address outside these prefixes and outside 0/8, 127/8 and 224/3; undefined when none is left. */
+export function firstOutside(prefixes: readonly string[]): string | undefined {
+  const ranges = [['0.0.0.0/8'], ['127.0.0.0/8'], prefixes.filter((p) => !p.includes(':'))].flat().map((p) => {
+    const [net = '', len = '32'] = p.split('/');
+    const start = ipv4ToInt(net) & (Number(len) === 0 ? 0 : (~0 << (32 - Number(len))) >>> 0);
+    return [start >>> 0, (start >>> 0) + 2 ** (32 - Number(len)) - 1] as const;
+  });
+  let candidate = 1;
+  for (let moved = true; moved && candidate < 0xe0000000; ) {
+    moved = false;
+    for (const [start, end] of ranges) {
+      if (candidate >= start && candidate <= end) {
+        candidate = end + 1;
+        if ((candidate & 0xff) === 0) candidate += 1;
+        moved = true;
+      }
+    }
+  }
+  return candidate < 0xe0000000 ? [candidate >>> 24, (candidate >>> 16) & 255, (candidate >>> 8) & 255, candidate & 255].join('.') : undefined;
+}
+
+function ipv4ToInt(address: string): number {
+  return address.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+}
+
+/** Locally administered MAC of the WAN host: `02:<lab id>:01:00:00` (host MACs have 00 in the fourth byte). */
+export function wanHostMac(labId: string): string {
+  return `02:${labId.slice(0, 2)}:${labId.slice(2, 4)}:01:00:00`;
 }
 
 /** Locally administered MAC of the host on port k: `02:<lab id>:00:<k>`. */

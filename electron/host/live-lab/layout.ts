@@ -53,6 +53,12 @@ export interface LiveHost {
   readonly portId: string;
   /** True when the address came from `--host SEGMENT=ADDR` rather than the first usable one. */
   readonly given: boolean;
+  /**
+   * Set for the WAN host (behind the WAN core, answering for default-route segments on uplink
+   * ports): its veth end on the core bridge, in the daemon namespace. Unset: the host is on the
+   * WAN bridge port `portId`.
+   */
+  readonly coreIfname?: string;
 }
 
 /** A PoP as a transit VNF: a one-flow OVS bridge that sends frames back where they came from. */

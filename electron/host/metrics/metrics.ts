@@ -2,18 +2,21 @@
  * `GET /metrics` in the Prometheus text format (prom-client): REST requests by route and status,
  * push transactions, steps and durations (observed on the one dispatch every transport uses),
  * and bytes / packets per service, hop and direction read from Open vSwitch counters at scrape
- * time (the OVS driver's targets; for the lab VTN / ONOS, the live lab's tables they compile to); for Katana slices also the gauge Katana's WIM exporter and Grafana panel read:
+ * time (the OVS driver's targets; for the lab VTN / ONOS, the live lab's tables they compile to),
+ * or from the controller itself (ONOS flow entries' packets / bytes); for Katana slices also the gauge Katana's WIM exporter and Grafana panel read:
  * `slice_<id with - as _>_flows{slice_id,flow_id}` in bytes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { PushReportDto } from '../../../core/contract/api';
+import type { ControllerTargetDto, PushReportDto } from '../../../core/contract/api';
+import { journalTarget } from '../../../core/drivers';
 import type { OpenFlowSwitches } from '../../../core/drivers/ovs/switches';
 import type { Dispatch } from '../dispatch';
 import type { MountedRouter } from '../http';
 import { ovsOfctlSwitches } from '../platform/ovs-ofctl';
 import { checkAccess, type AccessPolicy } from '../rest/access';
 import type { Route } from '../rest/route';
+import { onosTrafficSamples, type ControllerGet } from './controller-traffic';
 import { labTrafficSamples } from './lab-traffic';
 import { trafficSamples, type TrafficSample } from './traffic';
 import { sliceMetricName } from '../rest/katana-slices';
@@ -30,6 +33,8 @@ export interface Metrics {
   readonly router: MountedRouter;
   /** The exposition text (what `/metrics` answers). */
   scrape(): Promise<string>;
+  /** Reads this controller's counters too (the `--controller` / `--lab-controller` of `wicm serve`). */
+  watchController(target: ControllerTargetDto): void;
 }
 
 const PUSH_METHODS = new Set(['push.apply', 'push.teardown', 'push.diff']);
@@ -51,6 +56,14 @@ export interface MetricsOptions {
    * up there, the counters of the flows they installed are the services' counters too.
    */
   readonly labDataDir?: string;
+  /**
+   * Controllers (with credentials) whose own flow counters are read at scrape time: ONOS
+   * (`packets`/`bytes` of the project's application's flows). Pushes with a spelled-out ONOS
+   * target add theirs; `watchController` adds the server's own.
+   */
+  readonly controllers?: readonly ControllerTargetDto[];
+  /** Reads a controller (default: fetch with HTTP Basic credentials); tests inject one. */
+  readonly controllerGet?: ControllerGet;
 }
 
 export function createMetrics(options: MetricsOptions): Metrics {
@@ -58,6 +71,12 @@ export function createMetrics(options: MetricsOptions): Metrics {
   const switches = options.switches ?? ovsOfctlSwitches();
   /** Open vSwitch targets pushed to by this server (their counters are read at scrape time). */
   const ovsTargets = new Set<string>(options.ovsTargets ?? []);
+  /** Controllers whose own counters are read, by their journal name (kind, URL, scope). */
+  const controllers = new Map<string, ControllerTargetDto>();
+  const watchController = (target: ControllerTargetDto): void => {
+    if (target.kind === 'onos') controllers.set(`${journalTarget(target)} ${target.user}`, target);
+  };
+  for (const t of options.controllers ?? []) watchController(t);
   const rest = new Counter({ name: 'wicm_rest_requests_total', help: 'REST API requests by route template, method and status', labelNames: ['route', 'status'], registers: [registry] });
   const transactions = new Counter({
     name: 'wicm_push_transactions_total',
@@ -74,10 +93,14 @@ export function createMetrics(options: MetricsOptions): Metrics {
     registers: [registry],
   });
   let samples: Promise<TrafficSample[]> | undefined;
-  const read = async (): Promise<TrafficSample[]> => [
-    ...(await trafficSamples(options.dispatch, ovsTargets, switches)),
-    ...(options.labDataDir === undefined ? [] : await labTrafficSamples(options.dispatch, options.labDataDir, switches)),
-  ];
+  const read = async (): Promise<TrafficSample[]> => {
+    // The controller's own counters win over the live lab's reading of the same hop.
+    const fromLab = options.labDataDir === undefined ? [] : await labTrafficSamples(options.dispatch, options.labDataDir, switches);
+    const fromControllers = await onosTrafficSamples(options.dispatch, controllers.values(), options.controllerGet);
+    const key = (s: TrafficSample): string => `${s.serviceId} ${s.direction} ${s.hop} ${s.bridge}`;
+    const counted = new Set(fromControllers.map(key));
+    return [...(await trafficSamples(options.dispatch, ovsTargets, switches)), ...fromLab.filter((s) => !counted.has(key(s))), ...fromControllers];
+  };
   const current = (): Promise<TrafficSample[]> => (samples ??= read());
   const labels = ['service_id', 'service', 'hop', 'direction', 'bridge'] as const;
   const sampleLabels = (s: TrafficSample) => ({ service_id: s.serviceId, service: s.service, hop: String(s.hop), direction: s.direction, bridge: s.bridge });
@@ -123,6 +146,9 @@ export function createMetrics(options: MetricsOptions): Metrics {
   const observeDispatch = (dispatch: Dispatch): Dispatch => async (method, req) => {
     const reply = await dispatch(method, req);
     if (!PUSH_METHODS.has(method) || !reply.ok) return reply;
+    const asked = (req as { target?: unknown } | null)?.target;
+    // A spelled-out ONOS target (not a profile reference, whose password stays in the engine).
+    if (!(reply.value as PushReportDto).dryRun && isOnosTarget(asked)) watchController(asked);
     const report = reply.value as PushReportDto;
     const driver = report.target.kind;
     if (driver === 'ovs' && !report.dryRun) ovsTargets.add(report.target.url);
@@ -168,7 +194,12 @@ export function createMetrics(options: MetricsOptions): Metrics {
       }
     },
   };
-  return { registry, observeDispatch, observeRouter, router, scrape };
+  return { registry, observeDispatch, observeRouter, router, scrape, watchController };
+}
+
+function isOnosTarget(value: unknown): value is ControllerTargetDto {
+  const t = value as Partial<ControllerTargetDto> | null | undefined;
+  return typeof t === 'object' && t !== null && t.kind === 'onos' && typeof t.url === 'string' && typeof t.user === 'string' && typeof t.password === 'string';
 }
 
 /** Two routers as one: each request goes to the first that claims its path. */

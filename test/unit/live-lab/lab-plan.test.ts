@@ -5,12 +5,30 @@ import { describe, expect, it } from 'vitest';
 import type { TopologyDto } from '../../../core/contract/dto';
 import { labUnavailable } from '../../../electron/host/live-lab/exec';
 import { parseDumpFlows } from '../../../electron/host/live-lab/flow-table';
-import { dpidOf, firstUsable, labIdOf, parseHostOptions, planLab } from '../../../electron/host/live-lab/lab-plan';
+import { dpidOf, firstOutside, firstUsable, labIdOf, parseHostOptions, planLab } from '../../../electron/host/live-lab/lab-plan';
 
 const sample = (JSON.parse(readFileSync('resources/sample/sample-wan.json', 'utf8')) as { topology: TopologyDto }).topology;
 
 describe('planLab', () => {
   const plan = planLab(sample, 'a1b2');
+
+  it('puts one WAN host behind the WAN core for the default-route uplinks, outside every other segment, or where --host says', () => {
+    const wan = plan.hosts.filter((h) => h.coreIfname !== undefined);
+    expect(wan.map((h) => `${h.segmentName}=${h.address}/${h.prefixLength} ${h.netns} ${h.coreIfname}`)).toEqual([
+      'vbr1 uplink=1.0.0.1/32 wla1b2w wla1b2x',
+      'vbr2 uplink=1.0.0.1/32 wla1b2w wla1b2x',
+      'vbr3 uplink=1.0.0.1/32 wla1b2w wla1b2x',
+    ]);
+    // Each entry is on its uplink port, so a probe whose destination is 0.0.0.0/0 finds it there.
+    expect(wan.map((h) => h.portId)).toEqual(['pt-vbr1-uplink', 'pt-vbr2-uplink', 'pt-vbr3-uplink']);
+    expect(new Set([...plan.hosts.map((h) => h.mac)]).size).toBe(4);
+    const given = planLab(sample, 'a1b2', parseHostOptions(['vbr2 uplink=203.0.113.9'], sample.segments));
+    expect(given.hosts.find((h) => h.segmentName === 'vbr2 uplink')).toMatchObject({ address: '203.0.113.9', given: true, netns: 'wla1b2w' });
+    expect(firstOutside(['10.0.0.0/8'])).toBe('1.0.0.1');
+    expect(firstOutside(['1.0.0.0/24', '1.0.1.0/24'])).toBe('1.0.2.1');
+    expect(firstOutside(['1.0.0.0/8', '2.0.0.0/7'])).toBe('4.0.0.1');
+    expect(firstOutside(['0.0.0.0/1', '128.0.0.0/2', '192.0.0.0/3'])).toBeUndefined();
+  });
 
   it('gives every device a unique name of at most 15 characters carrying the lab id', () => {
     const all = [plan.daemonNetns, plan.coreBridge!, ...plan.bridges.flatMap((b) => [b.ovsName, ...b.ports.flatMap((p) => [p.ifname, p.peerIfname])]), ...plan.pops.map((p) => p.ovsName)];
@@ -32,7 +50,7 @@ describe('planLab', () => {
   });
 
   it('puts a host on each segment at its first usable address, or the one --host gives', () => {
-    expect(plan.hosts.map((h) => `${h.segmentName}=${h.address}/${h.prefixLength}`)).toEqual(['customer LAN=192.168.10.1/24', 'internet gateway=10.20.0.1/24', 'Crete campus=10.30.0.1/24']);
+    expect(plan.hosts.filter((h) => h.coreIfname === undefined).map((h) => `${h.segmentName}=${h.address}/${h.prefixLength}`)).toEqual(['customer LAN=192.168.10.1/24', 'internet gateway=10.20.0.1/24', 'Crete campus=10.30.0.1/24']);
     const given = planLab(sample, 'a1b2', parseHostOptions(['customer LAN=192.168.10.7'], sample.segments));
     expect(given.hosts[0]).toMatchObject({ address: '192.168.10.7', given: true });
     expect(() => parseHostOptions(['customer LAN=10.0.0.1'], sample.segments)).toThrow(/not an address inside segment "customer LAN"/);

@@ -27,9 +27,10 @@ const prefix = `wl${labIdOf(dataDir)}`;
 const sample = SAMPLE_WAN;
 /**
  * The reference NSRs that plan on the sample WAN (the demi-wicm and T-NOVA bodies taken from
- * their documents). SOL005's service ends on a PoP port, where no segment host can answer.
+ * their documents). SOL005's service goes to 0.0.0.0/0: it leaves at the vbr2 uplink, and the
+ * WAN host behind the WAN core answers.
  */
-const NSRS = referenceNsrs(dir, ['Open Baton', 'OSM', 'Katana', 'Katana v2.2', 'demi-wicm flows', 'T-NOVA']);
+const NSRS = referenceNsrs(dir, ['Open Baton', 'SOL005', 'OSM', 'Katana', 'Katana v2.2', 'demi-wicm flows', 'T-NOVA']);
 
 const lab = (...args: string[]): ReturnType<typeof runCliCaptured> => runCliCaptured(['lab', ...args, '--data-dir', dataDir], { PATH: process.env['PATH'] ?? '' });
 const names = (out: string): string[] => out.split('\n').map((l) => l.trim().split(/[\s@]/)[0] ?? '').filter((n) => n.startsWith(prefix));
@@ -81,8 +82,10 @@ describe.skipIf(unavailable !== null)('wicm lab on a real Open vSwitch', () => {
   it('builds the sample WAN with the project\'s datapath ids and port numbers, and a second up says already up', async () => {
     expect(layout.bridges.map((b) => [b.name, b.dpid])).toEqual([['vbr1', '0000000000000001'], ['vbr2', '0000000000000002'], ['vbr3', '0000000000000003']]);
     expect(layout.bridges[0]!.ports.map((p) => [p.name, p.ofport, p.peer.kind])).toEqual([['if_customer', 1, 'host'], ['if_vbr1_uplink', 2, 'uplink'], ['if_athens', 3, 'pop'], ['if_vbr1_vbr2', 4, 'link'], ['if_vbr1_vbr3', 5, 'link']]);
-    expect(layout.hosts.map((h) => `${h.segmentName}=${h.address}`)).toEqual(['customer LAN=192.168.10.1', 'internet gateway=10.20.0.1', 'Crete campus=10.30.0.1']);
-    expect(ours().netns.sort()).toEqual([layout.daemonNetns, ...layout.hosts.map((h) => h.netns)].sort());
+    expect(layout.hosts.map((h) => `${h.segmentName}=${h.address}`)).toEqual(['customer LAN=192.168.10.1', 'internet gateway=10.20.0.1', 'Crete campus=10.30.0.1', 'vbr1 uplink=1.0.0.1', 'vbr2 uplink=1.0.0.1', 'vbr3 uplink=1.0.0.1']);
+    // One WAN host (namespace ...w) behind the WAN core answers for the three default-route uplinks.
+    expect(ours().netns.sort()).toEqual([layout.daemonNetns, ...new Set(layout.hosts.map((h) => h.netns))].sort());
+    expect(new Set(layout.hosts.map((h) => h.netns)).size).toBe(4);
     const status = await lab('status', '--json');
     const s = JSON.parse(status.stdout) as { up: boolean; bridges: { flows: number }[]; links: { state: string }[] };
     expect(s.up).toBe(true);

@@ -24,7 +24,9 @@ The live lab: the project's WAN on this machine (root, Open vSwitch, network nam
   up        an OVS bridge (userspace datapath) per bridge with the project's datapath ids and
             OpenFlow port numbers, a namespace host per segment (first usable address, or
             --host "SEGMENT=ADDR"), each PoP as a transit VNF (one-flow OVS bridge hairpinning
-            frames), links as veth pairs, uplinks through a WAN core bridge. The WAN bridges
+            frames), links as veth pairs, uplinks through a WAN core bridge with a WAN host
+            behind it for the default-route (0.0.0.0/0) segments (first IPv4 address outside
+            every other segment, or --host "vbr2 uplink=ADDR"). The WAN bridges
             start with an EMPTY flow table (fail_mode=secure: nothing crosses until the plan's
             flows are installed). Idempotent: a second up reports "already up".
   down      removes exactly what <data-dir>/lab/live.json lists (daemons by pid, namespaces).
@@ -176,7 +178,7 @@ async function apply(layout: LiveLabLayout, source: Awaited<ReturnType<typeof lo
 function upText(layout: LiveLabLayout, notes: readonly string[], ms: number): string {
   const lines = [`Lab ${layout.labId} up in ${ms} ms (daemons ${layout.pids.join(', ')}, namespace ${layout.daemonNetns}, run folder ${layout.runDir}):`];
   for (const b of layout.bridges) lines.push(`  bridge ${b.name} = ${b.ovsName} dpid ${b.dpid}, ports ${b.ports.map((p) => `${p.name}:${p.ofport}`).join(' ')}`);
-  for (const h of layout.hosts) lines.push(`  host ${h.netns} ${h.address}/${h.prefixLength} (${h.mac}) in segment ${h.segmentName}`);
+  for (const h of layout.hosts) lines.push(`  host ${h.netns} ${h.address}/${h.prefixLength} (${h.mac}) in segment ${h.segmentName}${h.coreIfname === undefined ? '' : ' (behind the WAN core)'}`);
   for (const p of layout.pops) lines.push(`  PoP ${p.popName} = VNF ${p.ovsName}`);
   for (const l of layout.links) lines.push(`  ${l.kind} ${l.linkId}: ${l.title} (${l.veth.join(' <-> ')})`);
   if (layout.coreBridge) lines.push(`  WAN core ${layout.coreBridge}`);

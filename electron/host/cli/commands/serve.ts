@@ -127,6 +127,8 @@ T-NOVA /nap /nfvi /vnf-connectivity, Katana WIM /api/katana/slices (and /api/sm)
       io.env,
       dispatch,
     );
+    // /metrics reads the counters the controller itself keeps (ONOS flow entries).
+    if (pushConfig.mode === 'controller') metrics.watchController(pushConfig.target);
     if (pushConfig.mode === 'controller') {
       // A push or teardown a crash interrupted is settled before the first request.
       const recovery = await host.dispatch('push.recover', { target: pushConfig.target });

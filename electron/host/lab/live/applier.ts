@@ -11,7 +11,8 @@ import { ovsOfctlSwitches } from '../../platform/ovs-ofctl';
 import type { LabKind } from '../types';
 import { compileOnos } from './compile-onos';
 import { compileVtn } from './compile-vtn';
-import { LAB_ONOS_COOKIE, LAB_VTN_COOKIE, replaceBundle, type CompiledFlows } from './flow-lines';
+import { bridgeOfNode, LAB_ONOS_COOKIE, LAB_VTN_COOKIE, replaceBundle, type CompiledFlows } from './flow-lines';
+import { parseDumpFlows } from '../../live-lab/flow-table';
 
 /** What the data plane did last (for `wicm lab-controller`, tests and the Lab tab). */
 export interface DataPlaneStatus {
@@ -24,12 +25,27 @@ export interface DataPlaneStatus {
   readonly notes: readonly string[];
 }
 
+/** Packets and bytes of one flow as the switch counts them. */
+export interface FlowCounters {
+  readonly packets: number;
+  readonly bytes: number;
+}
+
+/**
+ * The counters of this controller's flows on the live lab: by OpenFlow node id (`of:…`,
+ * `openflow:N`) and cookie; each bridge is dumped at most once per reader. Undefined: the flow
+ * is not on the bridge (or the node is no lab bridge).
+ */
+export type CounterReader = (node: string, cookie: string) => Promise<FlowCounters | undefined>;
+
 export interface LiveDataPlane {
   /** Recompiles and applies this state (the latest one wins when applies queue up). */
   schedule(snapshot: unknown): void;
   /** Resolves when every scheduled state has been applied (or failed: see status). */
   settled(): Promise<void>;
   status(): DataPlaneStatus;
+  /** A reader of the live counters of this controller's flows, or null while no live lab is up. */
+  counters(): Promise<CounterReader | null>;
 }
 
 const TIMEOUT_MS = 10_000;
@@ -81,5 +97,25 @@ export function liveDataPlane(kind: LabKind, dataDir: string, switches: OpenFlow
     },
     settled: () => chain,
     status: () => status,
+    async counters() {
+      const layout = await readLiveLab(dataDir).catch(() => null);
+      if (layout === null) return null;
+      const dumps = new Map<string, Promise<Map<string, FlowCounters>>>();
+      const dump = (ovsName: string): Promise<Map<string, FlowCounters>> => {
+        let flows = dumps.get(ovsName);
+        if (flows === undefined) {
+          flows = switches
+            .dumpFlows(`unix:${layout.runDir}/${ovsName}.mgmt`, TIMEOUT_MS)
+            .then((lines) => new Map(parseDumpFlows(lines.join('\n')).map((f) => [f.cookie, { packets: f.packets, bytes: f.bytes }])))
+            .catch(() => new Map<string, FlowCounters>()); // a bridge that does not answer has no counters now
+          dumps.set(ovsName, flows);
+        }
+        return flows;
+      };
+      return async (node, cookie) => {
+        const bridge = bridgeOfNode(layout, node);
+        return bridge === undefined ? undefined : (await dump(bridge.ovsName)).get(cookie);
+      };
+    },
   };
 }

@@ -55,7 +55,7 @@ function instructionAction(i: Json): string | undefined {
 }
 
 /** The cookie of an ONOS flow: "LO" + the low 48 bits of its flow id. */
-function cookieOf(flowId: unknown): string {
+export function onosFlowCookie(flowId: unknown): string {
   let id: bigint;
   try {
     id = BigInt(String(flowId));
@@ -85,7 +85,7 @@ export function compileOnos(snapshot: unknown, layout: LiveLabLayout): CompiledF
     }
     // OpenFlow needs the EtherType before L3 fields: order ETH_TYPE first.
     const ordered = [...(fields as string[])].sort((a, b) => rank(a) - rank(b));
-    const head = [`cookie=${cookieOf(flow.id)}`, `table=${Number(flow.tableId ?? 0)}`, `priority=${Number(flow.priority)}`, ...ordered].join(',');
+    const head = [`cookie=${onosFlowCookie(flow.id)}`, `table=${Number(flow.tableId ?? 0)}`, `priority=${Number(flow.priority)}`, ...ordered].join(',');
     (byBridge.get(bridge.ovsName) as string[]).push(`${head},actions=${(actions as string[]).join(',') || 'drop'}`);
   }
   return { byBridge, notes };
