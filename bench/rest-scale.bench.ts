@@ -1,8 +1,11 @@
 // REST create+push rate with a fleet already deployed (issue 15, "fleet scale"): for N in 100,
 // 1,000 and 10,000 demi-wicm flows already pushed to a lab ODL VTN controller (a child process,
 // as a real controller runs apart), 8 concurrent clients POST new flows (create + plan + push)
-// over real HTTP to the REST router `wicm serve` mounts. The fleet is seeded through the engine's
-// contract in one import and one push transaction (10,000 REST calls would only slow the seeding).
+// over real HTTP to the REST router `wicm serve` mounts. The fleet is seeded in bulk, but real:
+// one import (planned) through the engine's contract; the controller requests the VTN driver
+// makes for those plans run on the lab controller through its batch endpoint (the same RPC
+// handlers, without 100,000 round trips); then one push transaction through the contract finds
+// them in place, journals them as the project's and marks the services pushed.
 // Prints {"metric":"rest_create_push_rps","existing":N,"value":…,"p99_ms":…} per N.
 // Targets: ≥ 300 requests/s at 10,000, and at 10,000 at least half the rate at 100.
 //   WICM_SCALE_SIZES=100,1000   limit the fleet sizes (default 100,1000,10000)
@@ -17,6 +20,11 @@ import { startEngineHost } from '../electron/host/engine-host';
 import { startHttpTransport } from '../electron/host/http';
 import { LAB_DEFAULT_CREDENTIALS, startLabController } from '../electron/host/lab';
 import { accessPolicy, createRestApi, type PushConfig } from '../electron/host/rest';
+import type { ControllerTargetDto } from '../core/contract/api';
+import { createDriver } from '../core/drivers';
+import { uniqueDesired } from '../core/drivers/transaction';
+import { readPlans } from '../core/service/planning';
+import type { ProjectDb } from '../core/store/project-db';
 
 const CLIENTS = Number(process.env.WICM_SCALE_CLIENTS ?? 8);
 const MEASURED = Number(process.env.WICM_SCALE_REQUESTS ?? 400);
@@ -65,8 +73,10 @@ async function run(existing: number): Promise<void> {
     const seedStart = performance.now();
     const flows = Array.from({ length: existing }, (_, i) => flow(`seed${i}`));
     const commit = await call<{ created: string[] }>(host.dispatch, 'import.commit', { text: JSON.stringify(flows), format: 'demi-flows', fileName: 'seed.json', plan: true });
-    const report = await call<{ ok: boolean; message: string }>(host.dispatch, 'push.apply', { target, serviceIds: commit.created, provision: true });
-    if (!report.ok || commit.created.length !== existing) throw new Error(`seeding ${existing} flows failed: ${report.message}`);
+    await seedController(host.engine.session.db, target);
+    const report = await call<{ ok: boolean; message: string; steps: unknown[]; services: { state: string }[] }>(host.dispatch, 'push.apply', { target, provision: true });
+    const pushed = report.services.filter((s) => s.state === 'pushed').length;
+    if (!report.ok || commit.created.length !== existing || pushed !== existing) throw new Error(`seeding ${existing} flows failed: ${pushed} pushed, ${report.message}`);
     process.stderr.write(`rest-scale: seeded ${existing} flows in ${Math.round(performance.now() - seedStart)} ms\n`);
 
     const push: PushConfig = { mode: 'controller', target, label: 'lab odl-vtn', provision: true };
@@ -111,6 +121,25 @@ async function run(existing: number): Promise<void> {
   } finally {
     child.kill('SIGTERM');
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Sends the controller requests the VTN driver makes to create every planned service's objects
+ * (and the shared ones) to the lab controller's batch endpoint, in the driver's step order.
+ */
+async function seedController(db: ProjectDb, target: ControllerTargetDto & { user: string; password: string }): Promise<void> {
+  const driver = createDriver(target);
+  const topology = db.topology.read();
+  const services = new Map(db.services.read().map((s) => [s.id, s]));
+  const desired = uniqueDesired(readPlans(db).flatMap((plan) => driver.desired({ topology, services: [services.get(plan.serviceId)!], plans: [plan], provision: true })));
+  const steps = driver.diff(desired, [], new Map(), 'all');
+  const auth = `Basic ${Buffer.from(`${target.user}:${target.password}`).toString('base64')}`;
+  for (let i = 0; i < steps.length; i += 20_000) {
+    const requests = steps.slice(i, i + 20_000).map((s) => ({ method: s.request.method, path: s.request.path, ...(s.request.body === undefined ? {} : { body: JSON.stringify(s.request.body) }) }));
+    const res = await fetch(`${target.url.replace(/\/$/, '')}/__lab/batch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify({ requests }) });
+    const answer = (await res.json()) as { done: number; failed?: unknown };
+    if (res.status !== 200 || answer.failed !== undefined) throw new Error(`seeding the lab controller failed: ${res.status} ${JSON.stringify(answer).slice(0, 400)}`);
   }
 }
 

@@ -140,15 +140,36 @@ export function ownedOfLive(l: LiveObject, serviceId: string, chain = l.chain): 
  * own (VTN condition names it allocated, its ONOS application id) even when the journal does
  * not know them (pushed from another copy of the project, or by `wicm push --topology`).
  */
-export function ownedObjects(driver: ControllerDriver, live: readonly LiveObject[], desired: readonly DesiredObject[], journal: PushJournal): Map<string, OwnedObject> {
-  const owned = new Map(journalOwned(journal));
+export function ownedObjects(driver: ControllerDriver, live: readonly LiveObject[], desired: readonly DesiredObject[], journal: PushJournal): ReadonlyMap<string, OwnedObject> {
+  const journaled = journalOwned(journal);
+  const claimed = new Map<string, OwnedObject>();
   const desiredById = new Map(desired.map((d) => [d.id, d]));
   for (const l of live) {
-    if (owned.has(l.id)) continue;
+    if (journaled.has(l.id) || claimed.has(l.id)) continue;
     const serviceId = driver.claim(l, desiredById);
-    if (serviceId !== null) owned.set(l.id, ownedOfLive(l, serviceId, desiredById.get(l.id)?.chain ?? l.chain));
+    if (serviceId !== null) claimed.set(l.id, ownedOfLive(l, serviceId, desiredById.get(l.id)?.chain ?? l.chain));
   }
-  return owned;
+  // The journal's records plus the claimed ones, without copying the journal's index: a copy
+  // cost a pass over every object the fleet owns on each push.
+  return claimed.size === 0 ? journaled : overlay(journaled, claimed);
+}
+
+/** A read-only map: `top`'s entries over `base`'s (keys of both are disjoint); lookups cost O(1). */
+function overlay<V>(base: ReadonlyMap<string, V>, top: ReadonlyMap<string, V>): ReadonlyMap<string, V> {
+  // Iterating (rare: diffs look objects up by id) materialises the union.
+  const all = (): Map<string, V> => new Map([...base, ...top]);
+  return {
+    get size() {
+      return base.size + top.size;
+    },
+    get: (key) => top.get(key) ?? base.get(key),
+    has: (key) => top.has(key) || base.has(key),
+    forEach: (fn, thisArg?: unknown) => all().forEach(fn, thisArg),
+    entries: () => all().entries(),
+    keys: () => all().keys(),
+    values: () => all().values(),
+    [Symbol.iterator]: () => all()[Symbol.iterator](),
+  };
 }
 
 /**
@@ -209,6 +230,8 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
     return { ok: true, dryRun: false, steps: [], failedSeq: null, undone: 0, verified: true, planMs, preflight, pushMs: now() - t1, message: 'The controller already matches: nothing was sent.' };
   }
 
+  // What the touched objects were owned as before this transaction (`owned` reads the live journal index).
+  const ownedBefore = new Map(steps.flatMap(leaves).flatMap(touchedIds).map((id) => [id, owned.get(id) ?? null]));
   journal.append({ type: 'begin', tx: txId, op: input.operation, serviceIds: [...input.scope], steps: steps.length });
   const applied = new Map<number, AppliedStep>();
   const liveById = liveMap(liveBefore);
@@ -269,7 +292,7 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
     const step = bySeq.get(seq) as PushStep;
     try {
       await driver.compensate(http, step, applied.get(seq) ?? {});
-      for (const id of leaves(step).flatMap(touchedIds)) journal.append({ type: 'undone', tx: txId, seq, objectId: id, record: owned.get(id) ?? null });
+      for (const id of leaves(step).flatMap(touchedIds)) journal.append({ type: 'undone', tx: txId, seq, objectId: id, record: ownedBefore.get(id) ?? null });
     } catch (e) {
       undoErrors.set(seq, `applied, but undoing it failed: ${failureText(e)}`);
     }

@@ -3,7 +3,8 @@
  * directions across bridges (uplinks or explicit links), allocates condition names, flow-filter
  * indices and VLAN tags, and lints the plans of a project.
  */
-export type { Allocations, FilterIndexAllocation, VlanAllocation, ConditionAllocation } from './allocations';
+export type { Allocations, FilterIndexAllocation, VlanAllocation, ConditionAllocation, ServiceHoldings } from './allocations';
+export { AllocationState } from './allocations';
 export { emptyAllocations, releaseService, FILTER_INDEX_MIN, FILTER_INDEX_MAX } from './allocations';
 export { Planner, lintPlans, DEFAULT_VLAN_POOL, MAX_REDIRECTIONS } from './planner';
 export type { PlanDiagnosticCode } from './diagnostics';

@@ -118,6 +118,16 @@ export class Planner {
     options: { readonly lint?: boolean } = {},
   ): { readonly plans: readonly PlanDto[]; readonly allocations: Allocations; readonly lint: readonly DiagnosticDto[] } {
     const state = new AllocationState(allocations);
+    const { plans, lint } = this.planInto(services, state, options);
+    return { plans, allocations: state.toAllocations(), lint };
+  }
+
+  /**
+   * Plans services in order into a live allocation index (each sees those before it): a
+   * successful plan's holdings are committed to `state`, a failed one leaves the service's
+   * previous holdings. Costs the services' own hops, whatever `state` holds.
+   */
+  planInto(services: readonly ServiceDto[], state: AllocationState, options: { readonly lint?: boolean } = {}): { readonly plans: readonly PlanDto[]; readonly lint: readonly DiagnosticDto[] } {
     const plans = services.map((service) => {
       const prepared = this.prepare(service, state);
       if (!('directions' in prepared)) return prepared;
@@ -126,7 +136,7 @@ export class Planner {
       state.commit(service.id, allocated.holdings, true);
       return this.build(prepared, allocated);
     });
-    return { plans, allocations: state.toAllocations(), lint: options.lint === false ? [] : this.lint(plans, services) };
+    return { plans, lint: options.lint === false ? [] : this.lint(plans, services) };
   }
 
   /** The allocation index `plan` reads: scoped to the service on first sight of a snapshot, full after. */

@@ -1,13 +1,14 @@
 import type { DiagnosticDto, PlanDto, ServiceDto, TopologyDto } from '../contract/dto';
 import type { ServiceRequest } from '../model';
-import { emptyAllocations, Planner, type Allocations } from '../plan';
+import { AllocationState, emptyAllocations, Planner, type Allocations } from '../plan';
 import type { ProjectDb } from '../store/project-db';
-import type { AllocationRow } from '../store/repositories/plans';
+import type { AllocationMirror, AllocationRow } from '../store/repositories/plans';
 
 /** Plans, lint and allocations of a set of services over one topology. */
 export interface PlanningResult {
   readonly plans: readonly PlanDto[];
   readonly lint: readonly DiagnosticDto[];
+  /** What the services planned hold (every service's, when the whole project was planned). */
   readonly allocations: Allocations;
 }
 
@@ -42,24 +43,70 @@ export function isPlanned(plan: PlanDto): boolean {
  */
 export function planProject(db: ProjectDb, serviceIds?: readonly string[]): PlanningResult {
   const topology = db.topology.read();
-  // Named services: only theirs are read, and only their allocation rows rewritten.
-  const wanted = serviceIds ? db.services.readSome(serviceIds) : db.services.read();
-  const result = planServices(topology, wanted, readAllocations(db));
-  for (const plan of result.plans) {
+  if (serviceIds === undefined) {
+    const wanted = db.services.read();
+    const result = planServices(topology, wanted, readAllocations(db));
+    storePlans(db, wanted, result.plans);
+    writeAllocations(db, result.allocations);
+    return result;
+  }
+  // Named services: only theirs are read, planned against the allocation index the project keeps
+  // (built once, updated per service), and only their allocation rows rewritten.
+  const wanted = db.services.readSome(serviceIds);
+  const index = db.allocations.mirror((rows) => new PlannerIndex(rows));
+  try {
+    const { plans, lint } = new Planner(topology).planInto(wanted, index.state);
+    storePlans(db, wanted, plans);
+    const ids = wanted.map((s) => s.id);
+    const allocations = holdingsOf(index.state, ids);
+    writeAllocationsOf(db, ids, allocations);
+    return { plans, lint, allocations };
+  } catch (e) {
+    // The index may hold plans that were not stored.
+    db.allocations.dropMirror();
+    throw e;
+  }
+}
+
+/** Stores plans and marks each service planned or failed (pushed ones keep their state). */
+function storePlans(db: ProjectDb, services: readonly ServiceDto[], plans: readonly PlanDto[]): void {
+  const byId = new Map(services.map((s) => [s.id, s]));
+  for (const plan of plans) {
     db.plans.write(plan.serviceId, plan);
-    const service = wanted.find((s) => s.id === plan.serviceId);
+    const service = byId.get(plan.serviceId);
     if (service && service.state !== 'pushed' && service.state !== 'drifted') {
       db.services.upsert({ ...service, state: isPlanned(plan) ? 'planned' : 'failed' });
     }
   }
-  if (serviceIds) writeAllocationsOf(db, wanted.map((s) => s.id), result.allocations);
-  else writeAllocations(db, result.allocations);
-  return result;
+}
+
+/** The planner's index of a project's allocations, kept in step with the stored rows. */
+class PlannerIndex implements AllocationMirror {
+  readonly state: AllocationState;
+
+  constructor(rows: readonly AllocationRow[]) {
+    this.state = new AllocationState(allocationsOf(rows));
+  }
+
+  replaceFor(serviceIds: readonly string[], rows: readonly AllocationRow[]): void {
+    const byService = new Map<string, AllocationRow[]>();
+    for (const r of rows) (byService.get(r.serviceId) ?? byService.set(r.serviceId, []).get(r.serviceId)!).push(r);
+    for (const id of serviceIds) this.state.commit(id, allocationsOf(byService.get(id) ?? []), true);
+  }
+}
+
+/** What the services named hold in an index. */
+function holdingsOf(state: AllocationState, serviceIds: readonly string[]): Allocations {
+  const held = serviceIds.map((id) => state.holdings(id));
+  return { filterIndices: held.flatMap((h) => h.filterIndices), vlans: held.flatMap((h) => h.vlans), conditions: held.flatMap((h) => h.conditions) };
 }
 
 /** The project's allocations as the planner takes them. */
 export function readAllocations(db: ProjectDb): Allocations {
-  const rows = db.allocations.read();
+  return allocationsOf(db.allocations.read());
+}
+
+function allocationsOf(rows: readonly AllocationRow[]): Allocations {
   return {
     filterIndices: rows.filter((r) => r.kind === 'filter').map((r) => ({ portId: r.scope, index: Number(r.value), serviceId: r.serviceId, direction: r.direction })),
     vlans: rows.filter((r) => r.kind === 'vlan').map((r) => ({ portId: r.scope, tag: Number(r.value), serviceId: r.serviceId, direction: r.direction, popId: r.extra ?? '' })),

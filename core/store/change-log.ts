@@ -33,18 +33,47 @@ export interface DecodedLog {
 
 type WireValue = number | string | null | { readonly x: string };
 
-/** UTF-8 bytes of a string (core has no TextEncoder); lone surrogates become U+FFFD. */
-function encodeUtf8(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    let c = ch.codePointAt(0) as number;
+/**
+ * Writes the UTF-8 bytes of a string into `out` from `at` (core has no TextEncoder; `out` has
+ * room for 3 bytes per UTF-16 unit); lone surrogates become U+FFFD. Returns the end offset.
+ */
+function encodeUtf8Into(text: string, out: Uint8Array, at: number): number {
+  let o = at;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[o++] = c;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+        out[o++] = 0xf0 | (c >> 18);
+        out[o++] = 0x80 | ((c >> 12) & 63);
+        out[o++] = 0x80 | ((c >> 6) & 63);
+        out[o++] = 0x80 | (c & 63);
+        continue;
+      }
+    }
     if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    if (c < 0x800) {
+      out[o++] = 0xc0 | (c >> 6);
+      out[o++] = 0x80 | (c & 63);
+    } else {
+      out[o++] = 0xe0 | (c >> 12);
+      out[o++] = 0x80 | ((c >> 6) & 63);
+      out[o++] = 0x80 | (c & 63);
+    }
   }
-  return Uint8Array.from(out);
+  return o;
+}
+
+/** UTF-8 bytes of a string. */
+function encodeUtf8(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 3);
+  return out.subarray(0, encodeUtf8Into(text, out, 0));
 }
 
 /** The bytes of one record (one line). */
@@ -60,7 +89,12 @@ export function encodeChangeRecord(record: ChangeRecord): Uint8Array {
     ),
   };
   const json = JSON.stringify(wire);
-  return encodeUtf8(`${json}\t${crc32Hex(json)}\n`);
+  // One encoding pass: the checksum is taken over the JSON's bytes, then tab, hex and newline.
+  const out = new Uint8Array(json.length * 3 + 10);
+  const end = encodeUtf8Into(json, out, 0);
+  const tail = `\t${crc32HexOf(out.subarray(0, end))}\n`;
+  for (let k = 0; k < tail.length; k++) out[end + k] = tail.charCodeAt(k);
+  return out.subarray(0, end + tail.length);
 }
 
 /** Reads the records of a log; stops at the first line that is torn or fails its checksum. */
@@ -113,6 +147,10 @@ let crcTable: Uint32Array | undefined;
 
 /** CRC-32 (IEEE) of a string's UTF-8 bytes, as 8 hex digits. */
 export function crc32Hex(text: string): string {
+  return crc32HexOf(encodeUtf8(text));
+}
+
+function crc32HexOf(bytes: Uint8Array): string {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -121,7 +159,8 @@ export function crc32Hex(text: string): string {
       crcTable[n] = c >>> 0;
     }
   }
+  const table = crcTable;
   let crc = 0xffffffff;
-  for (const byte of encodeUtf8(text)) crc = (crcTable[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  for (let i = 0; i < bytes.length; i++) crc = (table[(crc ^ (bytes[i] as number)) & 0xff] as number) ^ (crc >>> 8);
   return ((crc ^ 0xffffffff) >>> 0).toString(16).padStart(8, '0');
 }

@@ -1,6 +1,9 @@
 import type { ChangeListener } from './change-capture';
 import { translateSqlError } from './sql-errors';
-import type { SqlDatabase, SqlValue } from './sqlite-port';
+import type { SqlDatabase, SqlStatement, SqlValue } from './sqlite-port';
+
+/** Most prepared statements a connection keeps. */
+const STATEMENT_CACHE = 128;
 
 /** `DELETE FROM t` without WHERE: SQLite empties the table without telling the update hook. */
 const TRUNCATE = /^\s*DELETE\s+FROM\s+"?([A-Za-z_][A-Za-z0-9_]*)"?\s*;?\s*$/i;
@@ -16,6 +19,7 @@ export class SqlConnection {
   private depth = 0;
   private listener: ChangeListener | null = null;
   private resetCount = 0;
+  private readonly statements = new Map<string, SqlStatement>();
 
   constructor(private readonly db: SqlDatabase) {
     this.enableForeignKeys();
@@ -31,7 +35,16 @@ export class SqlConnection {
   }
 
   run(sql: string, params: readonly SqlValue[] = []): void {
-    this.db.run(sql, params);
+    if (params.length === 0) this.db.run(sql);
+    else {
+      const stmt = this.statement(sql);
+      try {
+        stmt.run(params);
+      } catch (e) {
+        stmt.reset();
+        throw e;
+      }
+    }
     if (this.listener) {
       const truncated = TRUNCATE.exec(sql)?.[1];
       if (truncated !== undefined) this.listener.clear(truncated);
@@ -72,15 +85,34 @@ export class SqlConnection {
   }
 
   all(sql: string, params: readonly SqlValue[] = []): SqlValue[][] {
-    const stmt = this.db.prepare(sql);
+    const stmt = this.statement(sql);
     try {
       stmt.bind(params);
       const rows: SqlValue[][] = [];
       while (stmt.step()) rows.push(stmt.get());
       return rows;
     } finally {
-      stmt.free();
+      stmt.reset();
     }
+  }
+
+  /**
+   * A prepared statement for `sql`, kept for the next call: a request runs the same few dozen
+   * statements, and preparing one costs as much as running it. At most {@link STATEMENT_CACHE}
+   * are kept (statements with a variable number of `?` come and go).
+   */
+  private statement(sql: string): SqlStatement {
+    const known = this.statements.get(sql);
+    if (known !== undefined) return known;
+    if (this.statements.size >= STATEMENT_CACHE) this.freeStatements();
+    const made = this.db.prepare(sql);
+    this.statements.set(sql, made);
+    return made;
+  }
+
+  private freeStatements(): void {
+    for (const stmt of this.statements.values()) stmt.free();
+    this.statements.clear();
   }
 
   /** Runs one prepared statement per item (large topologies insert in one pass). */
@@ -116,12 +148,15 @@ export class SqlConnection {
 
   /** The whole database as file bytes. */
   export(): Uint8Array {
+    // sql.js frees every prepared statement when it exports.
+    this.freeStatements();
     const bytes = this.db.export();
     this.enableForeignKeys();
     return bytes;
   }
 
   close(): void {
+    this.freeStatements();
     this.db.close();
   }
 

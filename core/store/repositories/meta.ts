@@ -2,7 +2,14 @@ import type { SqlConnection } from '../connection';
 
 /** Project settings and counters: the `meta` key/value table. */
 export class MetaRepository {
+  private readonly watchers: ((key: string) => void)[] = [];
+
   constructor(private readonly sql: SqlConnection) {}
+
+  /** Calls `watcher` with the key of every later `set` (a repository caching what it read). */
+  onSet(watcher: (key: string) => void): void {
+    this.watchers.push(watcher);
+  }
 
   get(key: string): string | null {
     const row = this.sql.one('SELECT value FROM meta WHERE key = ?', [key]);
@@ -13,6 +20,7 @@ export class MetaRepository {
   set(key: string, value: string | null): void {
     if (value === null) this.sql.run('DELETE FROM meta WHERE key = ?', [key]);
     else this.sql.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+    for (const watcher of this.watchers) watcher(key);
   }
 
   /** A fresh id, unique in this project: `<prefix><n>` from a stored counter. */

@@ -40,6 +40,15 @@ export class PlanRepository {
 }
 
 /**
+ * An in-memory index a caller keeps of the allocations (the planner's), built once from the
+ * rows and then told each per-service replacement, so planning one service never rescans them.
+ */
+export interface AllocationMirror {
+  /** What the services named hold is now `rows` (every row is one of theirs). */
+  replaceFor(serviceIds: readonly string[], rows: readonly AllocationRow[]): void;
+}
+
+/**
  * Filter indices, VLAN tags and condition names held by services: replaced as a whole (a full
  * re-plan) or per service (a request's plan rewrites only its own rows, so its cost and its
  * change-log record do not grow with the fleet).
@@ -51,6 +60,8 @@ export class AllocationRepository {
    * when the connection reports a rollback, script or replay (`SqlConnection.resets`).
    */
   private cache: { rows: AllocationRow[]; resets: number } | null = null;
+  /** The caller's index ({@link mirror}), dropped with the cache. */
+  private kept: { mirror: AllocationMirror; resets: number } | null = null;
 
   constructor(private readonly sql: SqlConnection) {}
 
@@ -77,6 +88,7 @@ export class AllocationRepository {
       this.insert(rows);
     });
     this.cache = { rows: [...rows], resets: this.sql.resets };
+    this.kept = null;
   }
 
   /** Replaces what the services named hold by `rows`, which must all be theirs. */
@@ -92,14 +104,49 @@ export class AllocationRepository {
       }
       this.insert(rows);
     });
+    const mirror = this.mirrored();
+    if (mirror) {
+      // The mirror answers the requests; the row list (a pass over the fleet) is re-read when asked.
+      mirror.replaceFor(serviceIds, rows);
+      this.cache = null;
+      return;
+    }
     // New rows get the highest rowids, so they go last, as a read would order them.
     if (cached) this.cache = { rows: cached.filter((r) => !ids.has(r.serviceId)).concat(rows), resets: this.sql.resets };
   }
 
   /** Tells the cache a service's rows were deleted (`ServiceRepository.remove`). */
   forget(serviceId: string): void {
+    const mirror = this.mirrored();
+    if (mirror) {
+      mirror.replaceFor([serviceId], []);
+      this.cache = null;
+      return;
+    }
     const cached = this.valid();
     if (cached) this.cache = { rows: cached.filter((r) => r.serviceId !== serviceId), resets: this.sql.resets };
+  }
+
+  /**
+   * The caller's index of the allocations: `build` makes it from the rows on first use (and after
+   * a rollback, script, replay or full replace); afterwards each `replaceFor` and `forget` is
+   * passed on to it. One kind of mirror per repository (the planner's).
+   */
+  mirror<M extends AllocationMirror>(build: (rows: readonly AllocationRow[]) => M): M {
+    const known = this.mirrored();
+    if (known) return known as M;
+    const made = build(this.read());
+    this.kept = { mirror: made, resets: this.sql.resets };
+    return made;
+  }
+
+  /** Forgets the mirror (its owner changed it in a way the rows will not follow). */
+  dropMirror(): void {
+    this.kept = null;
+  }
+
+  private mirrored(): AllocationMirror | null {
+    return this.kept !== null && this.kept.resets === this.sql.resets ? this.kept.mirror : null;
   }
 
   private valid(): AllocationRow[] | null {
@@ -112,6 +159,7 @@ export class AllocationRepository {
       write();
     } catch (e) {
       this.cache = null;
+      this.kept = null;
       throw e;
     }
   }

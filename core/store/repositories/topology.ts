@@ -6,12 +6,31 @@ import type { MetaRepository } from './meta';
 
 /** Bridges, ports, links, segments, PoPs (with aliases), NAPs, VLAN pools and default segments. */
 export class TopologyRepository {
+  /**
+   * The last topology read, while nothing changed it: every request reads the topology (to plan
+   * and to translate), and it changes rarely. Dropped on this repository's writes, on a change
+   * of the default segments, and when the connection reports a rollback, script or replay.
+   */
+  private cache: { topology: TopologyDto; resets: number } | null = null;
+
   constructor(
     private readonly sql: SqlConnection,
     private readonly meta: MetaRepository,
-  ) {}
+  ) {
+    meta.onSet((key) => {
+      if (key === 'default_source' || key === 'default_target') this.cache = null;
+    });
+  }
 
+  /** The topology (a shared value: callers must not change it). */
   read(): TopologyDto {
+    if (this.cache !== null && this.cache.resets === this.sql.resets) return this.cache.topology;
+    const topology = this.readStored();
+    this.cache = { topology, resets: this.sql.resets };
+    return topology;
+  }
+
+  private readStored(): TopologyDto {
     const aliases = new Map<string, string[]>();
     for (const [popId, alias] of this.sql.all('SELECT pop_id, alias FROM pop_aliases ORDER BY pop_id, position')) {
       const list = aliases.get(String(popId)) ?? [];
@@ -44,6 +63,7 @@ export class TopologyRepository {
 
   /** Replaces the whole topology (layout and services are kept). */
   replace(topology: TopologyDto): void {
+    this.cache = null;
     this.sql.transaction(() => {
       for (const kind of [...ELEMENT_KINDS].reverse()) {
         if (kind === 'pop') this.sql.run('DELETE FROM pop_aliases');
@@ -64,6 +84,7 @@ export class TopologyRepository {
 
   /** Inserts one topology element. */
   insert<K extends ElementKind>(kind: K, element: ElementOf<K>): void {
+    this.cache = null;
     const fields = Object.keys(tableOf(kind).columns);
     this.sql.run(
       insertSql(kind),
@@ -74,6 +95,7 @@ export class TopologyRepository {
 
   /** Updates the given fields of one topology element (the key and unknown fields are ignored). */
   update<K extends ElementKind>(kind: K, id: string, changes: Partial<ElementOf<K>>): void {
+    this.cache = null;
     const table = tableOf(kind);
     const fields = Object.keys(changes).filter((f) => f in table.columns && f !== table.key);
     if (fields.length > 0) {
@@ -87,6 +109,7 @@ export class TopologyRepository {
 
   /** Deletes one topology element (dependent ports, segments, PoPs… cascade); false when absent. */
   remove(kind: ElementKind, id: string): boolean {
+    this.cache = null;
     const table = tableOf(kind);
     const where = `WHERE ${column(kind, table.key)} = ?`;
     const existed = this.sql.one(`SELECT 1 FROM ${table.name} ${where}`, [id]) !== undefined;

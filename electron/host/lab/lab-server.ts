@@ -128,6 +128,10 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
         faults: () => plan.list(),
         setFaults: (faults) => plan.set(faults),
         reset: resetAll,
+        run: (r) => {
+          const inner = new URL(r.path, 'http://lab.invalid');
+          return behaviour.handle({ method: r.method, pathname: inner.pathname, query: inner.searchParams, body: r.body, origin: `http://${req.headers.host ?? address}` });
+        },
       }));
       return;
     }

@@ -127,4 +127,31 @@ describe('the allocations kept in memory', () => {
     expect(cached(db).some((r) => r.startsWith('f4/'))).toBe(true);
     expect(cached(db)).toEqual(stored(db));
   });
+
+  it('plan the next service as a fresh read of the table would, after a rollback and a removal', () => {
+    const holdings = (db: ProjectDb, id: string): string[] => cached(db).filter((r) => r.startsWith(`${id}/`)).map((r) => r.slice(id.length));
+    const { db } = fleet(6);
+    const twin = fleet(6).db;
+    // Warm the planner's index, then plan a service in a transaction that is rolled back.
+    db.transaction(() => planProject(db, ['f1']));
+    expect(() =>
+      db.transaction(() => {
+        db.services.upsert(flow('doomed'));
+        planProject(db, ['doomed']);
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    db.transaction(() => db.services.remove('f2'));
+    twin.transaction(() => twin.services.remove('f2'));
+    for (const d of [db, twin]) {
+      d.transaction(() => {
+        d.services.upsert(flow('next'));
+        planProject(d, ['next']);
+      });
+    }
+    // The index took neither the rolled-back plan's holdings nor the removed service's.
+    expect(holdings(db, 'next')).toEqual(holdings(twin, 'next'));
+    expect(holdings(db, 'next').length).toBeGreaterThan(0);
+    expect(cached(db)).toEqual(stored(db));
+  });
 });

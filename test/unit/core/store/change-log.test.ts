@@ -100,6 +100,17 @@ describe('change log', () => {
     expect(dump(replayed.export())).toEqual(dump(db.export()));
   });
 
+  it('encodes text as UTF-8 (multi-byte, surrogate pairs; JSON escapes a lone surrogate) and round-trips it', () => {
+    const text = 'Ωμέγα → 🛰 ok \ud800 end';
+    const record: ChangeRecord = { seq: 7, ops: [{ op: 'upsert', table: 'services', rowid: 1, row: { name: text } }] };
+    const bytes = encodeChangeRecord(record);
+    const line = new TextDecoder().decode(bytes);
+    const json = line.slice(0, line.lastIndexOf('\t'));
+    expect(bytes).toEqual(new TextEncoder().encode(line));
+    expect(json).toContain('Ωμέγα → 🛰 ok \\ud800 end');
+    expect(decodeChangeLog(bytes)).toEqual({ records: [record], torn: null });
+  });
+
   it('ignores and reports a torn last record, and a record failing its checksum', () => {
     const { db, take } = started();
     db.services.upsert(service('svc-1'));

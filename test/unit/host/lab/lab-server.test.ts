@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLabController, type LabControllerOptions, type LabKind } from '../../../../electron/host/lab';
+import { RequestLog } from '../../../../electron/host/lab/request-log';
 import { basic, restconfError, startHarness, type LabHarness } from './lab-client';
 
 const open: LabHarness[] = [];
@@ -165,6 +166,32 @@ describe('lab controllers: admin endpoints and request log', () => {
     expect((await h.call('GET', '/onos/v1/links')).status).toBe(500);
     h.lab.reset();
     expect((await h.call('GET', '/onos/v1/links')).status).toBe(500);
+  });
+
+  it('runs a batch through the controller behaviour in order, stopping at the first refusal', async () => {
+    const h = await harness({ kind: 'odl-vtn' });
+    const rpc = (name: string, input: unknown): { method: string; path: string; body: string } => ({ method: 'POST', path: `/restconf/operations/${name}`, body: JSON.stringify({ input }) });
+    const ok = await h.call('POST', '/__lab/batch', { requests: [rpc('vtn:update-vtn', { 'tenant-name': 'a' }), rpc('vtn-vbridge:update-vbridge', { 'tenant-name': 'a', 'bridge-name': 'b1' })] });
+    expect(ok.json).toEqual({ done: 2 });
+    // The same refusal as over HTTP: a vBridge in a VTN that does not exist.
+    const refused = await h.call('POST', '/__lab/batch', { requests: [rpc('vtn:update-vtn', { 'tenant-name': 'c' }), rpc('vtn-vbridge:update-vbridge', { 'tenant-name': 'nope', 'bridge-name': 'b' }), rpc('vtn:update-vtn', { 'tenant-name': 'd' })] });
+    expect(refused.json).toMatchObject({ done: 1, failed: { index: 1, status: 404 } });
+    const tenants = JSON.stringify(h.lab.state());
+    expect(tenants).toContain('"c"');
+    expect(tenants).not.toContain('"d"');
+    // Admin traffic: not in the request log.
+    expect(h.lab.requests()).toEqual([]);
+    expect((await h.call('POST', '/__lab/batch', { requests: [{ method: 'POST' }] })).status).toBe(400);
+    expect((await h.call('POST', '/__lab/batch', [1])).status).toBe(400);
+  });
+
+  it('keeps the last records of a full request log, oldest first', () => {
+    const log = new RequestLog(3);
+    for (let i = 0; i < 7; i++) log.add({ method: 'GET', path: `/${i}`, body: undefined, status: 200 });
+    expect(log.list().map((r) => r.path)).toEqual(['/4', '/5', '/6']);
+    log.clear();
+    log.add({ method: 'GET', path: '/x', body: undefined, status: 200 });
+    expect(log.list().map((r) => r.path)).toEqual(['/x']);
   });
 
   it('answers 404 and 405 on unknown admin routes', async () => {
