@@ -70,6 +70,7 @@ app.whenReady().then(async () => {
   );
   desktop = new DesktopProject(host, () => mainWindow, grants);
   registerIpc(ipcMain, host.dispatch, { appUrl, paths: grants, logger });
+  desktop.listenToPage(ipcMain, appUrl);
   host.onEvent((event) => {
     if (mainWindow) forwardEvent(mainWindow.webContents, event);
   });
