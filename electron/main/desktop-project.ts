@@ -1,13 +1,14 @@
-import { app, clipboard, Menu, shell, type BrowserWindow } from 'electron';
+import { app, clipboard, Menu, shell, type BrowserWindow, type IpcMain } from 'electron';
 import type { ProjectInfoDto } from '../../core/contract/api';
 import type { UiCommand } from '../../core/contract/events';
 import type { EngineHost } from '../host/engine-host';
 import type { LocalServer } from '../host/local-server';
 import { askSaveBeforeClosing, confirmDiscard, pickFileToCompare, pickNsrDocument, pickProjectToOpen, pickSavePath, showError } from './dialogs';
+import { closePrompt, PageRequests, parsePendingReport, saveBeforeClosing, type PendingEdits } from './close-guard';
 import { forwardEvent } from './ipc';
 import { menuTemplate, type MenuActions } from './menu';
 import type { PathGrants } from './path-grants';
-import { DOCS_URL, safeOpenExternal } from './security';
+import { DOCS_URL, isTrustedSender, safeOpenExternal } from './security';
 import { windowTitle } from './window';
 
 /**
@@ -19,6 +20,9 @@ import { windowTitle } from './window';
 export class DesktopProject {
   private project: ProjectInfoDto | null = null;
   private closingConfirmed = false;
+  /** The element whose Inspector edits the page reports as not applied yet (null: none). */
+  private inspector: string | null = null;
+  private readonly pageRequests = new PageRequests();
 
   constructor(
     private readonly host: EngineHost,
@@ -49,19 +53,46 @@ export class DesktopProject {
     if (this.confirmDiscard()) await this.call('project.open', { path });
   }
 
-  /** Guards closing the window while the project has unsaved changes (Save / Don't Save / Cancel). */
+  /**
+   * Listens to the page's pending-edits reports and its answers to "apply your Inspector edits",
+   * from our page's top frame only.
+   */
+  listenToPage(ipc: Pick<IpcMain, 'on'>, appUrl: () => string): void {
+    ipc.on('ui:pending-edits', (event, report: unknown) => {
+      if (!isTrustedSender(event.senderFrame, appUrl())) return;
+      const parsed = parsePendingReport(report);
+      if (parsed) this.inspector = parsed.inspector;
+    });
+    ipc.on('ui:apply-edits-done', (event, id: unknown, ok: unknown) => {
+      if (isTrustedSender(event.senderFrame, appUrl())) this.pageRequests.answer(id, ok);
+    });
+  }
+
+  /** What closing would lose: the project's unsaved changes and the page's unapplied Inspector edits. */
+  get pending(): PendingEdits {
+    return { project: this.project?.name ?? 'Untitled', projectDirty: this.project?.dirty ?? false, inspector: this.inspector };
+  }
+
+  /**
+   * Guards closing the window while something would be lost: the project's unsaved changes or
+   * unapplied Inspector edits (Save, or Apply and Save / Don't Save / Cancel).
+   */
   guardClose(win: BrowserWindow): void {
     win.on('close', (event) => {
-      if (this.closingConfirmed || !this.project?.dirty) return;
-      const choice = askSaveBeforeClosing(win, this.project.name);
+      const prompt = closePrompt(this.pending);
+      if (this.closingConfirmed || !prompt) return;
+      const choice = askSaveBeforeClosing(win, prompt);
       if (choice === 'discard') return;
       event.preventDefault();
       if (choice === 'cancel') return;
-      void this.save().then((saved) => {
-        if (saved) {
-          this.closingConfirmed = true;
-          win.close();
-        }
+      const steps = {
+        applyInspector: () => this.pageRequests.ask((id) => win.webContents.send('ui:apply-edits', id)),
+        save: () => this.save(),
+      };
+      void saveBeforeClosing(this.pending, steps).then((closeNow) => {
+        if (!closeNow) return;
+        this.closingConfirmed = true;
+        win.close();
       });
     });
   }

@@ -2,23 +2,22 @@ import { basename } from 'node:path';
 import { readFileSync, statSync } from 'node:fs';
 import { dialog, type BrowserWindow } from 'electron';
 import { MAX_INPUT_BYTES, MAX_INPUT_LABEL } from '../../core/contract/limits';
+import type { CloseChoice, ClosePrompt } from './close-guard';
 
 /**
  * The desktop app's native dialogs, each a question with a plain answer; what to do with the
  * answer is the caller's business (desktop-project.ts).
  */
 
-/** What to do with unsaved changes when the window closes. */
-export type CloseChoice = 'save' | 'discard' | 'cancel';
-
-export function askSaveBeforeClosing(win: BrowserWindow, projectName: string): CloseChoice {
+/** Asks what to do with what closing the window would lose (close-guard.ts words the question). */
+export function askSaveBeforeClosing(win: BrowserWindow, prompt: ClosePrompt): CloseChoice {
   const choice = dialog.showMessageBoxSync(win, {
     type: 'warning',
-    buttons: ['Save', "Don't Save", 'Cancel'],
+    buttons: [...prompt.buttons],
     defaultId: 0,
     cancelId: 2,
-    message: `Save changes to "${projectName}" before closing?`,
-    detail: 'Your changes will be lost if you don’t save them.',
+    message: prompt.message,
+    detail: prompt.detail,
   });
   return choice === 0 ? 'save' : choice === 1 ? 'discard' : 'cancel';
 }

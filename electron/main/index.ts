@@ -75,6 +75,7 @@ app.whenReady().then(async () => {
   app.on('will-quit', () => void server.close());
   desktop = new DesktopProject(host, () => mainWindow, grants, server);
   registerIpc(ipcMain, host.dispatch, { appUrl, paths: grants, logger });
+  desktop.listenToPage(ipcMain, appUrl);
   host.onEvent((event) => {
     if (mainWindow) forwardEvent(mainWindow.webContents, event);
   });

@@ -1,6 +1,7 @@
 import type { ElementDefinition } from 'cytoscape';
 import type { PositionDto, TopologyDto } from '../../core/contract/dto';
 import { placeNodes, WAN_POSITION_ID } from './layout';
+import { pinnedIds } from './pins';
 
 /** Model element kinds drawn on the graph. */
 export type GraphKind = 'bridge' | 'port' | 'segment' | 'pop' | 'nap' | 'link';
@@ -39,6 +40,9 @@ export function toElements(topology: TopologyDto, positions: readonly PositionDt
     else portsOf.set(p.bridgeId, [at(p.id)]);
   }
   const out: ElementDefinition[] = [];
+  // Placed by hand (auto-layout keeps them): drawn with a marker, and said so in the tooltip.
+  const pinned = pinnedIds(positions);
+  const pin = (id: string): string => (pinned.has(id) ? ' pinned' : '');
 
   for (const b of topology.bridges) {
     const detail = b.controllerId !== b.name ? b.controllerId : (b.datapathId ?? '');
@@ -47,7 +51,7 @@ export function toElements(topology: TopologyDto, positions: readonly PositionDt
       group: 'nodes',
       data: { id: elementId.bridge(b.id), modelId: b.id, kind: 'bridge', name: b.name, label: detail ? `${b.name}\n${detail}` : b.name, w: box.w, h: box.h },
       position: { x: box.x, y: box.y },
-      classes: `bridge bridge-${b.kind}`,
+      classes: `bridge bridge-${b.kind}${pin(b.id)}`,
     });
   }
   for (const p of topology.ports) {
@@ -55,20 +59,20 @@ export function toElements(topology: TopologyDto, positions: readonly PositionDt
       group: 'nodes',
       data: { id: elementId.port(p.id), modelId: p.id, kind: 'port', bridge: elementId.bridge(p.bridgeId), label: p.ofPort === null ? p.name : `${p.name} (${p.ofPort})` },
       position: at(p.id),
-      classes: uplinkPorts.has(p.id) ? 'port uplink' : 'port',
+      classes: (uplinkPorts.has(p.id) ? 'port uplink' : 'port') + pin(p.id),
     });
   }
   for (const s of topology.segments) {
     if (isDefault(s.prefix)) continue;
-    out.push({ group: 'nodes', data: { id: elementId.segment(s.id), modelId: s.id, kind: 'segment', name: s.name || s.prefix, label: s.name ? `${s.prefix}\n${s.name}` : s.prefix }, position: at(s.id), classes: 'segment' });
+    out.push({ group: 'nodes', data: { id: elementId.segment(s.id), modelId: s.id, kind: 'segment', name: s.name || s.prefix, label: s.name ? `${s.prefix}\n${s.name}` : s.prefix }, position: at(s.id), classes: `segment${pin(s.id)}` });
     out.push({ group: 'edges', data: { id: `attach:${s.id}`, source: elementId.segment(s.id), target: elementId.port(s.portId) }, classes: 'attach' });
   }
   for (const p of topology.pops) {
-    out.push({ group: 'nodes', data: { id: elementId.pop(p.id), modelId: p.id, kind: 'pop', label: p.name }, position: at(p.id), classes: 'pop' });
+    out.push({ group: 'nodes', data: { id: elementId.pop(p.id), modelId: p.id, kind: 'pop', label: p.name }, position: at(p.id), classes: `pop${pin(p.id)}` });
     out.push({ group: 'edges', data: { id: `attach:${p.id}`, source: elementId.pop(p.id), target: elementId.port(p.portId) }, classes: 'attach pop-attach' });
   }
   for (const n of topology.naps) {
-    out.push({ group: 'nodes', data: { id: elementId.nap(n.id), modelId: n.id, kind: 'nap', label: n.name }, position: at(n.id), classes: 'nap' });
+    out.push({ group: 'nodes', data: { id: elementId.nap(n.id), modelId: n.id, kind: 'nap', label: n.name }, position: at(n.id), classes: `nap${pin(n.id)}` });
     out.push({ group: 'edges', data: { id: `attach:${n.id}:ce`, source: elementId.nap(n.id), target: elementId.port(n.cePortId) }, classes: 'attach nap-attach' });
     if (n.pePortId !== n.cePortId) {
       out.push({ group: 'edges', data: { id: `attach:${n.id}:pe`, source: elementId.nap(n.id), target: elementId.port(n.pePortId) }, classes: 'attach nap-attach nap-pe' });
@@ -78,7 +82,7 @@ export function toElements(topology: TopologyDto, positions: readonly PositionDt
     out.push({ group: 'edges', data: { id: elementId.link(l.id), modelId: l.id, kind: 'link', source: elementId.port(l.aPortId), target: elementId.port(l.bPortId) }, classes: 'link' });
   }
   if (uplinkPorts.size > 0) {
-    out.push({ group: 'nodes', data: { id: WAN_NODE, kind: 'wan', label: 'WAN' }, position: at(WAN_POSITION_ID), classes: 'wan' });
+    out.push({ group: 'nodes', data: { id: WAN_NODE, kind: 'wan', label: 'WAN' }, position: at(WAN_POSITION_ID), classes: `wan${pin(WAN_POSITION_ID)}` });
     for (const portId of uplinkPorts) {
       out.push({ group: 'edges', data: { id: `wan:${portId}`, source: elementId.port(portId), target: WAN_NODE }, classes: 'wan-edge' });
     }

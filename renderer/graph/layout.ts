@@ -40,8 +40,12 @@ export const bridgeGridDefaults: BridgeGridOptions = {
   attachStep: 70,
   /** Room kept around a bridge's outermost node for labels. */
   margin: 80,
-  /** Gap between two bridges' cells. */
-  gap: 60,
+  /**
+   * Gap between two bridges' cells. Room for the names of segments and PoPs, which sit beside
+   * their node at Fit: at 60 the right-hand names of one bridge ran into its neighbour's ring of
+   * ports, and the 2,000-element WAN showed 85 of its 160 segment names at Fit; at 150 all 160.
+   */
+  gap: 150,
   /** How far above the first row the WAN node sits. */
   wanLift: 180,
   /** Width / height ratio the rows aim for. */

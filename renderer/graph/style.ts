@@ -105,6 +105,10 @@ export function graphStyle(c: GraphPalette = darkPalette, sizes: LabelSizes = la
     { selector: 'node.pop', style: { shape: 'hexagon', width: 40, height: 36, 'background-color': c.pop, 'font-size': sizes.pop, 'z-index': 4 } },
     { selector: 'node.nap', style: { shape: 'vee', width: 28, height: 28, 'background-color': c.nap, 'font-size': sizes.nap, 'z-index': 4 } },
     { selector: 'node.wan', style: { shape: 'ellipse', width: 70, height: 44, 'background-color': c.wan, 'border-width': 2, 'border-style': 'dashed', 'border-color': c.uplink, 'text-valign': 'center', 'text-margin-y': 0, 'font-size': sizes.wan, 'z-index': 4 } },
+    // Placed by hand (pinned: auto-layout keeps it): a double ring, a dashed box for a bridge.
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-style': 'double', 'border-color': c.text } },
+    { selector: 'node.bridge.pinned', style: { 'border-style': 'dashed', 'border-width': 2, 'border-color': c.bridgeBorder } },
+    { selector: 'node.bridge-openflow.pinned, node.bridge-ovs.pinned', style: { 'border-color': c.switchBorder } },
     // Haystack edges skip control-point and arrow maths: several times cheaper on 3,000 edges.
     { selector: 'edge', style: { 'z-index-compare': 'manual', width: 1.5, 'line-color': c.port, 'curve-style': 'haystack', 'haystack-radius': 0, 'z-index': 3 } },
     // Zoomed out, hundreds of links would hide the bridges and their names: they fade back.

@@ -3,6 +3,7 @@ import type { PositionDto } from '../../core/contract/dto';
 import type { GraphKind } from '../graph/elements';
 import { autoLayout, placeNodes } from '../graph/layout';
 import { keepPinned, Occupancy } from '../graph/placement';
+import { unpinPositions, unpinScope } from '../graph/pins';
 import { feedbackFromDiagnostics, feedbackFromError, noFeedback, FieldError, type Feedback, type FormValues } from '../lib/forms';
 import { RpcError } from '../lib/rpc/client';
 import type { AddKind, AddMethod, AddRequest } from '../lib/add-forms';
@@ -139,6 +140,29 @@ export class EditorState {
       this.ctx.project.setProject(await this.ctx.engine.rpc.call('layout.arrange', { positions, label: 'auto-layout' }));
       this.ctx.project.mergePositions(positions);
       this.ctx.view.fitRequest += 1;
+    });
+  }
+
+  /**
+   * Unpins elements placed by hand (a bridge with its ports), where they are: auto-layout may
+   * move them again. One undoable step; nothing happens when none of them is pinned.
+   */
+  async unpin(targets: readonly { readonly kind: GraphKind; readonly id: string }[]): Promise<void> {
+    const topology = this.ctx.project.topology;
+    if (topology) await this.storeUnpinned(unpinPositions(this.ctx.project.positions, unpinScope(topology, targets)));
+  }
+
+  /** Unpins every element placed by hand (one undoable step). */
+  async unpinAll(): Promise<void> {
+    await this.storeUnpinned(unpinPositions(this.ctx.project.positions, null));
+  }
+
+  private async storeUnpinned(positions: readonly PositionDto[]): Promise<void> {
+    if (positions.length === 0) return;
+    const label = positions.length === 1 ? 'unpin 1 node' : `unpin ${positions.length} nodes`;
+    await this.ctx.engine.run('Could not unpin', async () => {
+      this.ctx.project.setProject(await this.ctx.engine.rpc.call('layout.arrange', { positions, label }));
+      this.ctx.project.mergePositions(positions);
     });
   }
 

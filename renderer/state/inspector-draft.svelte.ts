@@ -42,6 +42,23 @@ export class InspectorDraft {
     return this.dirty && this.apply !== null;
   }
 
+  /** The element with unapplied edits, in words ("PoP pop-athens"), or null when none are pending. */
+  get pendingElement(): string | null {
+    return this.pending ? this.element || 'the selected element' : null;
+  }
+
+  /**
+   * Applies the pending edits without asking (the desktop's "Apply and Save" on closing).
+   * True when nothing was pending or they applied; false when the engine refused them (they
+   * stay in the form with the engine's message).
+   */
+  async applyNow(): Promise<boolean> {
+    if (!this.pending) return true;
+    if (!(await this.apply!())) return false;
+    this.dirty = false;
+    return true;
+  }
+
   /** Runs `next` now, or once the person chose Apply (and it applied) or Discard. */
   guard(action: string, next: () => void, cancelled?: () => void): void {
     if (!this.pending) return next();

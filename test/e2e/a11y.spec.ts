@@ -353,3 +353,48 @@ test('the Open dialog: named, focus in its search box, a listbox of named option
   await expect(dialog).toBeHidden();
   await expect(opener).toBeFocused();
 });
+
+test('Unpin (context menu), Unpin all (toolbar, View menu): named, described, keyboard reachable, disabled when nothing is pinned', async ({ page, server }) => {
+  const app = await AppPage.open(page, server.url);
+  const view = page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true });
+  const unpinAllItem = page.getByRole('menu', { name: 'View' }).getByRole('menuitem', { name: 'Unpin all' });
+  await view.click();
+  await expect(unpinAllItem).toHaveAttribute('aria-disabled', 'true');
+  await expect(unpinAllItem).toHaveAttribute('title', /No node is pinned/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Unpin all' })).toBeDisabled();
+
+  const from = await app.selectBySearch('pop-patras');
+  await app.drag(from, { x: from.x + 150, y: from.y + 30 });
+  await expect(app.graph).toHaveAttribute('data-pinned-count', '1');
+  const toolbarButton = page.getByRole('button', { name: 'Unpin all' });
+  await expect(toolbarButton).toBeEnabled();
+  await expect(toolbarButton).toHaveAttribute('title', /auto-layout moves them again/);
+
+  // The keyboard reaches Unpin in the selection's context menu (Shift+F10, arrows).
+  await app.tab('Elements');
+  const opener = app.list('PoPs').getByRole('button', { name: /^pop-patras/ });
+  await opener.click();
+  await page.keyboard.press('Shift+F10');
+  const menu = page.getByRole('menu', { name: 'Actions on the pop' });
+  const unpin = menu.getByRole('menuitem', { name: 'Unpin', exact: true });
+  await expect(unpin).toHaveAttribute('title', /auto-layout keeps it/);
+  for (let i = 0; i < 8 && !(await unpin.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  await expect(unpin).toBeFocused();
+  expect(await unpin.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(app.graph).toHaveAttribute('data-pinned-count', '0');
+  await expect(opener).toBeFocused();
+
+  // View › Unpin all is enabled again once something is pinned, and runs from the keyboard.
+  await app.undoButton.click();
+  await expect(app.graph).toHaveAttribute('data-pinned-count', '1');
+  await view.focus();
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 12 && !(await unpinAllItem.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+  await expect(unpinAllItem).toBeFocused();
+  await expect(unpinAllItem).not.toHaveAttribute('aria-disabled', 'true');
+  await page.keyboard.press('Enter');
+  await expect(app.graph).toHaveAttribute('data-pinned-count', '0');
+});

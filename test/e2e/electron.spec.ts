@@ -32,7 +32,39 @@ test.describe('desktop app (Electron)', () => {
       // Sandboxed, isolated page: no Node globals, and the bridge exposes exactly two functions.
       expect(await page.evaluate(() => [typeof (window as unknown as { require?: unknown }).require, typeof (window as unknown as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
       expect(await page.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(['invoke', 'onEvent']);
+      // …and the close guard's two: report unapplied Inspector edits, apply them on "Apply and Save".
+      expect(await page.evaluate(() => Object.keys((window as unknown as { desktopEdits: object }).desktopEdits).sort())).toEqual(['onApplyRequest', 'reportPendingEdits']);
       await ui.screenshot('electron-sample');
+    } finally {
+      await app.close();
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  test('closing the window with unapplied Inspector edits asks, in a saved project; Cancel keeps the window and the edits', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'wicm-electron-'));
+    const app = await launch(home);
+    try {
+      const page = await app.firstWindow();
+      const ui = new AppPage(page);
+      await ui.waitReady();
+      await ui.selectBySearch('pop-athens');
+      await page.getByRole('form', { name: 'Edit PoP pop-athens' }).getByLabel(/^Name/).fill('pop-athina');
+      // The native dialog cannot be clicked: answer it in the main process and record the question.
+      const askAndClose = (answer: number) =>
+        app.evaluate(({ BrowserWindow, dialog }, button) => {
+          const asked: string[] = [];
+          (dialog as unknown as { showMessageBoxSync: (w: unknown, o: { message: string }) => number }).showMessageBoxSync = (_w, o) => (asked.push(o.message), button);
+          BrowserWindow.getAllWindows()[0]!.close();
+          return asked;
+        }, answer);
+      await expect.poll(async () => (await askAndClose(2))[0] ?? '').toContain('Apply your changes to PoP pop-athens');
+      expect(page.isClosed()).toBe(false);
+      await expect(page.getByRole('form', { name: 'Edit PoP pop-athens' }).getByLabel(/^Name/)).toHaveValue('pop-athina');
+      // Don't Save from here on, so closing the app at the end does not wait on the question.
+      await app.evaluate(({ dialog }) => {
+        (dialog as unknown as { showMessageBoxSync: () => number }).showMessageBoxSync = () => 1;
+      });
     } finally {
       await app.close();
       await rm(home, { recursive: true, force: true });

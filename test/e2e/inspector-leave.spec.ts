@@ -65,3 +65,32 @@ test('unapplied Inspector edits: another selection, a tab switch and closing the
   await expect(app.list('PoPs')).toContainText('pop-athina');
   await app.screenshot('inspector-leave');
 });
+
+/** Issue #16: closing or reloading the tab counts unapplied Inspector edits, even in a saved project. */
+test('reload and tab close ask (beforeunload) while Inspector edits are unapplied, not once applied', async ({ page, server }) => {
+  const app = await AppPage.open(page, server.url);
+  await expect(app.projectName).not.toHaveText(/^•/);
+  await app.selectBySearch('pop-athens');
+  const editor = page.getByRole('form', { name: 'Edit PoP pop-athens' });
+  await editor.getByLabel(/^Name/).fill('pop-athina');
+  // Nothing is applied yet: the project itself has no unsaved changes.
+  await expect(app.projectName).not.toHaveText(/^•/);
+  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
+  await page.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  expect(page.isClosed()).toBe(false);
+  await expect(editor.getByLabel(/^Name/)).toHaveValue('pop-athina');
+
+  // Discarding the edits (another selection, Discard) leaves nothing to lose: no question.
+  await app.search.fill('pop-patras');
+  await app.search.press('Enter');
+  await page.getByRole('dialog', { name: 'Apply your changes to PoP pop-athens?' }).getByRole('button', { name: 'Discard' }).click();
+  await expect(page.getByRole('form', { name: 'Edit PoP pop-patras' })).toBeVisible();
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs += 1;
+    void d.accept();
+  });
+  await app.load(server.url);
+  expect(dialogs).toBe(0);
+});

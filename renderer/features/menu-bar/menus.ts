@@ -50,6 +50,8 @@ export function appMenus(app: AppState): MenuSpec[] {
         { label: 'Fit', run: () => app.view.fit() },
         { label: 'Zoom in', run: () => app.view.zoomIn() },
         { label: 'Zoom out', run: () => app.view.zoomOut() },
+        { label: 'Auto-layout', detail: 'Lay bridges out on a grid, ports in a ring; nodes placed by hand stay put', run: () => void app.editor.autoLayout() },
+        unpinAllItem(app),
         { label: 'Theme', shortcut: app.view.theme === 'dark' ? 'dark' : 'light', run: () => app.view.toggleTheme() },
         { label: 'Side panel', shortcut: app.view.panels.left.collapsed ? 'hidden' : 'shown', run: () => app.view.togglePanel('left') },
         { label: 'Details panel', shortcut: app.view.panels.right.collapsed ? 'hidden' : 'shown', run: () => app.view.togglePanel('right') },
@@ -65,6 +67,17 @@ export function appMenus(app: AppState): MenuSpec[] {
       ],
     },
   ];
+}
+
+/** View › Unpin all: lets auto-layout move every node placed by hand again (one undoable step). */
+function unpinAllItem(app: AppState): MenuItemSpec {
+  const pinned = app.positions.filter((p) => p.pinned).length;
+  return {
+    label: 'Unpin all',
+    disabled: pinned === 0,
+    detail: pinned === 0 ? 'No node is pinned: drag a node to place it by hand' : `Unpin the ${pinned} node${pinned === 1 ? '' : 's'} placed by hand, so auto-layout moves them again`,
+    run: () => void app.editor.unpinAll(),
+  };
 }
 
 /** How many recent projects File lists (the Open dialog lists them all). */

@@ -5,6 +5,7 @@ import { elementFacts, firstCut, servicesThrough } from '../../../../renderer/gr
 import { labelBox, labelSizes, levelZoom, placeLabels, visibleLabels, zoomLevel, type LabelledNode } from '../../../../renderer/graph/labels';
 import { autoLayout, placeNodes } from '../../../../renderer/graph/layout';
 import { modelToMap, overviewOf } from '../../../../renderer/graph/minimap';
+import { extentOf, viewportFor } from '../../../../renderer/graph/signals';
 import { keepPinned, Occupancy } from '../../../../renderer/graph/placement';
 import { filterSections, sidePanelSections } from '../../../../renderer/features/side-panel/sections';
 import { generateWan, wan2000 } from '../../../helpers/graph-topology';
@@ -56,6 +57,20 @@ describe('labels by level of detail', () => {
     for (const n of nodes.filter((m) => shown.has(m.id) && m.kind !== 'bridge')) {
       const box = labelBox(n, labelSizes(level)[n.kind], shown.get(n.id));
       for (const b of bodies) if (b.id !== n.id) expect(overlaps(box, b), `${n.id} over ${b.id}`).toBe(false);
+    }
+  });
+
+  it('at Fit of the 2,000-element WAN every segment name is shown, on the e2e graph area and on laptop and desktop sizes', () => {
+    // Fit as GraphCanvas does it: model extent of the drawn elements, 30 px padding.
+    const box = extentOf(toElements(generateWan(wan2000), []))!;
+    const nodes = nodesOf(true);
+    for (const [width, height] of [[716, 791], [1000, 700], [1300, 950]] as const) {
+      const level = zoomLevel(viewportFor(box, width, height, 30, { min: 0.02, max: 1.5 }).zoom);
+      const shown = placeLabels(nodes, level);
+      const count = (kind: string) => nodes.filter((n) => n.kind === kind && shown.has(n.id)).length;
+      expect({ width, height, bridge: count('bridge'), pop: count('pop'), segment: count('segment') }).toEqual({ width, height, bridge: 40, pop: 40, segment: 160 });
+      const boxes = nodes.filter((n) => shown.has(n.id)).map((n) => labelBox(n, labelSizes(level)[n.kind], shown.get(n.id)));
+      for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!)).toBe(false);
     }
   });
 
