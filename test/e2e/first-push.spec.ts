@@ -22,7 +22,7 @@ test('first push with the built-in lab profiles and their defaults: dry run, the
   const warnings = page.getByRole('list', { name: 'Controller warnings' });
 
   await page.getByRole('button', { name: 'Dry run' }).click();
-  await expect(message).toHaveText(/^\d+ change\(s\) would be sent\.$/);
+  await expect(message).toHaveText(/^\d+ change\(s\)( in \d+ request\(s\))? would be sent\.$/);
   await expect(warnings).toHaveCount(0);
   const rows = page.getByRole('table', { name: 'Push steps' }).locator('tbody tr');
   await expect(rows.filter({ hasText: /port map vbr1\/if_athens/ })).toHaveCount(1);
@@ -44,7 +44,7 @@ test('first push with the built-in lab profiles and their defaults: dry run, the
   // ONOS has no provisioning: the option is neither shown nor sent.
   await expect(provision).toHaveCount(0);
   await page.getByRole('button', { name: 'Dry run' }).click();
-  await expect(message).toHaveText(/^\d+ change\(s\) would be sent\.$/);
+  await expect(message).toHaveText(/^\d+ change\(s\)( in \d+ request\(s\))? would be sent\.$/);
   await expect(warnings).toHaveCount(0);
   await page.getByRole('button', { name: 'Push', exact: true }).click();
   await expect(message).toContainText('applied and verified');
