@@ -31,16 +31,19 @@ test('a dragged node is drawn pinned; Unpin on its context menu releases it (und
   await expect(app.graph).toHaveAttribute('data-pinned-count', '1');
   await expect(unpinAll).toBeEnabled();
   await expect(unpinAll).toHaveAttribute('title', /Unpin the 1 node placed by hand/);
-  // Drawn with a double ring (selected: in the selection colour); search cleared so its highlight does not cover it.
   await app.search.fill('');
-  await app.screenshot('unpin-pinned-marker');
-
   // The tooltip says it is pinned.
   await page.mouse.move(to.x + 1, to.y + 1);
   const tooltip = page.getByRole('tooltip');
   await expect(tooltip).toContainText('pop-patras');
   await expect(tooltip).toContainText('pinned: placed by hand, auto-layout keeps it');
   await app.screenshot('unpin-pinned-tooltip');
+  // The pointer leaves the graph: the tooltip goes, and the node shows its double ring (selected:
+  // in the selection colour; search cleared so its highlight does not cover it).
+  await page.mouse.move(1, 1);
+  await expect(tooltip).toHaveCount(0);
+  await app.screenshot('unpin-pinned-marker');
+  await page.mouse.move(to.x + 1, to.y + 1);
 
   // Right-click › Unpin: stored unpinned where it is, drawn without the marker, one undo step.
   const placed = (await stored(page)).find((p) => p.elementId === 'pop-patras')!;
