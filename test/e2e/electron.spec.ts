@@ -1,4 +1,4 @@
-import { _electron, expect, test } from '@playwright/test';
+import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,13 +19,23 @@ test.describe('desktop app (Electron)', () => {
       env: { ...process.env, WICM_HOME: home, ...env },
     });
 
-  test('opens the sample WAN in a sandboxed window over IPC', async () => {
+  /** Runs `body` on a fresh app in its own data folder, with its window ready; closes and removes both. */
+  const withApp = async (body: (app: ElectronApplication, page: Page, ui: AppPage) => Promise<void>): Promise<void> => {
     const home = await mkdtemp(join(tmpdir(), 'wicm-electron-'));
     const app = await launch(home);
     try {
       const page = await app.firstWindow();
       const ui = new AppPage(page);
       await ui.waitReady();
+      await body(app, page, ui);
+    } finally {
+      await app.close();
+      await rm(home, { recursive: true, force: true });
+    }
+  };
+
+  test('opens the sample WAN in a sandboxed window over IPC', async () => {
+    await withApp(async (_app, page, ui) => {
       await expect(ui.root).toHaveAttribute('data-transport', 'ipc');
       await expect(ui.mode).toHaveText('desktop');
       await expect(ui.graph).toHaveAttribute('aria-label', 'WAN topology graph: 3 bridges, 15 ports, 3 PoPs, 6 segments, 3 links');
@@ -35,19 +45,11 @@ test.describe('desktop app (Electron)', () => {
       // …and the close guard's two: report unapplied Inspector edits, apply them on "Apply and Save".
       expect(await page.evaluate(() => Object.keys((window as unknown as { desktopEdits: object }).desktopEdits).sort())).toEqual(['onApplyRequest', 'reportPendingEdits']);
       await ui.screenshot('electron-sample');
-    } finally {
-      await app.close();
-      await rm(home, { recursive: true, force: true });
-    }
+    });
   });
 
   test('closing the window with unapplied Inspector edits asks, in a saved project; Cancel keeps the window and the edits', async () => {
-    const home = await mkdtemp(join(tmpdir(), 'wicm-electron-'));
-    const app = await launch(home);
-    try {
-      const page = await app.firstWindow();
-      const ui = new AppPage(page);
-      await ui.waitReady();
+    await withApp(async (app, page, ui) => {
       await ui.selectBySearch('pop-athens');
       await page.getByRole('form', { name: 'Edit PoP pop-athens' }).getByLabel(/^Name/).fill('pop-athina');
       // The native dialog cannot be clicked: answer it in the main process and record the question.
@@ -65,10 +67,7 @@ test.describe('desktop app (Electron)', () => {
       await app.evaluate(({ dialog }) => {
         (dialog as unknown as { showMessageBoxSync: () => number }).showMessageBoxSync = () => 1;
       });
-    } finally {
-      await app.close();
-      await rm(home, { recursive: true, force: true });
-    }
+    });
   });
 
   test('journey: edit the sample, import an NSR, trace, push, export, save and reopen', async () => {

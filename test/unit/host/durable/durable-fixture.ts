@@ -5,10 +5,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { startLabController, type LabController } from '../../../../electron/host/lab';
 import { buildCliBundle, startServe, stopServe, type ServeProcess } from '../../../helpers/serve-process';
 
-/** The built CLI and a lab VTN that outlives every `wicm serve` a test starts and kills. */
+/** The built CLI and a lab controller that outlives every `wicm serve` a test starts and kills. */
 export interface ServeHarness {
   readonly lab: LabController;
-  /** Starts `wicm serve` on `dataDir`, pushing (with provisioning) to the lab VTN. */
+  /** Starts `wicm serve` on `dataDir`, pushing to the lab controller. */
   serve(dataDir: string, args?: readonly string[]): Promise<ServeProcess>;
   /** A fresh data folder, removed after the file. */
   tempDir(prefix: string): Promise<string>;
@@ -16,15 +16,23 @@ export interface ServeHarness {
   post(server: ServeProcess, i: number): Promise<Response>;
 }
 
-/** Registers the file's set-up and clean-up; the harness is ready inside tests. */
+/** `wicm serve` against a lab VTN, with provisioning. */
 export function serveAgainstLabVtn(): ServeHarness {
+  return serveAgainstLab('odl-vtn', ['--driver', 'odl-vtn', '--controller-provision'], { WICM_CONTROLLER_PASSWORD: 'admin' });
+}
+
+/**
+ * Registers the file's set-up and clean-up; the harness is ready inside tests. Each `wicm serve`
+ * gets `--controller <lab>` and `serveArgs` (driver and its options) with `env`.
+ */
+export function serveAgainstLab(kind: 'odl-vtn' | 'onos', serveArgs: readonly string[], env: Record<string, string>): ServeHarness {
   let bundle: Awaited<ReturnType<typeof buildCliBundle>> | undefined;
   let lab: LabController | undefined;
   const dirs: string[] = [];
   const servers: ServeProcess[] = [];
   beforeAll(async () => {
     bundle = await buildCliBundle();
-    lab = await startLabController({ kind: 'odl-vtn' });
+    lab = await startLabController({ kind });
   }, 60_000);
   afterAll(async () => {
     await Promise.all(servers.map((s) => stopServe(s, 'SIGKILL')));
@@ -37,7 +45,7 @@ export function serveAgainstLabVtn(): ServeHarness {
       return lab!;
     },
     async serve(dataDir, args = []) {
-      const server = await startServe(bundle!.entry, ['--data-dir', dataDir, '--controller', lab!.url, '--driver', 'odl-vtn', '--controller-provision', ...args], { WICM_CONTROLLER_PASSWORD: 'admin' });
+      const server = await startServe(bundle!.entry, ['--data-dir', dataDir, '--controller', lab!.url, ...serveArgs, ...args], env);
       servers.push(server);
       return server;
     },
