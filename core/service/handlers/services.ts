@@ -10,7 +10,7 @@ import { planProject, readPlans } from '../planning';
 
 type ServiceHandlers = Pick<
   Handlers,
-  'services.save' | 'services.remove' | 'services.get' | 'services.setState' | 'plan.compute' | 'plan.get' | 'plan.lint' | 'sim.trace' | 'sim.whatIf'
+  'services.save' | 'services.remove' | 'services.get' | 'services.find' | 'services.setState' | 'plan.compute' | 'plan.get' | 'plan.lint' | 'sim.trace' | 'sim.whatIf'
 >;
 
 /** Services, plans and simulation over the open project. */
@@ -54,6 +54,7 @@ export function serviceHandlers(ctx: HandlerContext): ServiceHandlers {
       return { id: req.id, diagnostics: [], project: ctx.changed(label) };
     },
     'services.get': async (req) => (req.byRecord ? db().services.readByIdOrRecord(req.ids) : db().services.readSome(req.ids)),
+    'services.find': async (req) => db().services.find(req),
     'services.setState': async (req) => {
       const label = `service ${req.id} ${req.state}`;
       ctx.session.mutate(label, (d) => {
