@@ -361,18 +361,8 @@ export interface Api {
    * id is named. Reads only those services (the REST API's requests do not read the fleet).
    */
   'services.get': (req: { readonly ids: readonly string[]; readonly byRecord?: boolean }) => readonly ServiceDto[];
-  /**
-   * The services matching every filter given, in list order, read by a query over the matching
-   * rows (never the fleet's DTOs): provenance format one of `formats`; string attribute `key`
-   * equal to `value`; chain or return chain naming one of `names` (ignoring case); id starting
-   * with `idPrefix`.
-   */
-  'services.find': (req: {
-    readonly formats?: readonly string[];
-    readonly attribute?: { readonly key: string; readonly value: string };
-    readonly names?: readonly string[];
-    readonly idPrefix?: string;
-  }) => readonly ServiceDto[];
+  /** Services matching every filter given, in list order, by a query over those rows only (see ServiceRepository.find). */
+  'services.find': (req: { readonly formats?: readonly string[]; readonly attribute?: { readonly key: string; readonly value: string }; readonly names?: readonly string[]; readonly idPrefix?: string }) => readonly ServiceDto[];
   /** Sets a service's lifecycle state (after a push, a drift check…). */
   'services.setState': (req: { readonly id: string; readonly state: ServiceState }) => EditResultDto;
   /** Plans the project's services (all, or those named), storing plans and allocations. */
