@@ -369,6 +369,8 @@ export interface Api {
   'plan.compute': (req: { readonly serviceIds?: readonly string[] }) => PlanSetDto;
   /** The stored plans and a fresh lint of them. */
   'plan.get': (req: NoArgs) => PlanSetDto;
+  /** The stored plans of the services named, in the order named (no lint, no other plan read). */
+  'plan.read': (req: { readonly serviceIds: readonly string[] }) => readonly PlanDto[];
   /** Lint over all planned services. */
   'plan.lint': (req: NoArgs) => readonly DiagnosticDto[];
   /** Traces a packet through the stored plans; `down` marks elements failed. */

@@ -233,6 +233,7 @@ export const requestSchemas = {
   'services.setState': z.object({ id, state: serviceState }).strict(),
   'plan.compute': z.object({ serviceIds: z.array(id).optional() }).strict(),
   'plan.get': noArgs,
+  'plan.read': z.object({ serviceIds: z.array(id).max(100_000) }).strict(),
   'plan.lint': noArgs,
   'sim.trace': z.object({ src: prefixText, dst: prefixText, down: z.array(id).optional() }).strict(),
   'sim.whatIf': z.object({ down: z.array(id).min(1, 'name at least one element') }).strict(),

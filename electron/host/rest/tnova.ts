@@ -70,7 +70,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
   const listServices = async (id: string | undefined) => {
     const services = id === undefined ? await servicesOfKind(ctx, ['tnova']) : [await tnovaService(id)];
     const t = await topologyOf(ctx);
-    const plans = (await ctx.engine.call('plan.get', {})).plans;
+    const plans = services.length === 0 ? [] : await ctx.engine.call('plan.read', { serviceIds: services.map((s) => s.id) });
     return reply(200, {
       services: services.map((s) =>
         connectivityView(t, s, plans.find((p) => p.serviceId === s.id), tnovaStatus(s, memory.terminating.has(s.id)), memory.updated.get(s.id)),
@@ -273,7 +273,7 @@ async function popUsers(ctx: RestContext, t: TopologyDto, pop: PopDto): Promise<
 async function requireVlansApplied(ctx: RestContext, service: ServiceDto): Promise<void> {
   const config = ctx.push.config;
   if (config.mode !== 'controller' || config.target.kind !== 'odl-vtn' || config.provision === true) return;
-  const plan = (await ctx.engine.call('plan.get', {})).plans.find((p) => p.serviceId === service.id);
+  const plan = (await ctx.engine.call('plan.read', { serviceIds: [service.id] })).find((p) => p.serviceId === service.id);
   const tags = [...new Set([...(plan?.forward.rules ?? []), ...(plan?.reverse.rules ?? [])].flatMap((r) => (r.vlan === null ? [] : [r.vlan])))];
   if (tags.length === 0) return;
   throw new RestError(

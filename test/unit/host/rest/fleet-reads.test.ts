@@ -60,11 +60,14 @@ async function session(fleet: number): Promise<{ answers: unknown[]; methods: st
   expect(other.body.error).toBe('NAP c1_nap1 already serves service service1; T-NOVA allows one service per NAP.');
   expect((await call('DELETE', '/nfvi/nfvi2', undefined, 409)).body.error).toBe('NFVI pop-patras is used by service service1; delete that service first.');
   expect((await call('DELETE', '/nap/c1_nap1', undefined, 409)).body.error).toBe('NAP c1_nap1 is used by service service1; delete that service first.');
+  expect((await call('GET', '/vnf-connectivity/service1')).body.services[0]).toMatchObject({ status: 'ALLOCATED', ce_pe: [{ transport: { vlan_id: 400 } }, { transport: { vlan_id: 400 } }] });
+  expect((await call('GET', '/vnf-connectivity')).body.services).toHaveLength(1);
   await call('PUT', '/vnf-connectivity/service1', undefined, 201);
   await call('DELETE', '/vnf-connectivity/service1');
   // Katana: create, read, delete a slice.
   expect((await call('POST', '/api/katana/slices', wimData, 201)).body).toMatchObject({ sliceId: SLICE, status: 'Running', push: { ok: true, steps: 1 } });
   expect((await call('GET', `/api/katana/slices/${SLICE}`)).body).toMatchObject({ sliceId: SLICE, status: 'Running' });
+  expect((await call('GET', '/api/katana/slices')).body.slices).toHaveLength(1);
   await call('DELETE', `/api/katana/slices/${SLICE}`);
   await call('GET', `/api/katana/slices/${SLICE}`, undefined, 404);
   // Open Baton through demi-wicm's NFVO routes: init, read by demi-wicm's short id, delete.
