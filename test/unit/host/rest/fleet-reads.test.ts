@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { objectsWritten } from '../../../../electron/host/rest/push-step';
-import { fixture, fixtureText, startRest, type RestHarness } from './rest-fixture';
+import { FAKE_TARGET, fixture, fixtureText, startRest, type RestHarness } from './rest-fixture';
 
 /**
  * Rule "cost per request must not grow with the fleet": with hundreds of services deployed,
@@ -92,6 +92,26 @@ describe('REST requests at fleet scale', () => {
     expect(fleet.methods).toEqual(empty.methods);
     expect(fleet.answers).toEqual(empty.answers);
   }, 120_000);
+});
+
+const VTN = FAKE_TARGET as Extract<typeof FAKE_TARGET, { mode: 'controller' }>;
+
+describe('T-NOVA activation over VTN without provisioning', () => {
+  it("is refused from the service's own plan: the VLANs it needs, named", async () => {
+    const methods: string[] = [];
+    const h = await startRest({ fakePush: 'ok', push: { ...VTN, provision: false }, onDispatch: (m) => methods.push(m) });
+    await deployFleet(h, 20);
+    expect((await h.call('POST', '/nap', napBody)).status).toBe(201);
+    for (const body of nfviBodies) expect((await h.call('POST', '/nfvi', body)).status).toBe(201);
+    expect((await h.call('POST', '/vnf-connectivity', serviceBody)).status).toBe(201);
+    const put = await h.call('PUT', '/vnf-connectivity/service1');
+    expect(put.status).toBe(409);
+    expect(put.body).toMatchObject({ code: 'VLANS_NOT_APPLIED' });
+    expect(put.body.error).toMatch(/^Service service1 needs VLANs 400, 401 towards its PoPs/);
+    expect(h.pushCalls).toEqual([]);
+    expect(methods).not.toContain('plan.get');
+    expect(methods).not.toContain('topology.get');
+  });
 });
 
 describe('push replies count objects written', () => {
