@@ -65,7 +65,14 @@ export class ServiceRepository {
     for (let i = 0; i < unique.length; i += 400) {
       const chunk = unique.slice(i, i + 400);
       const marks = chunk.map(() => '?').join(',');
-      const rows = this.sql.all(`${SELECT}, position FROM services WHERE id IN (${marks}) OR json_extract(provenance, '$.recordId') IN (${marks})`, [...chunk, ...chunk]);
+      // A plain substring test skips the JSON of rows that cannot hold the record id (exact for ids
+      // no JSON writer escapes); other ids are looked up in every row's provenance.
+      const plain = chunk.every((id) => /^[ !#-.0-[\]-~]+$/.test(id));
+      const hint = plain ? ` AND (${chunk.map(() => 'instr(provenance, ?) > 0').join(' OR ')})` : '';
+      const rows = this.sql.all(
+        `${SELECT}, position FROM services WHERE id IN (${marks}) OR (provenance IS NOT NULL${hint} AND json_extract(provenance, '$.recordId') IN (${marks}))`,
+        [...chunk, ...(plain ? chunk : []), ...chunk],
+      );
       for (const row of rows) found.set(String(row[0]), { position: Number(row[9]), service: toService(row) });
     }
     return [...found.values()].sort((x, y) => x.position - y.position).map((o) => o.service);
@@ -86,9 +93,10 @@ export class ServiceRepository {
       params.push(...query.formats);
     }
     if (query.attribute !== undefined) {
-      where.push(`json_type(attributes, ?) = 'text' AND json_extract(attributes, ?) = ?`);
-      const path = `$."${query.attribute.key.replace(/"/g, '')}"`;
-      params.push(path, path, query.attribute.value);
+      // Keys are letters, digits, '_' and '-' (never escaped): rows without the key are skipped unparsed.
+      const key = query.attribute.key.replace(/"/g, '');
+      where.push(`instr(attributes, ?) > 0 AND json_type(attributes, ?) = 'text' AND json_extract(attributes, ?) = ?`);
+      params.push(`"${key}"`, `$."${key}"`, `$."${key}"`, query.attribute.value);
     }
     if (query.idPrefix !== undefined) {
       // A range over the primary key (indexed), then the exact prefix.

@@ -35,6 +35,7 @@ function project(): ProjectDb {
     service('7c1e4a90-bb', 'openbaton'),
     service('7c1e4a9', 'openbaton'),
     service('slice', 'demi-flows'),
+    service('odd', 'katana', { provenance: record('odd', 'a/b"c\\d') }),
   ]) db.services.upsert(s);
   return db;
 }
@@ -44,6 +45,9 @@ const ids = (services: readonly ServiceDto[]): string[] => services.map((s) => s
 describe('service queries (a request reads its own services, not the fleet)', () => {
   it('finds by record id or id, in list order, each once', () => {
     expect(ids(project().services.readByIdOrRecord(['slice', 'slice/a', 'none']))).toEqual(['slice/a', 'slice']);
+    // Record ids a JSON writer escapes are found too.
+    expect(ids(project().services.readByIdOrRecord(['a/b"c\\d']))).toEqual(['odd']);
+    expect(ids(project().services.readByIdOrRecord(['a/b"c']))).toEqual([]);
   });
 
   it('finds by format, by string attribute, by a name on the route ignoring case, by id prefix', () => {
