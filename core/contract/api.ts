@@ -267,6 +267,10 @@ export interface Api {
   'history.redo': (req: NoArgs) => ProjectInfoDto;
   /** The whole topology, layout and services of the open project. */
   'topology.get': (req: NoArgs) => TopologySnapshotDto;
+  /** The topology alone (no layout, no services): what a request resolves names against. */
+  'topology.read': (req: NoArgs) => TopologyDto;
+  /** The default in/out segments of services that name none (no other read). */
+  'topology.defaults': (req: NoArgs) => TopologyDefaultsDto;
   /** Adds a bridge / switch. */
   'topology.addBridge': (req: { readonly name: string; readonly kind: BridgeKind; readonly controllerId?: string; readonly datapathId?: string | null }) => EditResultDto;
   /** Adds a port (interface) to a bridge. */
@@ -357,12 +361,16 @@ export interface Api {
    * id is named. Reads only those services (the REST API's requests do not read the fleet).
    */
   'services.get': (req: { readonly ids: readonly string[]; readonly byRecord?: boolean }) => readonly ServiceDto[];
+  /** Services matching every filter given, in list order, by a query over those rows only (see ServiceRepository.find). */
+  'services.find': (req: { readonly formats?: readonly string[]; readonly attribute?: { readonly key: string; readonly value: string }; readonly names?: readonly string[]; readonly idPrefix?: string }) => readonly ServiceDto[];
   /** Sets a service's lifecycle state (after a push, a drift check…). */
   'services.setState': (req: { readonly id: string; readonly state: ServiceState }) => EditResultDto;
   /** Plans the project's services (all, or those named), storing plans and allocations. */
   'plan.compute': (req: { readonly serviceIds?: readonly string[] }) => PlanSetDto;
   /** The stored plans and a fresh lint of them. */
   'plan.get': (req: NoArgs) => PlanSetDto;
+  /** The stored plans of the services named, in the order named (no lint, no other plan read). */
+  'plan.read': (req: { readonly serviceIds: readonly string[] }) => readonly PlanDto[];
   /** Lint over all planned services. */
   'plan.lint': (req: NoArgs) => readonly DiagnosticDto[];
   /** Traces a packet through the stored plans; `down` marks elements failed. */

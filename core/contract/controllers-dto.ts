@@ -109,6 +109,8 @@ export interface PushStepDto {
   readonly path: string;
   readonly status: 'planned' | 'applied' | 'failed' | 'undone' | 'skipped';
   readonly error?: string;
+  /** Controller objects the step writes when it is a batch (ONOS `POST /flows`); absent = one. */
+  readonly objects?: number;
 }
 
 /** Where a report's requests went (never the credentials). */

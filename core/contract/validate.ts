@@ -140,6 +140,8 @@ export const requestSchemas = {
   'history.undo': noArgs,
   'history.redo': noArgs,
   'topology.get': noArgs,
+  'topology.read': noArgs,
+  'topology.defaults': noArgs,
   'topology.addBridge': addRequests.bridge,
   'topology.addPort': addRequests.port,
   'topology.addLink': addRequests.link,
@@ -220,9 +222,18 @@ export const requestSchemas = {
     .strict(),
   'services.remove': z.object({ id }).strict(),
   'services.get': z.object({ ids: z.array(id).max(10_000), byRecord: z.boolean().optional() }).strict(),
+  'services.find': z
+    .object({
+      formats: z.array(id).max(100).optional(),
+      attribute: z.object({ key: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, "_" or "-"'), value: z.string().max(1000) }).strict().optional(),
+      names: z.array(name).max(1000).optional(),
+      idPrefix: id.optional(),
+    })
+    .strict(),
   'services.setState': z.object({ id, state: serviceState }).strict(),
   'plan.compute': z.object({ serviceIds: z.array(id).optional() }).strict(),
   'plan.get': noArgs,
+  'plan.read': z.object({ serviceIds: z.array(id).max(100_000) }).strict(),
   'plan.lint': noArgs,
   'sim.trace': z.object({ src: prefixText, dst: prefixText, down: z.array(id).optional() }).strict(),
   'sim.whatIf': z.object({ down: z.array(id).min(1, 'name at least one element') }).strict(),

@@ -27,6 +27,7 @@ export function stepDto(outcome: StepOutcome): PushStepDto {
     path: step.request.path,
     status,
     ...(error === undefined ? {} : { error }),
+    ...(step.members === undefined ? {} : { objects: step.members.length }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../contract/api';
-import type { DiagnosticDto, ServiceDto } from '../../contract/dto';
+import type { DiagnosticDto, PlanDto, ServiceDto } from '../../contract/dto';
 import { canonicalPrefix } from '../../net';
 import { lintPlans } from '../../plan';
 import { Simulator, whatIf } from '../../sim';
@@ -10,7 +10,7 @@ import { planProject, readPlans } from '../planning';
 
 type ServiceHandlers = Pick<
   Handlers,
-  'services.save' | 'services.remove' | 'services.get' | 'services.setState' | 'plan.compute' | 'plan.get' | 'plan.lint' | 'sim.trace' | 'sim.whatIf'
+  'services.save' | 'services.remove' | 'services.get' | 'services.find' | 'services.setState' | 'plan.compute' | 'plan.get' | 'plan.read' | 'plan.lint' | 'sim.trace' | 'sim.whatIf'
 >;
 
 /** Services, plans and simulation over the open project. */
@@ -54,6 +54,7 @@ export function serviceHandlers(ctx: HandlerContext): ServiceHandlers {
       return { id: req.id, diagnostics: [], project: ctx.changed(label) };
     },
     'services.get': async (req) => (req.byRecord ? db().services.readByIdOrRecord(req.ids) : db().services.readSome(req.ids)),
+    'services.find': async (req) => db().services.find(req),
     'services.setState': async (req) => {
       const label = `service ${req.id} ${req.state}`;
       ctx.session.mutate(label, (d) => {
@@ -68,6 +69,10 @@ export function serviceHandlers(ctx: HandlerContext): ServiceHandlers {
       return { plans: result.plans, lint: result.lint, project: ctx.changed('plan') };
     },
     'plan.get': async () => ({ plans: readPlans(db()), lint: lintStored(ctx), project: ctx.session.info() }),
+    'plan.read': async (req) => {
+      const stored = db().plans.readSome([...new Set(req.serviceIds)]);
+      return req.serviceIds.flatMap((id) => (stored.has(id) ? [stored.get(id) as PlanDto] : []));
+    },
     'plan.lint': async () => lintStored(ctx),
     'sim.trace': async (req) => {
       const serviceNames = new Map(db().services.read().map((s) => [s.id, s.name]));

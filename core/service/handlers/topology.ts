@@ -14,6 +14,8 @@ import { segmentClashes } from './segment-clashes';
 type TopologyHandlers = Pick<
   Handlers,
   | 'topology.get'
+  | 'topology.read'
+  | 'topology.defaults'
   | 'topology.addBridge'
   | 'topology.addPort'
   | 'topology.addLink'
@@ -59,6 +61,8 @@ export function topologyHandlers(ctx: HandlerContext): TopologyHandlers {
       positions: ctx.session.db.positions.read(),
       services: ctx.session.db.services.read(),
     }),
+    'topology.read': async () => ctx.session.db.topology.read(),
+    'topology.defaults': async () => ctx.session.db.topology.readDefaults(),
     'topology.addBridge': async (req) =>
       edit(`add bridge ${req.name}`, (db) => {
         const controllerId = req.controllerId ?? req.name;

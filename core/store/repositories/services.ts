@@ -1,6 +1,7 @@
 import type { ServiceDto, ServiceState } from '../../contract/dto';
 import { CoreError } from '../../util/core-error';
 import type { SqlConnection } from '../connection';
+import type { SqlValue } from '../sqlite-port';
 
 const SELECT = 'SELECT id, name, in_segment, out_segment, chain, reverse_chain, state, provenance, attributes';
 
@@ -17,6 +18,14 @@ function toService([id, name, inSeg, outSeg, chain, reverse, state, provenance, 
     provenance: provenance === null ? null : (json('provenance', provenance) as ServiceDto['provenance']),
     attributes: json('attributes', attributes) as Record<string, unknown>,
   };
+}
+
+/** A query over services (see `ServiceRepository.find`). */
+export interface ServiceQuery {
+  readonly formats?: readonly string[];
+  readonly attribute?: { readonly key: string; readonly value: string };
+  readonly names?: readonly string[];
+  readonly idPrefix?: string;
 }
 
 /** Services in list order; deleting one also frees its allocations. */
@@ -49,10 +58,71 @@ export class ServiceRepository {
     return this.readSome([id])[0];
   }
 
-  /** Services whose id or provenance record id is one of `ids` (deletions name either). */
+  /** Services whose id or provenance record id is one of `ids` (deletions name either), in list order. */
   readByIdOrRecord(ids: readonly string[]): ServiceDto[] {
-    const wanted = new Set(ids);
-    return this.read().filter((s) => wanted.has(s.id) || wanted.has(s.provenance?.recordId ?? ''));
+    const unique = [...new Set(ids)];
+    const found = new Map<string, { position: number; service: ServiceDto }>();
+    for (let i = 0; i < unique.length; i += 400) {
+      const chunk = unique.slice(i, i + 400);
+      const marks = chunk.map(() => '?').join(',');
+      // A plain substring test skips the JSON of rows that cannot hold the record id (exact for ids
+      // no JSON writer escapes); other ids are looked up in every row's provenance.
+      const plain = chunk.every((id) => /^[ !#-.0-[\]-~]+$/.test(id));
+      const hint = plain ? ` AND (${chunk.map(() => 'instr(provenance, ?) > 0').join(' OR ')})` : '';
+      const rows = this.sql.all(
+        `${SELECT}, position FROM services WHERE id IN (${marks}) OR (provenance IS NOT NULL${hint} AND json_extract(provenance, '$.recordId') IN (${marks}))`,
+        [...chunk, ...(plain ? chunk : []), ...chunk],
+      );
+      for (const row of rows) found.set(String(row[0]), { position: Number(row[9]), service: toService(row) });
+    }
+    return [...found.values()].sort((x, y) => x.position - y.position).map((o) => o.service);
+  }
+
+  /**
+   * The services matching every filter given, in list order, read by a query over the matching
+   * rows only (no other service is built): provenance format one of `formats`; string attribute
+   * `attribute.key` equal to `attribute.value`; route (chain or return chain) naming one of
+   * `names`, ignoring case; id starting with `idPrefix`.
+   */
+  find(query: ServiceQuery): ServiceDto[] {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    if (query.formats !== undefined) {
+      if (query.formats.length === 0) return [];
+      where.push(`json_extract(provenance, '$.format') IN (${query.formats.map(() => '?').join(',')})`);
+      params.push(...query.formats);
+    }
+    if (query.attribute !== undefined) {
+      // Keys are letters, digits, '_' and '-' (never escaped): rows without the key are skipped unparsed.
+      const key = query.attribute.key.replace(/"/g, '');
+      where.push(`instr(attributes, ?) > 0 AND json_type(attributes, ?) = 'text' AND json_extract(attributes, ?) = ?`);
+      params.push(`"${key}"`, `$."${key}"`, `$."${key}"`, query.attribute.value);
+    }
+    if (query.idPrefix !== undefined) {
+      // A range over the primary key (indexed), then the exact prefix.
+      const prefix = query.idPrefix;
+      const last = prefix.codePointAt(prefix.length - 1) ?? 0;
+      const bounded = prefix.length > 0 && last < 0xd7ff;
+      where.push(`id >= ?${bounded ? ' AND id < ?' : ''} AND substr(id, 1, ?) = ?`);
+      params.push(prefix, ...(bounded ? [prefix.slice(0, -1) + String.fromCodePoint(last + 1)] : []), prefix.length, prefix);
+    }
+    let names: Set<string> | undefined;
+    if (query.names !== undefined) {
+      if (query.names.length === 0) return [];
+      names = new Set(query.names.map((n) => n.toLowerCase()));
+      // SQLite folds only ASCII letters: other names are matched exactly below, so the query
+      // keeps every row whose route holds a non-ASCII name.
+      const ascii = [...names].filter((n) => /^\p{ASCII}*$/u.test(n));
+      const inList = ascii.length === 0 ? "''" : ascii.map(() => '?').join(',');
+      const hit = (column: string): string => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE lower(json_each.value) IN (${inList}) OR length(CAST(json_each.value AS BLOB)) <> length(json_each.value))`;
+      where.push(`(${hit('chain')} OR (reverse_chain IS NOT NULL AND ${hit('reverse_chain')}))`);
+      params.push(...ascii, ...ascii);
+    }
+    const sql = `${SELECT} FROM services${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY position`;
+    const rows = this.sql.all(sql, params).map(toService);
+    if (names === undefined) return rows;
+    const wanted = names;
+    return rows.filter((s) => [...s.chain, ...(s.reverseChain ?? [])].some((n) => wanted.has(n.toLowerCase())));
   }
 
   /** Inserts or replaces a service, keeping its list position when it exists. */

@@ -1,4 +1,3 @@
-import type { TopologySnapshotDto } from '../../../core/contract/api';
 import type { PlanDto, ServiceDto, TopologyDefaultsDto } from '../../../core/contract/dto';
 import { MAX_ID_LENGTH } from '../../../core/contract/limits';
 import { previewError, requireObject, requireString } from './body';
@@ -6,7 +5,8 @@ import type { RestContext } from './context';
 import { EngineCallError, fromEngineError, RestError } from './errors';
 import { reply, type Route } from './route';
 import { nsrKeys } from './queue';
-import { commitImport, pushOrUndo, requirePlanned, retire, servicesOf, since, snapshot, undoOnFailure, type PushResult } from './service-ops';
+import { objectsWritten } from './push-step';
+import { commitImport, defaultsOf, pushOrUndo, requirePlanned, retire, servicesOf, servicesOfKind, since, undoOnFailure, type PushResult } from './service-ops';
 
 /** Provenance formats whose services the demi-wicm API shows as flows. */
 const FLOW_FORMATS = new Set(['demi-flows', 'openbaton']);
@@ -57,16 +57,13 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
     }),
     route('GET', '/api/v1/flows', async () => reply(200, { flows: await storedFlows(ctx) })),
     route('GET', '/api/v1/flows/{id}', async (req) => {
-      const snap = await snapshot(ctx);
-      const service = findFlow(flowServices(snap), req.params['id'] ?? '');
-      return reply(200, { data: flowData(service, snap.topology.defaults), state: service.state });
+      const service = findFlow(await flowCandidates(ctx, req.params['id'] ?? ''), req.params['id'] ?? '');
+      return reply(200, { data: flowData(service, await defaultsOf(ctx)), state: service.state });
     }),
     route('DELETE', '/api/v1/flows/{id}', async (req) =>
       ctx.queue.run(async () => {
         const id = req.params['id'] ?? '';
-        // A full id is read alone; only a short Open Baton id needs the list of flows.
-        const exact = (await servicesOf(ctx, [id])).filter((s) => FLOW_FORMATS.has(s.provenance?.format ?? ''));
-        const service = findFlow(exact.length > 0 ? exact : flowServices(await snapshot(ctx)), id);
+        const service = findFlow(await flowCandidates(ctx, id), id);
         await retire(ctx, [service], 'Deleting a pushed flow');
         return reply(200, 'Resource was deleted');
       }, [req.params['id'] ?? '']),
@@ -87,12 +84,12 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
           }
           if (!preview.importable) throw previewError(preview, 'Invalid Open Baton event');
           const incoming = preview.services[0]!;
-          const snap = await snapshot(ctx);
-          const existing = snap.services.find((s) => s.id === incoming.id);
+          const existing = (await servicesOf(ctx, [incoming.id])).find((s) => s.id === incoming.id);
+          const defaults = await defaultsOf(ctx);
           const settled = pushing ? existing?.state === 'pushed' : existing?.state === 'planned' || existing?.state === 'pushed';
           if (existing && settled && sameRouting(existing, incoming)) {
             // The NFVO delivers an event again when it saw no answer: nothing to change.
-            return reply(200, [{ flow: [{ data: flowData(existing, snap.topology.defaults) }], wicm: { serviceId: existing.id, state: existing.state, unchanged: true } }, 200]);
+            return reply(200, [{ flow: [{ data: flowData(existing, defaults) }], wicm: { serviceId: existing.id, state: existing.state, unchanged: true } }, 200]);
           }
           const started = performance.now();
           return undoOnFailure(ctx, preview.services.map((s) => s.id), async () => {
@@ -100,7 +97,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
             const planMs = since(started);
             await requirePlanned(ctx, commit.plans, commit.created);
             const push = pushing ? await pushOrUndo(ctx, [incoming.id], commit.created, 'Realising an NSR') : unpushed();
-            const data = flowData(incoming, snap.topology.defaults);
+            const data = flowData(incoming, defaults);
             return reply(200, [{ flow: [{ data }], wicm: summary(incoming.id, commit.plans, planMs, push) }, 200]);
           });
         }, nsrKeys(req.body));
@@ -172,8 +169,8 @@ class EventLog {
 
 /** Every flow in demi-wicm's stored shape. */
 async function storedFlows(ctx: RestContext): Promise<Record<string, unknown>[]> {
-  const snap = await snapshot(ctx);
-  return flowServices(snap).map((s) => ({ data: flowData(s, snap.topology.defaults), state: s.state }));
+  const [flows, defaults] = [await servicesOfKind(ctx, [...FLOW_FORMATS]), await defaultsOf(ctx)];
+  return flows.map((s) => ({ data: flowData(s, defaults), state: s.state }));
 }
 
 /** `GET/PUT /api/v1/source` and `/target`: the default in/out segments of NSR-driven services. */
@@ -184,7 +181,7 @@ function segmentRoutes(ctx: RestContext, key: 'source' | 'target', field: keyof 
       method: 'GET',
       path,
       style: 'demi',
-      handle: async () => reply(200, { [key]: (await snapshot(ctx)).topology.defaults[field] ?? NOT_SET }),
+      handle: async () => reply(200, { [key]: (await defaultsOf(ctx))[field] ?? NOT_SET }),
     },
     {
       method: 'PUT',
@@ -195,7 +192,7 @@ function segmentRoutes(ctx: RestContext, key: 'source' | 'target', field: keyof 
         const body = requireObject(req.body, `The ${key} body`);
         const prefix = requireString(body, key, '', 'give a prefix such as "192.168.10.0/24"');
         return ctx.queue.run(async () => {
-          const defaults = (await snapshot(ctx)).topology.defaults;
+          const defaults = await defaultsOf(ctx);
           try {
             await ctx.engine.call('topology.setDefaults', { ...defaults, [field]: prefix });
           } catch (e) {
@@ -212,8 +209,14 @@ function segmentRoutes(ctx: RestContext, key: 'source' | 'target', field: keyof 
   ];
 }
 
-function flowServices(snap: TopologySnapshotDto): ServiceDto[] {
-  return snap.services.filter((s) => FLOW_FORMATS.has(s.provenance?.format ?? ''));
+/**
+ * The flows `id` may name, read alone: the flow with that id, else the Open Baton flows whose id
+ * starts with `<id>-` (demi-wicm's short id), found by a key range, never the list of flows.
+ */
+async function flowCandidates(ctx: RestContext, id: string): Promise<readonly ServiceDto[]> {
+  const exact = (await servicesOf(ctx, [id])).filter((s) => FLOW_FORMATS.has(s.provenance?.format ?? ''));
+  if (exact.length > 0 || id === '' || id.includes('-') || id.length >= MAX_ID_LENGTH) return exact;
+  return ctx.engine.call('services.find', { formats: ['openbaton'], idPrefix: `${id}-` });
 }
 
 /** A flow by id; Open Baton flows also by demi-wicm's short id (the NSR id up to its first '-'). */
@@ -256,6 +259,6 @@ function summary(id: string, plans: readonly PlanDto[], planMs: number, push: Pu
     state: push.pushed ? 'pushed' : 'planned',
     conditions: plan ? [plan.forward.condition, plan.reverse.condition] : [],
     timings: { planMs, pushMs: push.pushMs },
-    push: push.report ? { ok: push.report.ok, verified: push.report.verified, steps: push.report.steps.length } : null,
+    push: push.report ? { ok: push.report.ok, verified: push.report.verified, steps: objectsWritten(push.report) } : null,
   };
 }

@@ -5,8 +5,9 @@ import type { RestContext } from './context';
 import { EngineCallError, fromEngineError, RestError } from './errors';
 import { SliceBook, sliceOf, type SliceRecord } from './katana-slices';
 import { reply, type RestReply, type Route } from './route';
-import { commitImport, pushOrUndo, requirePlanned, retire, since, snapshot, undoOnFailure } from './service-ops';
+import { commitImport, pushOrUndo, requirePlanned, retire, servicesOfKind, servicesOfRecord, since, topologyOf, undoOnFailure } from './service-ops';
 import { findPop } from './tnova-views';
+import { objectsWritten } from './push-step';
 
 /** Most VIM registrations kept. */
 const MAX_VIMS = 1000;
@@ -31,6 +32,8 @@ export function katanaRoutes(ctx: RestContext): Route[] {
   /** VIMs Katana announced (in memory; their credentials are never kept). */
   const vims = new Map<string, KatanaVim>();
   const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({ method, path, style: 'wicm', handle });
+  /** The services of one slice (by their provenance record id), read alone. */
+  const sliceServices = async (sliceId: string) => (await servicesOfRecord(ctx, [sliceId])).filter((s) => sliceOf(s) === sliceId);
 
   const create = (text: string, file: string): Promise<RestReply> =>
     ctx.queue.run(async () => {
@@ -43,7 +46,7 @@ export function katanaRoutes(ctx: RestContext): Route[] {
       }
       const sliceId = sliceOfPreview(preview.services);
       const record = book.begin(sliceId);
-      const before = (await snapshot(ctx)).services.filter((s) => sliceOf(s) === sliceId);
+      const before = await sliceServices(sliceId);
       try {
         if (!preview.importable) throw previewError(preview, 'Invalid wim_data');
         book.enter(record, 'Placement');
@@ -66,7 +69,7 @@ export function katanaRoutes(ctx: RestContext): Route[] {
         record.timings = { ...record.timings, totalMs: since(started) };
         book.finish(record, pushing ? 'Running' : 'Placement');
         const status = before.length === 0 ? 201 : 200;
-        return reply(status, { ...recordBody(record), pushed: pushing, push: push ? { ok: push.ok, verified: push.verified, steps: push.steps.length } : null });
+        return reply(status, { ...recordBody(record), pushed: pushing, push: push ? { ok: push.ok, verified: push.verified, steps: objectsWritten(push) } : null });
       } catch (e) {
         throw failed(book, record, e, started);
       }
@@ -75,7 +78,7 @@ export function katanaRoutes(ctx: RestContext): Route[] {
   const terminate = (sliceId: string, idempotent: boolean): Promise<RestReply> =>
     ctx.queue.run(async () => {
       const started = performance.now();
-      const services = (await snapshot(ctx)).services.filter((s) => sliceOf(s) === sliceId);
+      const services = await sliceServices(sliceId);
       if (services.length === 0) {
         const known = book.view(sliceId, []) !== undefined;
         book.forget(sliceId);
@@ -106,12 +109,12 @@ export function katanaRoutes(ctx: RestContext): Route[] {
       return create(req.text, 'POST /api/katana/messages');
     }),
     route('GET', `${KATANA_BASE}/slices`, async (req) => {
-      const services = (await snapshot(ctx)).services;
+      const services = await servicesOfKind(ctx, ['katana']);
       return reply(200, { slices: book.sliceIds(services).flatMap((id) => book.view(id, services, req.origin) ?? []) });
     }),
     route('GET', `${KATANA_BASE}/slices/{sliceId}`, async (req) => {
       const id = req.params['sliceId'] ?? '';
-      const view = book.view(id, (await snapshot(ctx)).services, req.origin);
+      const view = book.view(id, await sliceServices(id), req.origin);
       if (!view) throw new RestError(404, 'NOT_FOUND', `No slice "${id}".`);
       return reply(200, view);
     }),
@@ -119,7 +122,7 @@ export function katanaRoutes(ctx: RestContext): Route[] {
     // Katana v0.1–v1.0 (`wimUtils.register_vim`) posts every VIM it adds to <wim url>/api/addvim.
     route('POST', '/api/addvim', async (req) => {
       const vim = vimOf(requireObject(req.body, 'The VIM registration'));
-      const topology = (await snapshot(ctx)).topology;
+      const topology = await topologyOf(ctx);
       const pop = [vim.location, vim.name, vim.id].flatMap((n) => (n === null ? [] : [findPop(topology, n)])).find((p) => p !== undefined);
       if (!vims.has(vim.key) && vims.size >= MAX_VIMS) throw new RestError(409, 'CONFLICT', `${MAX_VIMS} VIMs are already registered; restart the server to forget them.`);
       vims.set(vim.key, vim);

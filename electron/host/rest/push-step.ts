@@ -43,6 +43,14 @@ export interface PushStep {
   teardown(serviceIds: readonly string[]): Promise<PushOutcome>;
 }
 
+/**
+ * How many controller objects a push wrote or removed: a batch step (ONOS `POST /flows`) counts
+ * its members, so the count means the same whether flows went one per request or in batches.
+ */
+export function objectsWritten(report: PushReport): number {
+  return report.steps.reduce((n, step) => n + (step.objects ?? 1), 0);
+}
+
 /** What to configure, for the 503 answers. */
 export const CONFIGURE_CONTROLLER =
   'Start the server with --controller <url> --driver odl-vtn|onos [--controller-user <user>] (password in WICM_CONTROLLER_PASSWORD), or --lab-controller odl-vtn|onos for the built-in lab controller, or --plan-only to only plan.';

@@ -1,5 +1,5 @@
-import type { ImportCommitDto, TopologySnapshotDto } from '../../../core/contract/api';
-import type { PlanDto, ServiceDto } from '../../../core/contract/dto';
+import type { ImportCommitDto } from '../../../core/contract/api';
+import type { PlanDto, ServiceDto, TopologyDefaultsDto, TopologyDto } from '../../../core/contract/dto';
 import { MAX_ID_LENGTH } from '../../../core/contract/limits';
 import { planErrors } from '../../../core/plan';
 import type { RestContext } from './context';
@@ -24,9 +24,28 @@ export function isInstalled(service: ServiceDto): boolean {
   return service.state === 'pushed' || service.state === 'drifted';
 }
 
-/** The model as the UI sees it (the whole fleet: for listings, never on a request's own path). */
-export function snapshot(ctx: RestContext): Promise<TopologySnapshotDto> {
-  return ctx.engine.call('topology.get', {});
+/** The topology alone (no services, no layout): what a request resolves names against. */
+export function topologyOf(ctx: RestContext): Promise<TopologyDto> {
+  return ctx.engine.call('topology.read', {});
+}
+
+/** The default in/out segments (nothing else is read). */
+export function defaultsOf(ctx: RestContext): Promise<TopologyDefaultsDto> {
+  return ctx.engine.call('topology.defaults', {});
+}
+
+/** The services of one kind (provenance formats), for the list endpoints: never the whole project. */
+export function servicesOfKind(ctx: RestContext, formats: readonly string[]): Promise<readonly ServiceDto[]> {
+  return ctx.engine.call('services.find', { formats });
+}
+
+/**
+ * The services whose id or provenance record id (NSR, slice) is one of `ids`, read by a query
+ * over those rows. An id no service can have names none.
+ */
+export function servicesOfRecord(ctx: RestContext, ids: readonly string[]): Promise<readonly ServiceDto[]> {
+  const possible = ids.filter((id) => id.length > 0 && id.length <= MAX_ID_LENGTH);
+  return possible.length === 0 ? Promise.resolve([]) : ctx.engine.call('services.get', { ids: possible, byRecord: true });
 }
 
 /**

@@ -1,12 +1,11 @@
-import type { TopologySnapshotDto } from '../../../core/contract/api';
 import { MAX_NAME_LENGTH, serviceLimitProblems } from '../../../core/contract/limits';
-import type { PopDto, ServiceDto } from '../../../core/contract/dto';
+import type { PopDto, ServiceDto, TopologyDto } from '../../../core/contract/dto';
 import { planErrors } from '../../../core/plan';
 import { isJsonObject, requireObject, type JsonObject } from './body';
 import type { RestContext } from './context';
 import { RestError } from './errors';
 import { reply, type Route } from './route';
-import { commitImport, pushOrUndo, removeQuietly, requirePlanned, retire, snapshot, undoOnFailure } from './service-ops';
+import { commitImport, pushOrUndo, removeQuietly, requirePlanned, retire, servicesOf, servicesOfKind, topologyOf, undoOnFailure } from './service-ops';
 import { allocatedView, connectivityView, findPop, napView, nfviView, tnovaStatus, type NapExtras } from './tnova-views';
 
 /** What the T-NOVA API remembers beside the model (lost on restart; the model is the truth). */
@@ -26,16 +25,16 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
   const memory: TnovaMemory = { naps: new Map(), updated: new Map(), terminating: new Set() };
   const route = (method: Route['method'], path: string, handle: Route['handle']): Route => ({ method, path, style: 'tnova', handle });
   const listNaps = async (id: string | undefined) => {
-    const t = (await snapshot(ctx)).topology;
+    const t = await topologyOf(ctx);
     const naps = id === undefined ? t.naps : t.naps.filter((n) => n.name === id);
     if (id !== undefined && naps.length === 0) throw new RestError(404, 'NOT_FOUND', `NAP ${id} not found!`);
     return reply(200, { naps: naps.map((n) => napView(t, n, memory.naps.get(n.name))) });
   };
   const deleteNaps = (id: string | undefined) =>
     ctx.queue.run(async () => {
-      const snap = await snapshot(ctx);
-      const naps = id === undefined ? snap.topology.naps : snap.topology.naps.filter((n) => n.name === id);
-      for (const nap of naps) refuseInUse(snap, `NAP ${nap.name}`, (s) => s.attributes['napMktId'] === nap.name);
+      const t = await topologyOf(ctx);
+      const naps = id === undefined ? t.naps : t.naps.filter((n) => n.name === id);
+      for (const nap of naps) refuseInUse(await napUsers(ctx, nap.name, false), `NAP ${nap.name}`);
       for (const nap of naps) {
         await ctx.engine.call('topology.remove', { kind: 'nap', id: nap.id });
         memory.naps.delete(nap.name);
@@ -43,7 +42,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
       return reply(200, { deleted: naps.length });
     });
   const listNfvis = async (id: string | undefined) => {
-    const t = (await snapshot(ctx)).topology;
+    const t = await topologyOf(ctx);
     if (id === undefined) return reply(200, { nfvis: t.pops.map((p) => nfviView(t, p)) });
     const pop = findPop(t, id);
     if (!pop) throw new RestError(404, 'NOT_FOUND', `NFVI ${id} not found!`);
@@ -51,11 +50,11 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
   };
   const deleteNfvis = (id: string | undefined) =>
     ctx.queue.run(async () => {
-      const snap = await snapshot(ctx);
-      const pop = id === undefined ? undefined : findPop(snap.topology, id);
+      const t = await topologyOf(ctx);
+      const pop = id === undefined ? undefined : findPop(t, id);
       if (id !== undefined && !pop) return reply(200, { deleted: 0 });
-      const pops = pop ? [pop] : snap.topology.pops;
-      for (const p of pops) refuseInUse(snap, `NFVI ${p.name}`, (s) => usesPop(snap, s, p));
+      const pops = pop ? [pop] : t.pops;
+      for (const p of pops) refuseInUse(await popUsers(ctx, t, p), `NFVI ${p.name}`);
       for (const p of pops) {
         const alias = id !== undefined && p.name.toLowerCase() !== id.toLowerCase();
         if (alias) await ctx.engine.call('topology.update', { kind: 'pop', id: p.id, changes: { aliases: p.aliases.filter((a) => a.toLowerCase() !== id.toLowerCase()) } });
@@ -63,18 +62,18 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
       }
       return reply(200, { deleted: pops.length });
     });
-  const tnovaService = (snap: TopologySnapshotDto, id: string): ServiceDto => {
-    const service = snap.services.find((s) => s.id === id && s.provenance?.format === 'tnova');
+  const tnovaService = async (id: string): Promise<ServiceDto> => {
+    const service = (await servicesOf(ctx, [id])).find((s) => s.id === id && s.provenance?.format === 'tnova');
     if (!service) throw new RestError(404, 'NOT_FOUND', `Service ${id} not found!`);
     return service;
   };
   const listServices = async (id: string | undefined) => {
-    const snap = await snapshot(ctx);
-    const services = id === undefined ? snap.services.filter((s) => s.provenance?.format === 'tnova') : [tnovaService(snap, id)];
-    const plans = (await ctx.engine.call('plan.get', {})).plans;
+    const services = id === undefined ? await servicesOfKind(ctx, ['tnova']) : [await tnovaService(id)];
+    const t = await topologyOf(ctx);
+    const plans = services.length === 0 ? [] : await ctx.engine.call('plan.read', { serviceIds: services.map((s) => s.id) });
     return reply(200, {
       services: services.map((s) =>
-        connectivityView(snap.topology, s, plans.find((p) => p.serviceId === s.id), tnovaStatus(s, memory.terminating.has(s.id)), memory.updated.get(s.id)),
+        connectivityView(t, s, plans.find((p) => p.serviceId === s.id), tnovaStatus(s, memory.terminating.has(s.id)), memory.updated.get(s.id)),
       ),
     });
   };
@@ -123,19 +122,19 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
         throw new RestError(400, 'INVALID_INPUT', problem.message, `/service/${key}`);
       }
       return ctx.queue.run(async () => {
-        const snap = await snapshot(ctx);
-        if (snap.services.some((s) => s.id === id)) throw new RestError(409, 'CONFLICT', `ns_instance_id "${id}" already in use!`, '/service/ns_instance_id');
-        if (!snap.topology.naps.some((n) => n.name === napName)) throw badIds(`NAP "${napName}" is not registered (POST /nap first).`, '/service/nap_mkt_id');
+        if ((await servicesOf(ctx, [id])).some((s) => s.id === id)) throw new RestError(409, 'CONFLICT', `ns_instance_id "${id}" already in use!`, '/service/ns_instance_id');
+        const t = await topologyOf(ctx);
+        if (!t.naps.some((n) => n.name === napName)) throw badIds(`NAP "${napName}" is not registered (POST /nap first).`, '/service/nap_mkt_id');
         for (const [key, names] of [['ce_pe', forward], ['pe_ce', reverse]] as const) {
-          const unknown = names.findIndex((n) => !findPop(snap.topology, n));
+          const unknown = names.findIndex((n) => !findPop(t, n));
           if (unknown >= 0) throw badIds(`NFVI "${names[unknown]}" is not registered (POST /nfvi first).`, `/service/${key}/${unknown}`);
         }
-        const holder = snap.services.find((s) => s.provenance?.format === 'tnova' && s.attributes['napMktId'] === napName);
+        const holder = (await napUsers(ctx, napName, true))[0];
         if (holder) throw new RestError(409, 'CONFLICT', `NAP ${napName} already serves service ${holder.id}; T-NOVA allows one service per NAP.`, '/service/nap_mkt_id');
         // Everything this request stores goes again if any later step fails (no zombie holding the NAP).
         return undoOnFailure(ctx, [id], async () => {
           const commit = await commitImport(ctx, JSON.stringify({ service }), 'tnova', 'POST /vnf-connectivity', false);
-          const created = (await snapshot(ctx)).services.find((s) => s.id === id);
+          const created = (await servicesOf(ctx, [id])).find((s) => s.id === id);
           if (!created) throw new Error(`import of T-NOVA service ${id} created nothing`);
           // T-NOVA reaches every PoP on its own VLAN: ask the planner for tags on every visit.
           await ctx.engine.call('services.save', {
@@ -154,10 +153,9 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
             throw new RestError(409, 'VLAN_EXHAUSTED', 'No vlans available', undefined, { detail: detail.message });
           }
           await requirePlanned(ctx, planned.plans, commit.created);
-          const after = await snapshot(ctx);
-          const stored = after.services.find((s) => s.id === id)!;
+          const stored = (await servicesOf(ctx, [id])).find((s) => s.id === id)!;
           memory.updated.set(id, ctx.now());
-          return reply(201, allocatedView(after.topology, stored, planned.plans.find((p) => p.serviceId === id)));
+          return reply(201, allocatedView(await topologyOf(ctx), stored, planned.plans.find((p) => p.serviceId === id)));
         });
       }, [id]);
     }),
@@ -166,7 +164,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
     route('PUT', '/vnf-connectivity/{ns_instance_id}', async (req) => {
       const id = req.params['ns_instance_id'] ?? '';
       return ctx.queue.run(async () => {
-        const service = tnovaService(await snapshot(ctx), id);
+        const service = await tnovaService(id);
         if (service.state !== 'planned') throw new RestError(409, 'WRONG_STATE', `Service ${id} is not in ALLOCATED state!`);
         ctx.push.requireController('Activating a service');
         await requireVlansApplied(ctx, service);
@@ -185,7 +183,7 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
     route('DELETE', '/vnf-connectivity/{ns_instance_id}', async (req) => {
       const id = req.params['ns_instance_id'] ?? '';
       return ctx.queue.run(async () => {
-        const service = tnovaService(await snapshot(ctx), id);
+        const service = await tnovaService(id);
         memory.terminating.add(id);
         try {
           await retire(ctx, [service], 'Deleting an ACTIVE service');
@@ -248,13 +246,23 @@ function badIds(why: string, pointer: string): RestError {
   return new RestError(400, 'INVALID_INPUT', `Bad value for nap_mkt_id or nfvi_mkt_id: ${why}`, pointer);
 }
 
-function refuseInUse(snap: TopologySnapshotDto, what: string, uses: (s: ServiceDto) => boolean): void {
-  const user = snap.services.find(uses);
+function refuseInUse(users: readonly ServiceDto[], what: string): void {
+  const user = users[0];
   if (user) throw new RestError(409, 'CONFLICT', `${what} is used by service ${user.id}; delete that service first.`);
 }
 
-function usesPop(snap: TopologySnapshotDto, service: ServiceDto, pop: PopDto): boolean {
-  return [...service.chain, ...(service.reverseChain ?? [])].some((name) => findPop(snap.topology, name)?.id === pop.id);
+/** The services holding a NAP (T-NOVA's only, or any), in list order: a query, not the fleet. */
+function napUsers(ctx: RestContext, nap: string, tnovaOnly: boolean): Promise<readonly ServiceDto[]> {
+  return ctx.engine.call('services.find', { attribute: { key: 'napMktId', value: nap }, ...(tnovaOnly ? { formats: ['tnova'] } : {}) });
+}
+
+/**
+ * The services whose route visits a PoP, in list order: those naming it (its name or an alias)
+ * are read by a query, then each name is resolved as a request would resolve it.
+ */
+async function popUsers(ctx: RestContext, t: TopologyDto, pop: PopDto): Promise<readonly ServiceDto[]> {
+  const candidates = await ctx.engine.call('services.find', { names: [pop.name, ...pop.aliases] });
+  return candidates.filter((s) => [...s.chain, ...(s.reverseChain ?? [])].some((name) => findPop(t, name)?.id === pop.id));
 }
 
 /**
@@ -265,7 +273,7 @@ function usesPop(snap: TopologySnapshotDto, service: ServiceDto, pop: PopDto): b
 async function requireVlansApplied(ctx: RestContext, service: ServiceDto): Promise<void> {
   const config = ctx.push.config;
   if (config.mode !== 'controller' || config.target.kind !== 'odl-vtn' || config.provision === true) return;
-  const plan = (await ctx.engine.call('plan.get', {})).plans.find((p) => p.serviceId === service.id);
+  const plan = (await ctx.engine.call('plan.read', { serviceIds: [service.id] })).find((p) => p.serviceId === service.id);
   const tags = [...new Set([...(plan?.forward.rules ?? []), ...(plan?.reverse.rules ?? [])].flatMap((r) => (r.vlan === null ? [] : [r.vlan])))];
   if (tags.length === 0) return;
   throw new RestError(

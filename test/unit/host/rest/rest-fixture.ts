@@ -59,6 +59,8 @@ export interface HarnessOptions {
   readonly allowFrom?: readonly string[];
   /** Act as a peer on another machine with this address (the server still listens on 127.0.0.1). */
   readonly remotePeer?: string;
+  /** Told each contract method the REST API calls (to prove what a request reads). */
+  readonly onDispatch?: (method: string) => void;
 }
 
 /** A controller target for tests that never talk to it (fake push); it provisions, so T-NOVA VLANs can be applied over VTN. */
@@ -76,7 +78,9 @@ export async function startRest(options: HarnessOptions = {}): Promise<RestHarne
   const host = await startEngineHost({ mode: 'cli', logger, dataDir: dir, template: 'sample' });
   const pushCalls: { method: string; req: unknown }[] = [];
   const fake = options.fakePush;
-  const dispatch: Dispatch = fake === undefined ? host.dispatch : fakePushDispatch(host.dispatch, typeof fake === 'function' ? fake : () => fake, pushCalls, options.fakePushGate);
+  const inner: Dispatch = fake === undefined ? host.dispatch : fakePushDispatch(host.dispatch, typeof fake === 'function' ? fake : () => fake, pushCalls, options.fakePushGate);
+  const spy = options.onDispatch;
+  const dispatch: Dispatch = spy === undefined ? inner : (method, req) => (spy(method), inner(method, req));
   const api = createRestApi({
     dispatch,
     logger,
