@@ -119,8 +119,8 @@ function deviceIdOf(bridge: BridgeDto, findings: Findings): string | undefined {
   return id;
 }
 
-function toOnos(entry: FlowEntry, deviceId: string, appId: string): OnosFlow {
-  const m = entry.match;
+/** The ONOS selector criteria of a flow's match. */
+export function onosCriteria(m: FlowEntry['match']): OnosCriterion[] {
   const isV6 = (m.src ?? m.dst)?.family === 6;
   const criteria: OnosCriterion[] = [{ type: 'IN_PORT', port: m.inPort }];
   if (m.vlan !== null) criteria.push({ type: 'VLAN_VID', vlanId: m.vlan });
@@ -128,6 +128,12 @@ function toOnos(entry: FlowEntry, deviceId: string, appId: string): OnosFlow {
   if (m.ethType !== null) criteria.push({ type: 'ETH_TYPE', ethType: `0x${m.ethType.toString(16)}` });
   if (m.src) criteria.push({ type: isV6 ? 'IPV6_SRC' : 'IPV4_SRC', ip: m.src.text });
   if (m.dst) criteria.push({ type: isV6 ? 'IPV6_DST' : 'IPV4_DST', ip: m.dst.text });
+  return criteria;
+}
+
+function toOnos(entry: FlowEntry, deviceId: string, appId: string): OnosFlow {
+  const m = entry.match;
+  const criteria = onosCriteria(m);
   let isTagged = m.vlan !== null;
   const instructions = entry.actions.flatMap((action: FlowAction): OnosInstruction[] => {
     switch (action.type) {

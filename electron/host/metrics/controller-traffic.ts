@@ -16,6 +16,7 @@ import type { ControllerTargetDto, JournalTransactionDto, PlanSetDto, TopologySn
 import { journalTarget, onosDeviceId } from '../../../core/drivers';
 import type { FlowEntry } from '../../../core/drivers/openflow/flows';
 import { flowObjectId } from '../../../core/drivers/onos/flow-key';
+import { onosCriteria } from '../../../core/drivers/onos/flows';
 import { identityOf } from '../../../core/drivers/onos/read';
 import { ovsFlowPaths } from '../../../core/drivers/ovs';
 import { baseUrl } from '../../../core/drivers/request';
@@ -48,14 +49,7 @@ async function value<T>(dispatch: Dispatch, method: string): Promise<T | undefin
 function onosIdOf(entry: FlowEntry): string | undefined {
   const deviceId = onosDeviceId(entry.bridge.datapathId ?? entry.bridge.controllerId);
   if (deviceId === undefined) return undefined;
-  const m = entry.match;
-  const v6 = (m.src ?? m.dst)?.family === 6;
-  const criteria: unknown[] = [{ type: 'IN_PORT', port: m.inPort }];
-  if (m.vlan !== null) criteria.push({ type: 'VLAN_VID', vlanId: m.vlan });
-  if (m.ethType !== null) criteria.push({ type: 'ETH_TYPE', ethType: `0x${m.ethType.toString(16)}` });
-  if (m.src) criteria.push({ type: v6 ? 'IPV6_SRC' : 'IPV4_SRC', ip: m.src.text });
-  if (m.dst) criteria.push({ type: v6 ? 'IPV6_DST' : 'IPV4_DST', ip: m.dst.text });
-  return flowObjectId({ deviceId, tableId: entry.table, priority: entry.priority, criteria });
+  return flowObjectId({ deviceId, tableId: entry.table, priority: entry.priority, criteria: onosCriteria(entry.match) });
 }
 
 /** The application ids of the project's flows on an ONOS target: its own, else those the journal recorded for it. */
