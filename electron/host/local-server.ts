@@ -11,7 +11,7 @@
  * per-launch token that is never shown, so over HTTP only REST and /metrics are usable.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CoreError } from '../../core/util/core-error';
 import type { Logger } from '../../core/service/ports';
@@ -20,6 +20,7 @@ import type { EngineHost } from './engine-host';
 import { startHttpTransport, type HttpTransport } from './http';
 import { createMetrics, mountRouters } from './metrics/metrics';
 import { projectsDirOf } from './paths';
+import { writeFileAtomic } from './platform/node-files';
 import { accessPolicy, createRestApi, resolvePushConfig } from './rest';
 
 /** Port the local server uses unless the settings name another. */
@@ -63,12 +64,6 @@ async function readSettings(dataDir: string): Promise<LocalServerSettings> {
   }
 }
 
-async function writeAtomically(file: string, text: string, mode: number): Promise<void> {
-  await writeFile(`${file}.tmp`, text, { mode });
-  await rename(`${file}.tmp`, file);
-  await chmod(file, mode);
-}
-
 /** The local server of one desktop engine host; `dataDir` keeps its settings and token. */
 export function localServer(host: Pick<EngineHost, 'dispatch' | 'onEvent'>, dataDir: string, logger: Logger): LocalServer {
   let settings: LocalServerSettings | undefined;
@@ -86,8 +81,7 @@ export function localServer(host: Pick<EngineHost, 'dispatch' | 'onEvent'>, data
       // none yet: made below
     }
     const made = randomBytes(24).toString('base64url');
-    await mkdir(dataDir, { recursive: true });
-    await writeAtomically(tokenFile(dataDir), `${made}\n`, 0o600);
+    await writeFileAtomic(tokenFile(dataDir), new TextEncoder().encode(`${made}\n`), 0o600);
     return made;
   }
 
@@ -138,8 +132,7 @@ export function localServer(host: Pick<EngineHost, 'dispatch' | 'onEvent'>, data
     },
     async setEnabled(enabled) {
       settings = { ...(await current()), enabled };
-      await mkdir(dataDir, { recursive: true });
-      await writeAtomically(settingsFile(dataDir), `${JSON.stringify(settings, null, 2)}\n`, 0o644);
+      await writeFileAtomic(settingsFile(dataDir), new TextEncoder().encode(`${JSON.stringify(settings, null, 2)}\n`));
       return run(enabled);
     },
     async close() {
