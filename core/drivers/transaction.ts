@@ -236,8 +236,10 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
   const applied = new Map<number, AppliedStep>();
   const liveById = liveMap(liveBefore);
   let done = 0;
-  const run = async (step: PushStep): Promise<void> => {
-    // Write-ahead: every object of the step (each flow of a batch) before the request goes out.
+  // Write-ahead: every object of every step (each flow of a batch) is on disk before the first
+  // request goes out, in one store instead of one per step. A step that never runs leaves an
+  // intent for an object still as it was, which a recovery finds as it was and leaves alone.
+  for (const step of steps) {
     for (const leaf of leaves(step)) {
       for (const id of touchedIds(leaf)) {
         const was = liveById.get(id);
@@ -245,7 +247,9 @@ export async function runTransaction(deps: TransactionDeps, input: TransactionIn
         journal.append({ type: 'intent', tx: txId, seq: step.seq, objectId: id, record, undo: was ? { content: was.content, restore: was.restore } : null });
       }
     }
-    await journal.sync?.();
+  }
+  await journal.sync?.();
+  const run = async (step: PushStep): Promise<void> => {
     const result = await applyOnce(driver, http, step);
     applied.set(step.seq, result);
     done += 1;

@@ -41,9 +41,7 @@ export function projectJournal(ctx: HandlerContext, target: ControllerTargetDto)
     const batch = pending;
     pending = [];
     const at = ctx.ports.clock.now().toISOString();
-    ctx.session.touch((db) => {
-      for (const entry of batch) db.journal.append(key, at, entry);
-    });
+    ctx.session.touch((db) => db.journal.append(key, at, ...batch));
   };
   return {
     entries: () => {

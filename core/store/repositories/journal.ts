@@ -12,10 +12,9 @@ export interface JournalRow {
 export class JournalRepository {
   constructor(private readonly sql: SqlConnection) {}
 
-  /** Appends an entry; returns its sequence number. */
-  append(target: string, at: string, entry: unknown): number {
-    this.sql.run('INSERT INTO journal (at, target, entry) VALUES (?, ?, ?)', [at, target, JSON.stringify(entry)]);
-    return Number(this.sql.one('SELECT last_insert_rowid()')?.[0]);
+  /** Appends entries, in order. */
+  append(target: string, at: string, ...entries: readonly unknown[]): void {
+    for (const entry of entries) this.sql.run('INSERT INTO journal (at, target, entry) VALUES (?, ?, ?)', [at, target, JSON.stringify(entry)]);
   }
 
   /** Entries of one target, or of all, in order. */

@@ -58,7 +58,7 @@ describe('recovery before pushes', () => {
     const append = JournalRepository.prototype.append;
     let armed = true;
     vi.spyOn(JournalRepository.prototype, 'append').mockImplementation(function (this: JournalRepository, ...args: Parameters<JournalRepository['append']>) {
-      if (armed && (args[2] as { type?: string }).type === 'end') {
+      if (armed && args.slice(2).some((entry) => (entry as { type?: string }).type === 'end')) {
         armed = false;
         throw new Error('disk full');
       }
