@@ -12,8 +12,8 @@ export interface UndoRecord {
 
 /**
  * One push journal entry. A transaction writes `begin` (with its number of steps), then per step
- * an `intent` stored durably BEFORE the step is sent (what will be written, and how to undo it:
- * `undo` null = the object did not exist) and `applied` once the controller accepted it; one
+ * an `intent`, all stored durably BEFORE the first step is sent (what will be written, and how to
+ * undo it: `undo` null = the object did not exist), and `applied` once the controller accepted it; one
  * `undone` per compensated step, `baseline` for objects found already in place (or adopted), and
  * `end`. A `begin` without `end` is a transaction a crash interrupted (`push/recovery.ts`).
  * A batch step (ONOS flows in one request) writes one `intent` per object it carries, all with
