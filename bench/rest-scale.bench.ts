@@ -9,8 +9,10 @@
 // Prints {"metric":"rest_create_push_rps","existing":N,"value":…,"p99_ms":…} per N.
 // Targets: ≥ 300 requests/s at 10,000, and at 10,000 at least half the rate at 100.
 //   WICM_SCALE_SIZES=100,1000   limit the fleet sizes (default 100,1000,10000)
+//   WICM_SCALE_PROFILE=DIR      write a CPU profile of each measured phase (not the seeding) to DIR
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -53,6 +55,23 @@ async function startChild(): Promise<{ child: ChildProcess; url: string }> {
     child.once('exit', (code) => reject(new Error(`lab controller exited with ${code}`)));
   });
   return { child, url };
+}
+
+/** Starts a CPU profile of this process when WICM_SCALE_PROFILE names a folder; the result stops and writes it. */
+async function startProfile(existing: number): Promise<() => Promise<void>> {
+  const dir = process.env.WICM_SCALE_PROFILE;
+  if (!dir) return async () => undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    const file = join(dir, `rest-scale-${existing}.cpuprofile`);
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+    process.stderr.write(`rest-scale: CPU profile of the measured phase in ${file}\n`);
+  };
 }
 
 async function call<T>(dispatch: (m: string, r: unknown) => Promise<Envelope>, method: string, req: unknown): Promise<T> {
@@ -101,9 +120,11 @@ async function run(existing: number): Promise<void> {
           latencies.push(performance.now() - t);
         }
       };
+      const profile = await startProfile(existing);
       const start = performance.now();
       await Promise.all(Array.from({ length: CLIENTS }, client));
       const seconds = (performance.now() - start) / 1000;
+      await profile();
       latencies.sort((a, b) => a - b);
       const p99 = latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] ?? 0;
       process.stdout.write(

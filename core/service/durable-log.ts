@@ -4,8 +4,18 @@ import { CoreError } from '../util/core-error';
 import type { ChangeLogFiles, EnginePorts, Logger } from './ports';
 import type { ProjectSession } from './project-session';
 
-/** Log size past which a checkpoint writes the whole file in the background. */
+/** Smallest log size past which a checkpoint writes the whole file in the background. */
 export const CHECKPOINT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * When a checkpoint is due: once the log outgrows both {@link CHECKPOINT_BYTES} and the file the
+ * last checkpoint wrote. A checkpoint exports the whole project, so on a large fleet a fixed
+ * threshold made the export's share of each request grow with the fleet; this way a change
+ * pays for at most its own bytes of export, whatever the project's size.
+ */
+export function checkpointDue(logBytes: number, fileBytes: number): boolean {
+  return logBytes > Math.max(CHECKPOINT_BYTES, fileBytes);
+}
 
 /** What opening a project found in its change log. */
 export interface LogReplayReport {
@@ -28,6 +38,8 @@ export class DurableLog {
   private checkpoints: Promise<void> = Promise.resolve();
   /** Set when an append failed: the log misses changes until a whole-file checkpoint. */
   private broken = false;
+  /** Size of the file the last checkpoint wrote (0 before the first). */
+  private fileBytes = 0;
 
   constructor(
     private readonly files: ChangeLogFiles,
@@ -36,7 +48,7 @@ export class DurableLog {
     readonly path: string,
     private readonly exportBytes: () => Uint8Array,
     private readonly logger: Logger,
-    private readonly threshold = CHECKPOINT_BYTES,
+    private readonly due: (logBytes: number, fileBytes: number) => boolean = checkpointDue,
   ) {}
 
   /** Resolves once every change made so far is on disk. */
@@ -67,6 +79,7 @@ export class DurableLog {
           .then(async () => {
             await this.files.rotate(this.path);
             bytes = this.exportBytes();
+            this.fileBytes = bytes.length;
           });
         this.lastWrite = rotated;
         this.waiting = null;
@@ -92,14 +105,16 @@ export class DurableLog {
       this.broken = true;
       throw new CoreError('INTERNAL', `The change could not be written to disk next to ${this.path} (${e instanceof Error ? e.message : String(e)}). It is not saved: free disk space; the next change retries.`);
     }
-    if (this.files.size(this.path) > this.threshold) {
+    if (this.due(this.files.size(this.path), this.fileBytes)) {
       this.checkpoint().catch((e: unknown) => this.logger.warn(`background checkpoint of ${this.path} failed; the change log keeps the changes`, e instanceof Error ? e.message : e));
     }
   }
 
   private async writeWhole(): Promise<void> {
     this.capture.take();
-    await this.writeFile(this.path, this.exportBytes());
+    const bytes = this.exportBytes();
+    this.fileBytes = bytes.length;
+    await this.writeFile(this.path, bytes);
     await this.files.removeAll(this.path);
     this.broken = false;
   }

@@ -100,7 +100,7 @@ describe('durable engine', () => {
     const capture = session.db.captureChanges();
     if (!capture) throw new Error('no update hook');
     // A tiny threshold: nearly every append starts a checkpoint while later appends continue.
-    const log = new DurableLog(files, (p, b) => nodeProjectFiles.writeFileAtomic(p, b), capture, path, () => session.db.export(), memoryLogger(), 200);
+    const log = new DurableLog(files, (p, b) => nodeProjectFiles.writeFileAtomic(p, b), capture, path, () => session.db.export(), memoryLogger(), (logBytes) => logBytes > 200);
     session.attachDurable(log);
     const writes: Promise<void>[] = [];
     for (let k = 0; k < 40; k += 1) {
