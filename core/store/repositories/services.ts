@@ -135,7 +135,9 @@ export class ServiceRepository {
         JSON.stringify(service.attributes),
       ],
     );
-    writeKeys(this.sql, storedKeys(this.sql.all('SELECT rowid, service_id, kind, value FROM service_keys WHERE service_id = ?', [service.id])), [service]);
+    const stored = storedKeys(this.sql.all('SELECT rowid, service_id, kind, value FROM service_keys WHERE service_id = ?', [service.id]));
+    addKeys(this.sql, stored, service);
+    deleteKeys(this.sql, stored);
   }
 
   /** Deletes a service, its lookup keys (cascade) and its allocations; false when there was none. */
@@ -183,7 +185,10 @@ export function serviceKeys(service: Pick<ServiceDto, 'chain' | 'reverseChain' |
  */
 export function syncServiceKeys(sql: SqlConnection): void {
   const stored = storedKeys(sql.all('SELECT rowid, service_id, kind, value FROM service_keys'));
-  sql.transaction(() => writeKeys(sql, stored, sql.all(`${SELECT} FROM services`).map(toService)));
+  sql.transaction(() => {
+    for (const row of sql.all(`${SELECT} FROM services`)) addKeys(sql, stored, toService(row));
+    deleteKeys(sql, stored);
+  });
 }
 
 /** One key row (service id, kind, value) as one string: each part but the last after its length. */
@@ -194,13 +199,15 @@ function storedKeys(rows: readonly SqlValue[][]): Map<string, SqlValue> {
   return new Map(rows.map(([rowid, serviceId, kind, value]) => [rowKey(String(serviceId), String(kind), String(value)), rowid ?? null]));
 }
 
-/** Writes the keys of `services` over the `stored` rows: adds the missing ones, deletes the stored rows none of them has. */
-function writeKeys(sql: SqlConnection, stored: Map<string, SqlValue>, services: readonly ServiceDto[]): void {
-  for (const service of services) {
-    for (const [kind, value] of serviceKeys(service)) {
-      if (!stored.delete(rowKey(service.id, kind, value))) sql.run('INSERT INTO service_keys (service_id, kind, value) VALUES (?, ?, ?)', [service.id, kind, value]);
-    }
+/** Adds the keys of `service` that `stored` lacks; takes the ones it has out of `stored`. */
+function addKeys(sql: SqlConnection, stored: Map<string, SqlValue>, service: ServiceDto): void {
+  for (const [kind, value] of serviceKeys(service)) {
+    if (!stored.delete(rowKey(service.id, kind, value))) sql.run('INSERT INTO service_keys (service_id, kind, value) VALUES (?, ?, ?)', [service.id, kind, value]);
   }
+}
+
+/** Deletes the key rows left in `stored` (no service has them). */
+function deleteKeys(sql: SqlConnection, stored: ReadonlyMap<string, SqlValue>): void {
   for (const rowid of stored.values()) sql.run('DELETE FROM service_keys WHERE rowid = ?', [rowid]);
 }
 
