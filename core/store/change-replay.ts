@@ -2,6 +2,7 @@ import { CoreError } from '../util/core-error';
 import { tableShape } from './change-capture';
 import type { ChangeRecord } from './change-log';
 import type { SqlConnection } from './connection';
+import { syncServiceKeys } from './repositories/services';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -11,9 +12,13 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * Rows are written with their rowid and INSERT OR REPLACE, with foreign keys off while it runs:
  * every record is a consistent final state, so a replaced parent must not cascade to children
  * the log also holds. Replaying a record the database already reflects changes nothing.
+ *
+ * The services' lookup keys replay with them; they are checked against the services afterwards,
+ * since a log written by a build without them (schema 3, before an upgrade) replays services only.
  */
 export function replayChanges(sql: SqlConnection, records: readonly ChangeRecord[]): number {
   let ops = 0;
+  let services = false;
   sql.withoutForeignKeys(() =>
     sql.transaction(() => {
       const shapes = new Map<string, ReturnType<typeof tableShape>>();
@@ -31,6 +36,7 @@ export function replayChanges(sql: SqlConnection, records: readonly ChangeRecord
         for (const op of record.ops) {
           const shape = shapeOf(op.table);
           ops += 1;
+          services ||= op.table === 'services';
           if (op.op === 'clear') sql.run(`DELETE FROM "${op.table}" WHERE true`);
           else if (op.op === 'delete') sql.run(`DELETE FROM "${op.table}" WHERE rowid = ?`, [op.rowid]);
           else {
@@ -46,5 +52,6 @@ export function replayChanges(sql: SqlConnection, records: readonly ChangeRecord
       }
     }),
   );
+  if (services) syncServiceKeys(sql);
   return ops;
 }

@@ -2,6 +2,7 @@ import type { DiagnosticDto } from '../contract/dto';
 import { parseCanonicalPrefix } from '../net';
 import { CoreError } from '../util/core-error';
 import type { SqlConnection } from './connection';
+import { syncServiceKeys } from './repositories/services';
 import type { SqlValue } from './sqlite-port';
 
 /** A cell of a row read back (undefined only past the row's end). */
@@ -37,6 +38,7 @@ const EXPECTED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   allocations: ['kind', 'scope', 'value', 'service_id', 'direction', 'extra'],
   positions: ['element_id', 'x', 'y', 'pinned'],
   journal: ['seq', 'at', 'target', 'entry'],
+  service_keys: ['service_id', 'kind', 'value'],
 };
 
 const BRIDGE_KINDS = new Set(['vtn-vbridge', 'openflow', 'ovs', 'generic']);
@@ -78,10 +80,19 @@ export function checkProject(sql: SqlConnection): DiagnosticDto[] {
   return out;
 }
 
-/** Refuses a project with problems: one line per problem (the first `MAX_LISTED`), all in details. */
+/**
+ * Refuses a project with problems: one line per problem (the first `MAX_LISTED`), all in details.
+ *
+ * The services' lookup keys (`service_keys`) are derived from the services, like an index: keys
+ * out of step (a file edited by hand, or from a build without them) are rebuilt, not refused,
+ * since nothing a person wrote is lost and refusing would only make them run a repair by hand.
+ */
 export function assertConsistent(sql: SqlConnection, label: string): void {
   const problems = checkProject(sql);
-  if (problems.length === 0) return;
+  if (problems.length === 0) {
+    syncServiceKeys(sql);
+    return;
+  }
   const listed = problems.slice(0, MAX_LISTED).map((p) => `  - ${p.message}${p.pointer ? ` (at ${p.pointer})` : ''}`);
   if (problems.length > MAX_LISTED) listed.push(`  … and ${problems.length - MAX_LISTED} more`);
   throw new CoreError(

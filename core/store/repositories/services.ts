@@ -20,6 +20,12 @@ function toService([id, name, inSeg, outSeg, chain, reverse, state, provenance, 
   };
 }
 
+/** `count` parameter marks, comma-separated. */
+const marks = (count: number): string => Array.from({ length: count }, () => '?').join(',');
+
+/** Ids of the services with a lookup key of kind `?` whose value is one of `count` parameters. */
+const keyed = (count: number): string => `SELECT service_id FROM service_keys WHERE kind = ? AND value IN (${marks(count)})`;
+
 /** A query over services (see `ServiceRepository.find`). */
 export interface ServiceQuery {
   readonly formats?: readonly string[];
@@ -46,7 +52,7 @@ export class ServiceRepository {
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += 500) {
       const chunk = unique.slice(i, i + 500);
-      for (const row of this.sql.all(`${SELECT}, position FROM services WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk)) {
+      for (const row of this.sql.all(`${SELECT}, position FROM services WHERE id IN (${marks(chunk.length)})`, chunk)) {
         out.push({ position: Number(row[9]), service: toService(row) });
       }
     }
@@ -64,65 +70,46 @@ export class ServiceRepository {
     const found = new Map<string, { position: number; service: ServiceDto }>();
     for (let i = 0; i < unique.length; i += 400) {
       const chunk = unique.slice(i, i + 400);
-      const marks = chunk.map(() => '?').join(',');
-      // A plain substring test skips the JSON of rows that cannot hold the record id (exact for ids
-      // no JSON writer escapes); other ids are looked up in every row's provenance.
-      const plain = chunk.every((id) => /^[ !#-.0-[\]-~]+$/.test(id));
-      const hint = plain ? ` AND (${chunk.map(() => 'instr(provenance, ?) > 0').join(' OR ')})` : '';
-      const rows = this.sql.all(
-        `${SELECT}, position FROM services WHERE id IN (${marks}) OR (provenance IS NOT NULL${hint} AND json_extract(provenance, '$.recordId') IN (${marks}))`,
-        [...chunk, ...(plain ? chunk : []), ...chunk],
-      );
+      const rows = this.sql.all(`${SELECT}, position FROM services WHERE id IN (${marks(chunk.length)}) OR id IN (${keyed(chunk.length)})`, [...chunk, 'record', ...chunk]);
       for (const row of rows) found.set(String(row[0]), { position: Number(row[9]), service: toService(row) });
     }
     return [...found.values()].sort((x, y) => x.position - y.position).map((o) => o.service);
   }
 
   /**
-   * The services matching every filter given, in list order, read by a query over the matching
-   * rows only (no other service is built): provenance format one of `formats`; string attribute
-   * `attribute.key` equal to `attribute.value`; route (chain or return chain) naming one of
-   * `names`, ignoring case; id starting with `idPrefix`.
+   * The services matching every filter given, in list order, read through the lookup keys (no
+   * other service is read): provenance format one of `formats`; string attribute `attribute.key`
+   * equal to `attribute.value`; route (chain or return chain) naming one of `names`, ignoring
+   * case; id starting with `idPrefix`.
    */
   find(query: ServiceQuery): ServiceDto[] {
+    // Most selective first: the first filter picks the rows (unless the id prefix does), the
+    // others are checked on each of those rows.
+    const filters: { kind: string; values: readonly string[] }[] = [];
+    if (query.attribute !== undefined) filters.push({ kind: `attr:${query.attribute.key}`, values: [query.attribute.value] });
+    if (query.names !== undefined) filters.push({ kind: 'route', values: [...new Set(query.names.map((n) => n.toLowerCase()))] });
+    if (query.formats !== undefined) filters.push({ kind: 'format', values: query.formats });
+    if (filters.some((f) => f.values.length === 0)) return [];
     const where: string[] = [];
     const params: SqlValue[] = [];
-    if (query.formats !== undefined) {
-      if (query.formats.length === 0) return [];
-      where.push(`json_extract(provenance, '$.format') IN (${query.formats.map(() => '?').join(',')})`);
-      params.push(...query.formats);
-    }
-    if (query.attribute !== undefined) {
-      // Keys are letters, digits, '_' and '-' (never escaped): rows without the key are skipped unparsed.
-      const key = query.attribute.key.replace(/"/g, '');
-      where.push(`instr(attributes, ?) > 0 AND json_type(attributes, ?) = 'text' AND json_extract(attributes, ?) = ?`);
-      params.push(`"${key}"`, `$."${key}"`, `$."${key}"`, query.attribute.value);
-    }
     if (query.idPrefix !== undefined) {
-      // A range over the primary key (indexed), then the exact prefix.
+      // A range over the primary key (indexed), then the exact prefix (SQLite counts characters).
       const prefix = query.idPrefix;
       const last = prefix.codePointAt(prefix.length - 1) ?? 0;
       const bounded = prefix.length > 0 && last < 0xd7ff;
       where.push(`id >= ?${bounded ? ' AND id < ?' : ''} AND substr(id, 1, ?) = ?`);
-      params.push(prefix, ...(bounded ? [prefix.slice(0, -1) + String.fromCodePoint(last + 1)] : []), prefix.length, prefix);
+      params.push(prefix, ...(bounded ? [prefix.slice(0, -1) + String.fromCodePoint(last + 1)] : []), [...prefix].length, prefix);
     }
-    let names: Set<string> | undefined;
-    if (query.names !== undefined) {
-      if (query.names.length === 0) return [];
-      names = new Set(query.names.map((n) => n.toLowerCase()));
-      // SQLite folds only ASCII letters: other names are matched exactly below, so the query
-      // keeps every row whose route holds a non-ASCII name.
-      const ascii = [...names].filter((n) => /^\p{ASCII}*$/u.test(n));
-      const inList = ascii.length === 0 ? "''" : ascii.map(() => '?').join(',');
-      const hit = (column: string): string => `EXISTS (SELECT 1 FROM json_each(${column}) WHERE lower(json_each.value) IN (${inList}) OR length(CAST(json_each.value AS BLOB)) <> length(json_each.value))`;
-      where.push(`(${hit('chain')} OR (reverse_chain IS NOT NULL AND ${hit('reverse_chain')}))`);
-      params.push(...ascii, ...ascii);
-    }
+    filters.forEach(({ kind, values }, i) => {
+      where.push(
+        i === 0 && query.idPrefix === undefined
+          ? `id IN (${keyed(values.length)})`
+          : `EXISTS (SELECT 1 FROM service_keys WHERE service_id = services.id AND kind = ? AND value IN (${marks(values.length)}))`,
+      );
+      params.push(kind, ...values);
+    });
     const sql = `${SELECT} FROM services${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY position`;
-    const rows = this.sql.all(sql, params).map(toService);
-    if (names === undefined) return rows;
-    const wanted = names;
-    return rows.filter((s) => [...s.chain, ...(s.reverseChain ?? [])].some((n) => wanted.has(n.toLowerCase())));
+    return this.sql.all(sql, params).map(toService);
   }
 
   /** Inserts or replaces a service, keeping its list position when it exists. */
@@ -148,9 +135,12 @@ export class ServiceRepository {
         JSON.stringify(service.attributes),
       ],
     );
+    const stored = storedKeys(this.sql.all('SELECT rowid, service_id, kind, value FROM service_keys WHERE service_id = ?', [service.id]));
+    addKeys(this.sql, stored, service);
+    deleteKeys(this.sql, stored);
   }
 
-  /** Deletes a service and its allocations; false when there was none. */
+  /** Deletes a service, its lookup keys (cascade) and its allocations; false when there was none. */
   remove(id: string): boolean {
     const existed = this.sql.one('SELECT 1 FROM services WHERE id = ?', [id]) !== undefined;
     this.sql.run('DELETE FROM services WHERE id = ?', [id]);
@@ -168,6 +158,57 @@ export class ServiceRepository {
   setStates(states: Readonly<Record<string, ServiceState>>): void {
     for (const [id, state] of Object.entries(states)) this.sql.run('UPDATE services SET state = ? WHERE id = ?', [state, id]);
   }
+}
+
+/** A lookup key of a service: kind and value (table `service_keys`, schema 4). */
+type Key = readonly [kind: string, value: string];
+
+/**
+ * The lookup keys of a service, each once: its provenance record id and format, each string
+ * attribute, each name of its route lower-cased.
+ */
+export function serviceKeys(service: Pick<ServiceDto, 'chain' | 'reverseChain' | 'provenance' | 'attributes'>): Key[] {
+  const keys = new Map<string, Key>();
+  const add = (kind: string, value: unknown): void => {
+    if (typeof value === 'string') keys.set(rowKey('', kind, value), [kind, value]);
+  };
+  add('record', service.provenance?.recordId);
+  add('format', service.provenance?.format);
+  for (const [key, value] of Object.entries(service.attributes)) add(`attr:${key}`, value);
+  for (const name of [...service.chain, ...(service.reverseChain ?? [])]) add('route', name.toLowerCase());
+  return [...keys.values()];
+}
+
+/**
+ * Brings the lookup keys of every service in step with the services (a file whose keys were
+ * written by hand, or by a build without them); the rows already right stay as they are.
+ */
+export function syncServiceKeys(sql: SqlConnection): void {
+  const stored = storedKeys(sql.all('SELECT rowid, service_id, kind, value FROM service_keys'));
+  sql.transaction(() => {
+    for (const row of sql.all(`${SELECT} FROM services`)) addKeys(sql, stored, toService(row));
+    deleteKeys(sql, stored);
+  });
+}
+
+/** One key row (service id, kind, value) as one string: each part but the last after its length. */
+const rowKey = (serviceId: string, kind: string, value: string): string => `${serviceId.length}:${serviceId}${kind.length}:${kind}${value}`;
+
+/** Key rows read back (rowid, service id, kind, value): their rowids by `rowKey`. */
+function storedKeys(rows: readonly SqlValue[][]): Map<string, SqlValue> {
+  return new Map(rows.map(([rowid, serviceId, kind, value]) => [rowKey(String(serviceId), String(kind), String(value)), rowid ?? null]));
+}
+
+/** Adds the keys of `service` that `stored` lacks; takes the ones it has out of `stored`. */
+function addKeys(sql: SqlConnection, stored: Map<string, SqlValue>, service: ServiceDto): void {
+  for (const [kind, value] of serviceKeys(service)) {
+    if (!stored.delete(rowKey(service.id, kind, value))) sql.run('INSERT INTO service_keys (service_id, kind, value) VALUES (?, ?, ?)', [service.id, kind, value]);
+  }
+}
+
+/** Deletes the key rows left in `stored` (no service has them). */
+function deleteKeys(sql: SqlConnection, stored: ReadonlyMap<string, SqlValue>): void {
+  for (const rowid of stored.values()) sql.run('DELETE FROM service_keys WHERE rowid = ?', [rowid]);
 }
 
 /** A stored JSON value, or a clear error naming the service and field (never a SyntaxError). */

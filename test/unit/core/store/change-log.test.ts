@@ -81,7 +81,11 @@ describe('change log', () => {
     const { db, take } = started();
     db.services.upsert(service('svc-1'));
     const record = take();
-    expect(record.ops).toEqual([expect.objectContaining({ op: 'upsert', table: 'services', row: expect.objectContaining({ id: 'svc-1' }) })]);
+    // The service and its one lookup key (its PoP), nothing else.
+    expect(record.ops).toEqual([
+      expect.objectContaining({ op: 'upsert', table: 'services', row: expect.objectContaining({ id: 'svc-1' }) }),
+      expect.objectContaining({ op: 'upsert', table: 'service_keys', row: { service_id: 'svc-1', kind: 'route', value: 'pop-athens' } }),
+    ]);
   });
 
   it('round-trips records through bytes and several records in sequence', () => {
