@@ -3,7 +3,7 @@ import { ProjectDb } from '../store/project-db';
 import type { SqlEngine } from '../store/sqlite-port';
 import type { UndoLog } from '../store/undo-log';
 import type { DurableLog } from './durable-log';
-import { History } from './history';
+import { History, type ApplyChanges } from './history';
 
 /**
  * The open project: its database, file path, dirty state and undo history.
@@ -160,7 +160,7 @@ export class ProjectSession {
    * Runs an undo or a redo. Undo restores the model, not the controllers: the push journal,
    * controller identities and service states stay as they are (see `ProjectDb.recordUndo`).
    */
-  private travel(move: (apply: (changes: readonly string[]) => readonly string[]) => string | undefined): string | undefined {
+  private travel(move: (apply: ApplyChanges) => string | undefined): string | undefined {
     const log = this.changes;
     if (!log) return undefined;
     this.absorbStray(log);

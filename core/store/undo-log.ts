@@ -16,8 +16,9 @@ export interface UndoScope {
 
 /**
  * One recorded inverse row change, `<op> <table> <text>`: `d` deletes the row whose key values
- * are `text` (undoes an insert), `i` inserts the row `(rowid, columns…)` (undoes a delete), `u`
- * is the UPDATE statement that puts the old values back (undoes an update).
+ * are `text` (undoes an insert), `i` inserts the row `(rowid, columns…)` (undoes a delete), `v`
+ * sets the row `(key…, columns…)` back (undoes an update), `u` is the UPDATE statement that
+ * undoes an update of the key itself.
  */
 export type UndoChange = string;
 
@@ -66,7 +67,7 @@ export class UndoLog {
         throw new CoreError('INTERNAL', `Undo cannot keep ${keep.table}.${keep.column}: the table needs a one-column primary key and that column.`);
       }
     }
-    this.triggers = [...this.shapes.keys()].flatMap((t) => ['insert', 'update', 'delete'].map((op) => `undo_${t}_${op}`));
+    this.triggers = [...this.shapes.keys()].flatMap((t) => ['insert', 'update', 'rekey', 'delete'].map((op) => `undo_${t}_${op}`));
     this.install();
   }
 
@@ -83,9 +84,9 @@ export class UndoLog {
    * before, and that correction is not part of the inverse.
    */
   replay(changes: readonly UndoChange[]): UndoChange[] {
-    return this.sql.transaction(() => {
-      // A cascade's children go back before or after their parent: checked at commit.
-      this.sql.run('PRAGMA defer_foreign_keys = ON');
+    // Every row a cascade deleted was recorded with the rest, so the replay needs no cascade, and
+    // each table's changes can run apart from the others' (as change-replay.ts does).
+    return this.sql.withoutForeignKeys(() => this.sql.transaction(() => {
       if (changes.length > 0) this.sql.exec(this.script(changes));
       const inverse = this.pending();
       for (const [table, column, key, value] of this.sql.all('SELECT tbl, col, key, value FROM undo_kept')) {
@@ -95,7 +96,7 @@ export class UndoLog {
       }
       this.clear();
       return inverse;
-    });
+    }));
   }
 
   /**
@@ -116,34 +117,37 @@ export class UndoLog {
   }
 
   /**
-   * The statements that apply `changes` last first. Runs of deletes or inserts on one table
-   * become one statement each: preparing a statement on a table with triggers and foreign keys
-   * costs more than running it, so a step of thousands of rows is a few dozen statements.
+   * The statements that apply `changes` last first. Tables apart (foreign keys are off), each in
+   * its own order; runs of deletes or inserts become one statement each: preparing a statement
+   * on a table with triggers costs more than running it, so thousands of rows take a few dozen.
    */
   private script(changes: readonly UndoChange[]): string {
-    const statements: string[] = [];
-    let run: { op: string; shape: Shape; rows: string[] } | null = null;
-    const flush = (): void => {
-      if (run) statements.push(run.op === 'd' ? deleteRows(run.shape, run.rows) : insertRows(run.shape, run.rows));
-      run = null;
-    };
+    const byTable = new Map<string, { op: string; text: string }[]>();
     for (let i = changes.length - 1; i >= 0; i--) {
       const change = changes[i] ?? '';
-      const op = change.charAt(0);
       const space = change.indexOf(' ', 2);
       const table = change.slice(2, space);
-      const text = change.slice(space + 1);
-      if (op === 'u') {
-        flush();
-        statements.push(text);
-      } else if (run !== null && run.op === op && run.shape.table === table && run.rows.length < GROUP) {
-        run.rows.push(text);
-      } else {
-        flush();
-        run = { op, shape: this.shapeOf(table), rows: [text] };
+      const list = byTable.get(table) ?? [];
+      list.push({ op: change.charAt(0), text: change.slice(space + 1) });
+      byTable.set(table, list);
+    }
+    const statements: string[] = [];
+    for (const [table, list] of byTable) {
+      const shape = this.shapeOf(table);
+      for (let i = 0; i < list.length; ) {
+        const { op, text } = list[i] ?? { op: '', text: '' };
+        if (op === 'u') {
+          statements.push(text);
+          i += 1;
+          continue;
+        }
+        let end = i + 1;
+        while (end < list.length && end - i < GROUP && list[end]?.op === op) end += 1;
+        const rows = list.slice(i, end).map((c) => c.text);
+        statements.push(op === 'd' ? deleteRows(shape, rows) : op === 'i' ? insertRows(shape, rows) : updateRows(shape, rows));
+        i = end;
       }
     }
-    flush();
     return statements.join(';\n');
   }
 
@@ -188,16 +192,17 @@ export class UndoLog {
     const body = (statements: readonly string[]): string => `BEGIN ${statements.map((x) => `${x};`).join(' ')} END`;
 
     const undoInsert = log('d', tuple(s.key.map((c) => `quote(new.${quoteName(c)})`)));
+    const undoUpdate = log('v', tuple([...s.key.map((c) => `quote(new.${quoteName(c)})`), ...s.columns.map((c) => `quote(old.${quoteName(c)})`)]));
     const sets = s.columns.flatMap((c, i) => [sqlText(`${i > 0 ? ', ' : ' SET '}${quoteName(c)} = `), `quote(old.${quoteName(c)})`]);
     const where = s.key.flatMap((c, i) => [sqlText(`${i > 0 ? ' AND ' : ' WHERE '}${quoteName(c)} = `), `quote(new.${quoteName(c)})`]);
-    const undoUpdate = log('u', [sqlText(`UPDATE ${t}`), ...sets, ...where]);
-    const changed = s.columns.map((c) => `old.${quoteName(c)} IS NOT new.${quoteName(c)}`).join(' OR ');
+    const undoRekey = log('u', [sqlText(`UPDATE ${t}`), ...sets, ...where]);
+    const differ = (columns: readonly string[]): string => columns.map((c) => `old.${quoteName(c)} IS NOT new.${quoteName(c)}`).join(' OR ');
     const undoDelete = log('i', tuple(['old.rowid', ...s.columns.map((c) => `quote(old.${quoteName(c)})`)]));
     const name = (op: string): string => `undo_${s.table}_${op}`;
     return [
       `CREATE TEMP TRIGGER IF NOT EXISTS ${name('insert')} AFTER INSERT ON main.${t}${when(recordable('new'))} ${body([undoInsert])}`,
-      `CREATE TEMP TRIGGER IF NOT EXISTS ${name('update')} AFTER UPDATE ON main.${t}${when([changed, ...recordable('old'), ...recordable('new')])} ${body([undoUpdate, ...kept])}`,
-      // After the delete: rows a cascade deleted with it come first, so they go back after it.
+      `CREATE TEMP TRIGGER IF NOT EXISTS ${name('update')} AFTER UPDATE ON main.${t}${when([differ(s.columns), `NOT (${differ(s.key)})`, ...recordable('old'), ...recordable('new')])} ${body([undoUpdate, ...kept])}`,
+      `CREATE TEMP TRIGGER IF NOT EXISTS ${name('rekey')} AFTER UPDATE ON main.${t}${when([differ(s.key), ...recordable('old'), ...recordable('new')])} ${body([undoRekey, ...kept])}`,
       `CREATE TEMP TRIGGER IF NOT EXISTS ${name('delete')} AFTER DELETE ON main.${t}${when(recordable('old'))} ${body([undoDelete, ...kept])}`,
     ];
   }
@@ -214,6 +219,19 @@ function insertRows(s: Shape, rows: readonly string[]): string {
   const rowid = `CASE WHEN EXISTS (SELECT 1 FROM ${t} WHERE rowid = column1) THEN NULL ELSE column1 END`;
   const values = s.columns.map((_, i) => `column${i + 2}`).join(', ');
   return `INSERT INTO ${t} (rowid, ${s.columns.map(quoteName).join(', ')}) SELECT ${rowid}, ${values} FROM (VALUES ${rows.join(', ')})`;
+}
+
+/**
+ * Sets the rows (each `(key…, columns…)`) back; of two for one key, the later one in `rows`
+ * wins, as if they ran one after the other.
+ */
+function updateRows(s: Shape, rows: readonly string[]): string {
+  const keys = s.key.map((_, i) => `column${i + 2}`);
+  const values = s.columns.map((_, i) => `column${i + s.key.length + 2}`);
+  const numbered = rows.map((row, n) => `(${n}, ${row.slice(1)}`);
+  const last = `SELECT max(column1), ${[...keys, ...values].join(', ')} FROM (VALUES ${numbered.join(', ')}) GROUP BY ${keys.join(', ')}`;
+  const t = quoteName(s.table);
+  return `UPDATE ${t} SET (${s.columns.map(quoteName).join(', ')}) = (${values.map((v) => `v.${v}`).join(', ')}) FROM (${last}) AS v WHERE (${s.key.map((k) => `${t}.${quoteName(k)}`).join(', ')}) = (${keys.map((k) => `v.${k}`).join(', ')})`;
 }
 
 function shapeOf(sql: SqlConnection, table: string): Shape {

@@ -94,6 +94,17 @@ const cases: readonly Case[] = [
     change: () => ok('layout.arrange', { positions: [{ elementId: 'br-athens', x: 1.5, y: -2.25 }, { elementId: 'new-node', x: 0.1 + 0.2, y: 7 }] }),
   },
   {
+    name: 'one row changed twice in a step',
+    change: async () =>
+      session().mutate('move twice', (db) =>
+        db.positions.write([
+          { elementId: 'pt-vbr1-customer', x: 1, y: 1 },
+          { elementId: 'sg-customer', x: 5, y: 5 },
+          { elementId: 'pt-vbr1-customer', x: 2, y: 2 },
+        ]),
+      ),
+  },
+  {
     name: 'topology replacement',
     change: () => ok('topology.import', { text: JSON.stringify({ ...sampleWan, topology: { ...sampleWan.topology, naps: [], links: [] }, positions: [] }) }),
   },
