@@ -34,6 +34,17 @@ describe('the undo log beside a change log', () => {
     db.close();
   });
 
+  it('takes back rows a REPLACE conflict deleted (a change-log replay writes with INSERT OR REPLACE)', () => {
+    const db = ProjectDb.create(sql);
+    db.meta.set('name', 'before');
+    const log = db.recordUndo();
+    db.applyChanges([{ seq: 1, ops: [{ op: 'upsert', table: 'meta', rowid: 99, row: { key: 'name', value: 'replayed' } }] }]);
+    expect(db.meta.get('name')).toBe('replayed');
+    log.replay(log.take());
+    expect(db.meta.get('name')).toBe('before');
+    db.close();
+  });
+
   it('records nothing once stopped (a durable session)', () => {
     const db = ProjectDb.create(sql);
     db.recordUndo();
