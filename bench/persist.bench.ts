@@ -2,6 +2,9 @@
 // the change in one transaction, its rows appended to the change log and fsync'd. Target: median
 // ≤ 5 ms, not growing with the project (issue 15). For comparison, the whole-file export every
 // change cost before (the undo snapshot, and what a save per change would write).
+// Then, with undo (the desktop editor and its local REST server), with 20 and 3,000 services
+// planned on the sample WAN: one model change, one REST-like request (import of one flow, planned)
+// and one undo. None may grow with the fleet; the undo snapshot cost ~21-33 ms per change at 3,000.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +12,7 @@ import type { ServiceDto } from '../core/contract/dto';
 import { WicmEngine } from '../core/service/engine';
 import type { EnginePorts } from '../core/service/ports';
 import { nodeChangeLogFiles } from '../electron/host/platform/change-log-files';
+import { startEngineHost } from '../electron/host/engine-host';
 import { nodeProjectFiles } from '../electron/host/platform/node-files';
 import { loadSqlEngine } from '../electron/host/platform/sqljs';
 import { generateWan, SEGMENTS } from './fleet-wan';
@@ -86,3 +90,43 @@ try {
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
+
+/** Median cost of one undoable change, request and undo with `existing` services planned. */
+async function undoMutation(existing: number): Promise<void> {
+  const home = await mkdtemp(join(tmpdir(), 'wicm-bench-undo-'));
+  try {
+    const host = await startEngineHost({ mode: 'cli', logger: quiet, dataDir: home, template: 'sample' });
+    const flow = (id: string): unknown => ({ instance_id: id, in_seg: '192.168.10.0/24', out_seg: '10.20.0.0/24', vims: [{ port: 'pop-athens', order: 0 }, { port: 'pop-patras', order: 1 }] });
+    const seeded = await host.dispatch('import.commit', { text: JSON.stringify(Array.from({ length: existing }, (_, i) => flow(`seed${i}`))), format: 'demi-flows', fileName: 'seed.json', plan: true });
+    const session = host.engine.session;
+    if (!seeded.ok || session.db.services.read().length !== existing || !session.info().canUndo) throw new Error(`seeding ${existing} services failed`);
+    const times: number[] = [];
+    const undos: number[] = [];
+    for (let k = 0; k < 100; k++) {
+      const t0 = performance.now();
+      session.mutate('add service', (db) => db.services.upsert({ id: `new-${k}`, name: `new ${k}`, inSegment: '192.168.10.0/24', outSegment: null, chain: ['pop-athens'], reverseChain: null, state: 'draft', provenance: null, attributes: {} }));
+      times.push(performance.now() - t0);
+      if (k % 10 === 9) {
+        const t1 = performance.now();
+        session.undo();
+        undos.push(performance.now() - t1);
+      }
+    }
+    const requests: number[] = [];
+    for (let k = 0; k < 50; k++) {
+      const t0 = performance.now();
+      const reply = await host.dispatch('import.commit', { text: JSON.stringify([flow(`req${k}`)]), format: 'demi-flows', fileName: 'req.json', plan: true });
+      requests.push(performance.now() - t0);
+      if (!reply.ok) throw new Error(reply.error.message);
+    }
+    for (const list of [times, undos, requests]) list.sort((a, b) => a - b);
+    emit('undo_mutation_ms', quantile(times, 0.5), { services: existing, p99_ms: Math.round(quantile(times, 0.99) * 1000) / 1000 });
+    emit('undo_request_ms', quantile(requests, 0.5), { services: existing, note: 'import.commit of one flow, planned' });
+    emit('undo_step_ms', quantile(undos, 0.5), { services: existing });
+    session.close();
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}
+
+for (const existing of [20, 3000]) await undoMutation(existing);

@@ -1,15 +1,24 @@
+/** One undo or redo step: the SQL that takes a change back (see `core/store/undo-log.ts`). */
+interface Step {
+  readonly label: string;
+  readonly changes: readonly string[];
+  /** Characters of SQL text: what the step costs in memory. */
+  readonly size: number;
+}
+
+/** Takes a step's changes back and returns the changes that bring them again. */
+export type ApplyChanges = (changes: readonly string[]) => readonly string[];
+
 /**
- * Undo/redo over whole-project snapshots (the bytes of the SQLite database).
- *
- * Snapshots make every model change undoable (imports, bulk edits, topology replacement) with
- * one mechanism and no per-command inverse to get wrong. Memory is bounded by a byte budget:
- * the oldest steps are dropped first.
+ * Undo/redo over recorded inverse row changes: a step costs the rows its change touched, never
+ * the size of the project. Memory is bounded by a budget of SQL text and a number of steps: the
+ * oldest steps are dropped first.
  */
 export class History {
-  private undoStack: { readonly label: string; readonly bytes: Uint8Array }[] = [];
-  private redoStack: { readonly label: string; readonly bytes: Uint8Array }[] = [];
+  private undoStack: Step[] = [];
+  private redoStack: Step[] = [];
 
-  constructor(private readonly budgetBytes = 256 * 1024 * 1024, private readonly maxSteps = 100) {}
+  constructor(private readonly budgetChars = 128 * 1024 * 1024, private readonly maxSteps = 100) {}
 
   get canUndo(): boolean {
     return this.undoStack.length > 0;
@@ -29,24 +38,36 @@ export class History {
     return this.redoStack.at(-1)?.label ?? null;
   }
 
-  /** Records the state before a change; a new change clears redo. */
-  record(label: string, before: Uint8Array): void {
-    this.undoStack.push({ label, bytes: before });
+  /** Records the changes that take a new change back; a new change clears redo. */
+  record(label: string, changes: readonly string[]): void {
+    this.undoStack.push(step(label, changes));
     this.redoStack = [];
     this.trim();
   }
 
-  /** Returns the state to restore, given the current one; undefined when nothing to undo. */
-  undo(current: Uint8Array): { readonly label: string; readonly bytes: Uint8Array } | undefined {
-    const step = this.undoStack.pop();
-    if (step) this.redoStack.push({ label: step.label, bytes: current });
-    return step;
+  /**
+   * Changes made outside any step (layout moves, push states): the next undo or redo takes them
+   * back first, as its step was recorded without them. Dropped when there is nothing to undo or redo.
+   */
+  absorb(changes: readonly string[]): void {
+    if (changes.length === 0) return;
+    const grow = (stack: Step[]): void => {
+      const top = stack.pop();
+      if (top) stack.push(step(top.label, [...top.changes, ...changes]));
+    };
+    grow(this.undoStack);
+    grow(this.redoStack);
+    this.trim();
   }
 
-  redo(current: Uint8Array): { readonly label: string; readonly bytes: Uint8Array } | undefined {
-    const step = this.redoStack.pop();
-    if (step) this.undoStack.push({ label: step.label, bytes: current });
-    return step;
+  /** Takes the last step back through `apply`; its label, or undefined when nothing to undo. */
+  undo(apply: ApplyChanges): string | undefined {
+    return move(this.undoStack, this.redoStack, apply);
+  }
+
+  /** Brings the last undone step back through `apply`; its label, or undefined when nothing to redo. */
+  redo(apply: ApplyChanges): string | undefined {
+    return move(this.redoStack, this.undoStack, apply);
   }
 
   clear(): void {
@@ -55,9 +76,23 @@ export class History {
   }
 
   private trim(): void {
-    let total = this.undoStack.reduce((n, s) => n + s.bytes.length, 0);
-    while (this.undoStack.length > 1 && (total > this.budgetBytes || this.undoStack.length > this.maxSteps)) {
-      total -= this.undoStack.shift()?.bytes.length ?? 0;
+    let total = [...this.undoStack, ...this.redoStack].reduce((n, s) => n + s.size, 0);
+    while (this.undoStack.length > 1 && (total > this.budgetChars || this.undoStack.length > this.maxSteps)) {
+      total -= this.undoStack.shift()?.size ?? 0;
     }
   }
+}
+
+function step(label: string, changes: readonly string[]): Step {
+  return { label, changes, size: changes.reduce((n, s) => n + s.length, 0) };
+}
+
+/** Applies the top step of `from` (which stays if that fails) and pushes its inverse on `to`. */
+function move(from: Step[], to: Step[], apply: ApplyChanges): string | undefined {
+  const top = from.at(-1);
+  if (!top) return undefined;
+  const inverse = apply(top.changes);
+  from.pop();
+  to.push(step(top.label, inverse));
+  return top.label;
 }

@@ -1,16 +1,17 @@
 import type { ProjectInfoDto } from '../contract/api';
 import { ProjectDb } from '../store/project-db';
 import type { SqlEngine } from '../store/sqlite-port';
+import type { UndoLog } from '../store/undo-log';
 import type { DurableLog } from './durable-log';
-import { History } from './history';
+import { History, type ApplyChanges } from './history';
 
 /**
  * The open project: its database, file path, dirty state and undo history.
  *
- * Every model change goes through `mutate`, which records an undo step, bumps the revision and
- * runs the change in one transaction. A durable session (`wicm serve`) has a change log instead:
- * its changes are on disk once `persist` resolved, and it keeps no undo snapshots (they cost a
- * whole-file export per change).
+ * Every model change goes through `mutate`, which runs the change in one transaction, records
+ * the inverse of the rows it changed as an undo step and bumps the revision. A durable session
+ * (`wicm serve`) has a change log instead: its changes are on disk once `persist` resolved, and
+ * it keeps no undo.
  */
 export class ProjectSession {
   private revisionValue = 0;
@@ -19,23 +20,26 @@ export class ProjectSession {
   private durableLog: DurableLog | null = null;
   /** Opened from a recovery copy: unsaved until the first Save. */
   private recoveredWork = false;
+  /** The inverse changes being recorded (null in a durable session). */
+  private changes: UndoLog | null;
 
   private constructor(
-    private readonly sql: SqlEngine,
-    private dbValue: ProjectDb,
+    private readonly dbValue: ProjectDb,
     private nameValue: string,
     private pathValue: string | null,
-  ) {}
+  ) {
+    this.changes = dbValue.recordUndo();
+  }
 
   static create(sql: SqlEngine, name: string): ProjectSession {
-    const session = new ProjectSession(sql, ProjectDb.create(sql), name, null);
+    const session = new ProjectSession(ProjectDb.create(sql), name, null);
     session.db.meta.set('name', name);
     return session;
   }
 
   static open(sql: SqlEngine, bytes: Uint8Array, path: string): ProjectSession {
     const db = ProjectDb.open(sql, bytes, path);
-    return new ProjectSession(sql, db, db.meta.get('name') ?? baseName(path), path);
+    return new ProjectSession(db, db.meta.get('name') ?? baseName(path), path);
   }
 
   /**
@@ -43,7 +47,7 @@ export class ProjectSession {
    * changes to `path` (or to a new, never-saved project).
    */
   static recovered(sql: SqlEngine, bytes: Uint8Array, name: string, path: string | null): ProjectSession {
-    const session = new ProjectSession(sql, ProjectDb.open(sql, bytes, 'recovered work'), name, path);
+    const session = new ProjectSession(ProjectDb.open(sql, bytes, 'recovered work'), name, path);
     session.recoveredWork = true;
     session.savedRevision = -1;
     return session;
@@ -69,6 +73,8 @@ export class ProjectSession {
   attachDurable(log: DurableLog): void {
     this.durableLog = log;
     this.history.clear();
+    this.dbValue.stopUndo();
+    this.changes = null;
   }
 
   /** Resolves once every change so far is on disk (at once for a session without a change log). */
@@ -104,32 +110,40 @@ export class ProjectSession {
    * commands (a function names it from the change's result, e.g. the deleted element's name).
    */
   mutate<T>(label: string | ((result: T) => string), change: (db: ProjectDb) => T): T {
-    if (this.durableLog) return this.touch(change);
-    const before = this.dbValue.export();
-    const result = this.dbValue.transaction(() => change(this.dbValue));
-    this.history.record(typeof label === 'string' ? label : label(result), before);
+    const log = this.changes;
+    if (!log) return this.touch(change);
+    this.absorbStray(log);
+    const { result, inverse } = this.dbValue.transaction(() => ({ result: change(this.dbValue), inverse: log.take() }));
+    this.history.record(typeof label === 'string' ? label : label(result), inverse);
     this.revisionValue += 1;
     return result;
   }
 
-  /** Applies a change that is persisted but not undoable (layout moves). */
+  /**
+   * Applies a change that is persisted but not undoable (layout moves, push states): no step of
+   * its own; the next undo or redo takes it back with its step, as restoring that state would.
+   */
   touch<T>(change: (db: ProjectDb) => T): T {
     const result = this.dbValue.transaction(() => change(this.dbValue));
+    if (this.changes) this.absorbStray(this.changes);
     this.revisionValue += 1;
     return result;
   }
 
   undo(): string | undefined {
-    return this.restore(this.history.undo(this.dbValue.export()));
+    return this.travel((apply) => this.history.undo(apply));
   }
 
   redo(): string | undefined {
-    return this.restore(this.history.redo(this.dbValue.export()));
+    return this.travel((apply) => this.history.redo(apply));
   }
 
   /** Marks the current state as saved at `path`. */
   markSaved(path: string): void {
-    if (this.durableLog && this.durableLog.path !== path) this.durableLog = null;
+    if (this.durableLog && this.durableLog.path !== path) {
+      this.durableLog = null;
+      this.changes = this.dbValue.recordUndo();
+    }
     if (this.pathValue !== path) {
       this.pathValue = path;
       if (this.nameValue.startsWith('Untitled')) this.nameValue = baseName(path);
@@ -142,15 +156,22 @@ export class ProjectSession {
     this.history.clear();
   }
 
-  private restore(step: { readonly label: string; readonly bytes: Uint8Array } | undefined): string | undefined {
-    if (!step) return undefined;
-    const next = ProjectDb.restore(this.sql, step.bytes, this.nameValue);
-    // Undo restores the model, not the controllers: what was pushed stays recorded.
-    next.writeDurableFacts(this.dbValue.readDurableFacts());
-    this.dbValue.close();
-    this.dbValue = next;
-    this.revisionValue += 1;
-    return step.label;
+  /**
+   * Runs an undo or a redo. Undo restores the model, not the controllers: the push journal,
+   * controller identities and service states stay as they are (see `ProjectDb.recordUndo`).
+   */
+  private travel(move: (apply: ApplyChanges) => string | undefined): string | undefined {
+    const log = this.changes;
+    if (!log) return undefined;
+    this.absorbStray(log);
+    const label = move((changes) => log.replay(changes));
+    if (label !== undefined) this.revisionValue += 1;
+    return label;
+  }
+
+  /** Changes recorded outside `mutate` join the steps undo and redo would take next. */
+  private absorbStray(log: UndoLog): void {
+    this.history.absorb(log.take());
   }
 }
 

@@ -52,13 +52,16 @@ export class SqlConnection {
   }
 
   /**
-   * Tells `listener` about every row change from now on (null stops it). False when this SQLite
-   * build has no update hook.
+   * Tells `listener` about every row change of the project's tables from now on (null stops it;
+   * TEMP tables are not the project's). False when this SQLite build has no update hook.
    */
   watch(listener: ChangeListener | null): boolean {
     if (!this.db.updateHook) return false;
     this.listener = listener;
-    this.db.updateHook(listener ? (_op, _db, table, rowid) => listener.row(table, rowid) : null);
+    const hook = (_op: string, dbName: string, table: string, rowid: number): void => {
+      if (dbName === 'main') listener?.row(table, rowid);
+    };
+    this.db.updateHook(listener ? hook : null);
     return true;
   }
 
@@ -77,7 +80,8 @@ export class SqlConnection {
   /** Runs a script of statements (migrations); no parameters. */
   exec(sql: string): void {
     this.resetCount += 1;
-    this.db.exec(sql);
+    // \`run\` without parameters is sqlite3_exec: the whole script in one call, whatever its length.
+    this.db.run(sql);
   }
 
   one(sql: string, params: readonly SqlValue[] = []): SqlValue[] | undefined {

@@ -1,4 +1,3 @@
-import type { ServiceState } from '../contract/dto';
 import { CoreError, isCoreError } from '../util/core-error';
 import { ChangeCapture } from './change-capture';
 import type { ChangeRecord } from './change-log';
@@ -6,26 +5,27 @@ import { replayChanges } from './change-replay';
 import { SqlConnection } from './connection';
 import { assertConsistent, assertSoundFile, damaged } from './integrity';
 import { migrations, SCHEMA_VERSION } from './migrations';
-import { JournalRepository, type JournalRow } from './repositories/journal';
+import { JournalRepository } from './repositories/journal';
 import { MetaRepository } from './repositories/meta';
 import { AllocationRepository, PlanRepository } from './repositories/plans';
 import { PositionRepository } from './repositories/positions';
 import { ServiceRepository } from './repositories/services';
 import { TopologyRepository } from './repositories/topology';
 import type { SqlDatabase, SqlEngine } from './sqlite-port';
+import { UndoLog, type UndoScope } from './undo-log';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 const APP_ID = 'wicm-studio';
 
-/** Meta keys naming things on controllers (kept across undo/redo). */
-const DURABLE_META = ['onos_app_id', 'project_tag'] as const;
-
-/** What undo/redo carries over from the current state: see `readDurableFacts`. */
-export interface DurableFacts {
-  readonly journal: readonly JournalRow[];
-  readonly meta: Readonly<Record<string, string | null>>;
-  readonly states: Readonly<Record<string, ServiceState>>;
-}
+/**
+ * Facts about the outside world that undo/redo must not roll back: the push journal, the
+ * controller identities kept in meta, and each service's lifecycle state (undo never un-pushes).
+ */
+const UNDO_SCOPE: UndoScope = {
+  skipTables: ['journal'],
+  skipRows: [{ table: 'meta', column: 'key', values: ['onos_app_id', 'project_tag'] }],
+  keepColumns: [{ table: 'services', column: 'state' }],
+};
 
 /**
  * A project: one SQLite database (sql.js) holding topology, services, plans, allocations,
@@ -43,6 +43,7 @@ export class ProjectDb {
   readonly plans: PlanRepository;
   readonly allocations: AllocationRepository;
   readonly journal: JournalRepository;
+  private undo: UndoLog | null = null;
 
   private constructor(private readonly sql: SqlConnection) {
     this.meta = new MetaRepository(sql);
@@ -71,18 +72,6 @@ export class ProjectDb {
    * every problem listed. All as INVALID_INPUT / PARSE_FAILED / CONFLICT naming `label`.
    */
   static open(engine: SqlEngine, bytes: Uint8Array, label = 'project file'): ProjectDb {
-    return ProjectDb.load(engine, bytes, label, true);
-  }
-
-  /**
-   * Reopens bytes this process exported moments ago (an undo snapshot): the same as `open`
-   * without the integrity checks, which those bytes passed when they were the live database.
-   */
-  static restore(engine: SqlEngine, bytes: Uint8Array, label = 'project file'): ProjectDb {
-    return ProjectDb.load(engine, bytes, label, false);
-  }
-
-  private static load(engine: SqlEngine, bytes: Uint8Array, label: string, verify: boolean): ProjectDb {
     if (bytes.length < 100 || !isSqliteFile(bytes)) {
       throw new CoreError(
         'PARSE_FAILED',
@@ -93,7 +82,7 @@ export class ProjectDb {
     try {
       db = new engine.Database(bytes);
       const raw = db;
-      if (verify) assertSoundFile((q) => raw.exec(q), label);
+      assertSoundFile((q) => raw.exec(q), label);
       const version = Number(db.exec('PRAGMA user_version')[0]?.values[0]?.[0] ?? 0);
       if (version > SCHEMA_VERSION) {
         throw new CoreError(
@@ -115,7 +104,7 @@ export class ProjectDb {
       const connection = new SqlConnection(db);
       const project = new ProjectDb(connection);
       project.migrate(version);
-      if (verify) assertConsistent(connection, label);
+      assertConsistent(connection, label);
       return project;
     } catch (e) {
       db?.close();
@@ -128,7 +117,22 @@ export class ProjectDb {
 
   /** The whole database as `.wicm` file bytes. */
   export(): Uint8Array {
-    return this.sql.export();
+    return this.undo ? this.undo.across(() => this.sql.export()) : this.sql.export();
+  }
+
+  /**
+   * Starts recording the inverse of every model change (undo/redo), if not yet; what undo keeps
+   * (journal, controller identities, service states) is left out.
+   */
+  recordUndo(): UndoLog {
+    this.undo ??= new UndoLog(this.sql, UNDO_SCOPE);
+    return this.undo;
+  }
+
+  /** Stops recording inverse changes (a durable session keeps no undo). */
+  stopUndo(): void {
+    this.undo?.uninstall();
+    this.undo = null;
   }
 
   close(): void {
@@ -153,27 +157,6 @@ export class ProjectDb {
   /** Runs `fn` in one transaction: all of it is stored, or none of it. Nests (savepoints). */
   transaction<T>(fn: () => T): T {
     return this.sql.transaction(fn);
-  }
-
-  /**
-   * Facts about the outside world that undo/redo must not roll back: the push journal, the
-   * controller identities kept in meta, and each service's lifecycle state.
-   */
-  readDurableFacts(): DurableFacts {
-    return {
-      journal: this.journal.read(),
-      meta: Object.fromEntries(DURABLE_META.map((k) => [k, this.meta.get(k)])),
-      states: this.services.states(),
-    };
-  }
-
-  /** Puts durable facts read from another version of this project in place. */
-  writeDurableFacts(facts: DurableFacts): void {
-    this.transaction(() => {
-      this.journal.replaceAll(facts.journal);
-      for (const [key, value] of Object.entries(facts.meta)) this.meta.set(key, value);
-      this.services.setStates(facts.states);
-    });
   }
 
   private migrate(from: number): void {

@@ -25,10 +25,4 @@ export class JournalRepository {
         : this.sql.all('SELECT seq, at, target, entry FROM journal WHERE target = ? ORDER BY seq', [target]);
     return rows.map(([seq, at, t, entry]) => ({ seq: Number(seq), at: String(at), target: String(t), entry: JSON.parse(String(entry)) }));
   }
-
-  /** Replaces the whole journal with rows read elsewhere (sequence numbers kept). */
-  replaceAll(rows: readonly JournalRow[]): void {
-    this.sql.run('DELETE FROM journal');
-    this.sql.insertMany('INSERT INTO journal (seq, at, target, entry) VALUES (?, ?, ?, ?)', rows, (r) => [r.seq, r.at, r.target, JSON.stringify(r.entry)]);
-  }
 }

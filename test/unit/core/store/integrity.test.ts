@@ -162,10 +162,4 @@ describe('project integrity on open', () => {
     expect(r?.message).toContain('25 problems');
     expect(r?.message).toContain('… and 5 more');
   });
-
-  it('undo snapshots reopen without the checks (restore)', () => {
-    const db = ProjectDb.restore(sql, projectBytes());
-    expect(db.topology.read()).toEqual(sample.topology);
-    db.close();
-  });
 });
