@@ -83,6 +83,8 @@ export class AppState {
   }
 
   private refreshSeq = 0;
+  /** Bumped by each `setProject`: a project info newer than a read still under way. */
+  private projectInfoSeq = 0;
   /** Revision of the snapshot last fetched (project.didChange alone does not fetch it). */
   private fetchedRevision = -1;
   private inflight: Promise<void> | null = null;
@@ -206,9 +208,14 @@ export class AppState {
     const plans = this.client.call('plan.get', {});
     // Read the plans' rejection here too, so a failed topology.get does not leave it unhandled.
     plans.catch(() => undefined);
+    const infoSeq = this.projectInfoSeq;
     const snapshot = await this.client.call('topology.get', {});
     if (seq !== this.refreshSeq) return;
-    this.snapshot = snapshot;
+    // A Save answered while this read was under way changed the project's info (dirty, name)
+    // without a new revision: keep that info, not the older one this read carries.
+    const newer = this.snapshot?.project;
+    const keep = infoSeq !== this.projectInfoSeq && newer !== undefined && newer.revision === snapshot.project.revision;
+    this.snapshot = keep ? { ...snapshot, project: newer } : snapshot;
     this.fetchedRevision = snapshot.project.revision;
     if (this.selection && !this.graph.exists(this.selection)) this.selection = null;
     const planSet = await plans;
@@ -217,6 +224,7 @@ export class AppState {
 
   /** Takes the project's name, path, dirty and undo state (the model itself is unchanged). */
   setProject(project: ProjectInfoDto): void {
+    this.projectInfoSeq += 1;
     if (this.snapshot) this.snapshot = { ...this.snapshot, project };
   }
 
