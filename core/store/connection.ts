@@ -122,11 +122,12 @@ export class SqlConnection {
   /** Runs one prepared statement per item (large topologies insert in one pass). */
   insertMany<T>(sql: string, items: readonly T[], toRow: (item: T) => readonly SqlValue[]): void {
     if (items.length === 0) return;
-    const stmt = this.db.prepare(sql);
+    // Kept like any statement: a request inserts its few rows with the same SQL as the last one.
+    const stmt = this.statement(sql);
     try {
       for (const item of items) stmt.run(toRow(item));
     } finally {
-      stmt.free();
+      stmt.reset();
     }
   }
 
