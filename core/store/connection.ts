@@ -80,7 +80,7 @@ export class SqlConnection {
   /** Runs a script of statements (migrations); no parameters. */
   exec(sql: string): void {
     this.resetCount += 1;
-    // \`run\` without parameters is sqlite3_exec: the whole script in one call, whatever its length.
+    // `run` without parameters is sqlite3_exec: the whole script in one call, whatever its length.
     this.db.run(sql);
   }
 

@@ -148,16 +148,6 @@ export class ServiceRepository {
     this.freed(id);
     return existed;
   }
-
-  /** Each service's lifecycle state, by id. */
-  states(): Record<string, ServiceState> {
-    return Object.fromEntries(this.sql.all('SELECT id, state FROM services').map(([id, state]) => [String(id), String(state) as ServiceState]));
-  }
-
-  /** Sets the state of the services named (ids not in the project are ignored). */
-  setStates(states: Readonly<Record<string, ServiceState>>): void {
-    for (const [id, state] of Object.entries(states)) this.sql.run('UPDATE services SET state = ? WHERE id = ?', [state, id]);
-  }
 }
 
 /** A lookup key of a service: kind and value (table `service_keys`, schema 4). */
