@@ -133,41 +133,68 @@ function parseId(id: string): { kind: string; tenant?: string; bridge?: string; 
 
 const seg = encodeURIComponent;
 
+type ParsedId = NonNullable<ReturnType<typeof parseId>>;
+
+/** The tenant, vBridge and vInterface above an object: RESTCONF finds an object only below all of them. */
+function ancestorIds(p: ParsedId): string[] {
+  if (p.tenant === undefined) return [];
+  const up = p.kind === 'vtn' ? [] : [vtnIds.tenant(p.tenant)];
+  if (p.bridge !== undefined && p.kind !== 'vbridge') up.push(vtnIds.bridge(p.tenant, p.bridge));
+  if (p.iface !== undefined && p.kind !== 'vinterface') up.push(vtnIds.iface({ tenant: p.tenant, bridge: p.bridge ?? '', iface: p.iface }));
+  return up;
+}
+
+/** Tenants, vBridges and vInterfaces: objects that are only there or not (no content). */
+const isNode = (p: ParsedId): boolean => p.kind === 'vtn' || p.kind === 'vbridge' || p.kind === 'vinterface';
+
 /**
  * Reads only the objects `ids` names, each by its own RESTCONF path (a condition, one filter
  * entry, a vInterface's config and port map, a vBridge's or tenant's config), so the cost
  * of a service's read-back does not grow with the fleet. Absent objects are left out.
+ * Contents come first; a tenant, vBridge or vInterface that a present object below it proves
+ * there is not read again (a push of a flow over six port-mapped vInterfaces reads 9 fewer paths).
  */
 export async function readVtnObjects(http: HttpClient, target: ControllerTargetDto, ids: readonly string[]): Promise<LiveObject[]> {
+  const parsed = [...new Set(ids)].flatMap((id) => {
+    const p = parseId(id);
+    return p === undefined ? [] : [{ id, p }];
+  });
+  const readAll = (wanted: typeof parsed): Promise<LiveObject[]> => Promise.all(wanted.map(({ id, p }) => readVtnObject(http, target, id, p))).then((found) => found.flat());
+  const contents = await readAll(parsed.filter(({ p }) => !isNode(p)));
+  const proven = new Set(contents.flatMap((l) => ancestorIds(parseId(l.id) as ParsedId)));
+  const nodes = parsed.filter(({ p }) => isNode(p));
+  const unproven = await readAll(nodes.filter(({ id }) => !proven.has(id)));
+  return [...contents, ...nodes.filter(({ id }) => proven.has(id)).flatMap(({ id, p }) => nodeObject(id, p)), ...unproven];
+}
+
+/** The live object of a tenant, vBridge or vInterface known to be there. */
+function nodeObject(id: string, p: ParsedId): LiveObject[] {
+  const tenant = p.tenant ?? '';
+  if (p.kind === 'vinterface') return interfaceObjects({ tenant, bridge: p.bridge ?? '', iface: p.iface ?? '' }, {}).filter((o) => o.id === id);
+  const tree = { vtns: { vtn: [{ name: tenant, ...(p.kind === 'vbridge' ? { vbridge: [{ name: p.bridge }] } : {}) }] } };
+  return tenantObjects(tree, tenant).filter((o) => o.id === id);
+}
+
+/** Reads one object by its own path; [] when it is absent. */
+async function readVtnObject(http: HttpClient, target: ControllerTargetDto, id: string, p: ParsedId): Promise<LiveObject[]> {
   const read = (path: string): Promise<unknown> => readResource(http, target, path, WHAT);
   const vtns = '/restconf/operational/vtn:vtns/vtn';
   const ifacePath = (r: InterfaceRef): string => `${vtns}/${seg(r.tenant)}/vbridge/${seg(r.bridge)}/vinterface/${seg(r.iface)}`;
-  const found = await Promise.all(
-    [...new Set(ids)].map(async (id): Promise<LiveObject[]> => {
-      const p = parseId(id);
-      if (p === undefined) return [];
-      if (p.kind === 'cond') {
-        const tree = await read(`/restconf/operational/vtn-flow-condition:vtn-flow-conditions/vtn-flow-condition/${seg(p.name ?? '')}`);
-        return tree === undefined ? [] : conditionsOf({ 'vtn-flow-conditions': tree });
-      }
-      if (p.kind === 'vtn' || p.kind === 'vbridge') {
-        const path = p.kind === 'vtn' ? `${vtns}/${seg(p.tenant ?? '')}/vtenant-config` : `${vtns}/${seg(p.tenant ?? '')}/vbridge/${seg(p.bridge ?? '')}/vbridge-config`;
-        if ((await read(path)) === undefined) return [];
-        const tree = { vtns: { vtn: [{ name: p.tenant, ...(p.kind === 'vbridge' ? { vbridge: [{ name: p.bridge }] } : {}) }] } };
-        return tenantObjects(tree, p.tenant ?? '').filter((o) => o.id === id);
-      }
-      const r: InterfaceRef = { tenant: p.tenant ?? '', bridge: p.bridge ?? '', iface: p.iface ?? '' };
-      if (p.kind === 'filter') {
-        const tree = await read(`${ifacePath(r)}/vinterface-input-filter/vtn-flow-filter/${String(p.index)}`);
-        if (tree === undefined) return [];
-        return interfaceObjects(r, { 'vinterface-input-filter': tree }).filter((o) => o.id === id);
-      }
-      if (p.kind === 'vinterface') {
-        return (await read(`${ifacePath(r)}/vinterface-config`)) === undefined ? [] : interfaceObjects(r, {}).filter((o) => o.id === id);
-      }
-      const portMap = await read(`${ifacePath(r)}/port-map-config`);
-      return portMap === undefined ? [] : interfaceObjects(r, portMap).filter((o) => o.id === id);
-    }),
-  );
-  return found.flat();
+  if (p.kind === 'cond') {
+    const tree = await read(`/restconf/operational/vtn-flow-condition:vtn-flow-conditions/vtn-flow-condition/${seg(p.name ?? '')}`);
+    return tree === undefined ? [] : conditionsOf({ 'vtn-flow-conditions': tree });
+  }
+  if (p.kind === 'vtn' || p.kind === 'vbridge') {
+    const path = p.kind === 'vtn' ? `${vtns}/${seg(p.tenant ?? '')}/vtenant-config` : `${vtns}/${seg(p.tenant ?? '')}/vbridge/${seg(p.bridge ?? '')}/vbridge-config`;
+    return (await read(path)) === undefined ? [] : nodeObject(id, p);
+  }
+  const r: InterfaceRef = { tenant: p.tenant ?? '', bridge: p.bridge ?? '', iface: p.iface ?? '' };
+  if (p.kind === 'filter') {
+    const tree = await read(`${ifacePath(r)}/vinterface-input-filter/vtn-flow-filter/${String(p.index)}`);
+    if (tree === undefined) return [];
+    return interfaceObjects(r, { 'vinterface-input-filter': tree }).filter((o) => o.id === id);
+  }
+  if (p.kind === 'vinterface') return (await read(`${ifacePath(r)}/vinterface-config`)) === undefined ? [] : nodeObject(id, p);
+  const portMap = await read(`${ifacePath(r)}/port-map-config`);
+  return portMap === undefined ? [] : interfaceObjects(r, portMap).filter((o) => o.id === id);
 }
