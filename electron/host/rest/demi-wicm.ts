@@ -34,7 +34,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
     route('POST', '/api/v1/flows', async (req) => {
       const body = requireObject(req.body, 'A flow');
       if (body['instance_id'] === undefined) throw new RestError(400, 'INVALID_INPUT', 'Request must include "instance_id", the flow id.', '/instance_id');
-      return ctx.queue.run(async () => {
+      return ctx.queue.run(async (lease) => {
         const pushing = ctx.push.willPush('Creating a flow');
         const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'demi-flows' });
         if (!preview.importable) throw previewError(preview, 'Invalid flow');
@@ -50,7 +50,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
           const commit = await commitImport(ctx, req.text, 'demi-flows', 'POST /api/v1/flows', true);
           const planMs = since(started);
           await requirePlanned(ctx, commit.plans, commit.created);
-          const push = pushing ? await pushOrUndo(ctx, [id], commit.created, 'Creating a flow') : unpushed();
+          const push = pushing ? await pushOrUndo(ctx, lease, [id], commit.created, 'Creating a flow') : unpushed();
           return reply(200, [{ flow: { data: body }, wicm: { ...summary(id, commit.plans, planMs, push), reapplied: commit.updated.includes(id) } }, 200]);
         });
       }, [String(body['instance_id'])]);
@@ -61,10 +61,10 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
       return reply(200, { data: flowData(service, await defaultsOf(ctx)), state: service.state });
     }),
     route('DELETE', '/api/v1/flows/{id}', async (req) =>
-      ctx.queue.run(async () => {
+      ctx.queue.run(async (lease) => {
         const id = req.params['id'] ?? '';
         const service = findFlow(await flowCandidates(ctx, id), id);
-        await retire(ctx, [service], 'Deleting a pushed flow');
+        await retire(ctx, lease, [service], 'Deleting a pushed flow');
         return reply(200, 'Resource was deleted');
       }, [req.params['id'] ?? '']),
     ),
@@ -76,7 +76,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
       async (req) => {
         requireObject(req.body, 'An Open Baton event');
         events.add(req.body, req.text.length);
-        return ctx.queue.run(async () => {
+        return ctx.queue.run(async (lease) => {
           const pushing = ctx.push.willPush('Realising an NSR');
           const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'openbaton' });
           if (preview.services.length === 0 && preview.deletions.length > 0) {
@@ -96,7 +96,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
             const commit = await commitImport(ctx, req.text, 'openbaton', 'POST /api/v1/nfvo/init', true);
             const planMs = since(started);
             await requirePlanned(ctx, commit.plans, commit.created);
-            const push = pushing ? await pushOrUndo(ctx, [incoming.id], commit.created, 'Realising an NSR') : unpushed();
+            const push = pushing ? await pushOrUndo(ctx, lease, [incoming.id], commit.created, 'Realising an NSR') : unpushed();
             const data = flowData(incoming, defaults);
             return reply(200, [{ flow: [{ data }], wicm: summary(incoming.id, commit.plans, planMs, push) }, 200]);
           });
@@ -112,7 +112,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
       async (req) => {
         requireObject(req.body, 'An Open Baton event');
         events.add(req.body, req.text.length);
-        return ctx.queue.run(async () => {
+        return ctx.queue.run(async (lease) => {
           const preview = await ctx.engine.call('import.preview', { text: req.text, format: 'openbaton' });
           if (preview.deletions.length === 0) {
             if (!preview.importable && preview.services.length === 0) throw previewError(preview, 'Invalid Open Baton event');
@@ -123,7 +123,7 @@ export function demiWicmRoutes(ctx: RestContext): Route[] {
           const targets = named.length === 0 ? [] : await ctx.engine.call('services.get', { ids: named, byRecord: true });
           // Open Baton may publish the release twice for one NSR: the second is a no-op.
           if (targets.length === 0) return reply(200, 'Resource was already deleted');
-          await retire(ctx, targets, 'Releasing a pushed NSR');
+          await retire(ctx, lease, targets, 'Releasing a pushed NSR');
           return reply(200, 'Resource was deleted');
         }, nsrKeys(req.body));
       },

@@ -36,7 +36,7 @@ export function katanaRoutes(ctx: RestContext): Route[] {
   const sliceServices = async (sliceId: string) => (await servicesOfRecord(ctx, [sliceId])).filter((s) => sliceOf(s) === sliceId);
 
   const create = (text: string, file: string): Promise<RestReply> =>
-    ctx.queue.run(async () => {
+    ctx.queue.run(async (lease) => {
       const started = performance.now();
       const pushing = ctx.push.willPush('Creating a slice');
       const preview = await ctx.engine.call('import.preview', { text, format: 'katana' });
@@ -59,13 +59,13 @@ export function katanaRoutes(ctx: RestContext): Route[] {
           if (!pushing) return null;
           book.enter(record, 'Provisioning');
           const pushStarted = performance.now();
-          const report = (await pushOrUndo(ctx, record.services, commit.created, 'Creating a slice')).report;
+          const report = (await pushOrUndo(ctx, lease, record.services, commit.created, 'Creating a slice')).report;
           record.timings = { ...record.timings, pushMs: since(pushStarted) };
           return report;
         });
         // Connections the new wim_data no longer lists go away.
         const dropped = before.filter((s) => !record.services.includes(s.id));
-        if (dropped.length > 0) await retire(ctx, dropped, 'Updating a slice');
+        if (dropped.length > 0) await retire(ctx, lease, dropped, 'Updating a slice');
         record.timings = { ...record.timings, totalMs: since(started) };
         book.finish(record, pushing ? 'Running' : 'Placement');
         const status = before.length === 0 ? 201 : 200;
@@ -76,7 +76,7 @@ export function katanaRoutes(ctx: RestContext): Route[] {
     });
 
   const terminate = (sliceId: string, idempotent: boolean): Promise<RestReply> =>
-    ctx.queue.run(async () => {
+    ctx.queue.run(async (lease) => {
       const started = performance.now();
       const services = await sliceServices(sliceId);
       if (services.length === 0) {
@@ -85,7 +85,7 @@ export function katanaRoutes(ctx: RestContext): Route[] {
         if (!idempotent && !known) throw new RestError(404, 'NOT_FOUND', `No slice "${sliceId}".`);
         return reply(200, { sliceId, status: 'Terminated', services: [], alreadyAbsent: !known, timings: { planMs: 0, pushMs: 0, totalMs: since(started) } });
       }
-      const result = await retire(ctx, services, 'Terminating a running slice');
+      const result = await retire(ctx, lease, services, 'Terminating a running slice');
       book.forget(sliceId);
       return reply(200, { sliceId, status: 'Terminated', services: services.map((s) => s.id), alreadyAbsent: false, timings: { planMs: 0, pushMs: result.pushMs, totalMs: since(started) } });
     });

@@ -1,7 +1,7 @@
 import type { ControllerKindDto, ControllerTargetDto, PushReportDto } from '../../../core/contract/api';
 import { EngineCallError, RestError } from './errors';
 import type { EngineClient } from './engine-client';
-import type { SerialQueue } from './queue';
+import type { Lease } from './queue';
 
 /** Which controller driver pushes the plans. */
 export type ControllerKind = ControllerKindDto;
@@ -39,8 +39,9 @@ export interface PushStep {
   willPush(what: string): boolean;
   /** Throws the 503 that says what to configure unless a controller is configured. */
   requireController(what: string): void;
-  apply(serviceIds: readonly string[]): Promise<PushOutcome>;
-  teardown(serviceIds: readonly string[]): Promise<PushOutcome>;
+  /** Pushes the services; the controller requests run outside the model lock `lease` holds. */
+  apply(serviceIds: readonly string[], lease: Lease): Promise<PushOutcome>;
+  teardown(serviceIds: readonly string[], lease: Lease): Promise<PushOutcome>;
 }
 
 /**
@@ -60,17 +61,17 @@ export const CONFIGURE_CONTROLLER =
  * comes back as a report with `ok: false` (the caller answers 502 and undoes its model
  * changes); an unreachable controller is a 502 DRIVER_UNAVAILABLE.
  *
- * With `queue`, the controller writes run outside its model lock (the request keeps its
- * service locks): unrelated requests change the model meanwhile, and wait on the controller
- * only through its concurrency limit.
+ * The controller writes run outside the request's model lock (it keeps its service locks):
+ * unrelated requests change the model meanwhile, and wait on the controller only through its
+ * concurrency limit.
  */
-export function createPushStep(engine: EngineClient, config: PushConfig, queue?: SerialQueue): PushStep {
-  const run = async (method: 'push.apply' | 'push.teardown', serviceIds: readonly string[]): Promise<PushOutcome> => {
+export function createPushStep(engine: EngineClient, config: PushConfig): PushStep {
+  const run = async (method: 'push.apply' | 'push.teardown', serviceIds: readonly string[], lease: Lease): Promise<PushOutcome> => {
     if (config.mode !== 'controller') throw notConfigured(method === 'push.apply' ? 'Pushing' : 'Removing pushed redirections');
     const started = performance.now();
     try {
       const req = { target: config.target, serviceIds, ...(config.provision ? { provision: true } : {}) };
-      const report = await (queue ? queue.outside(() => engine.call(method, req)) : engine.call(method, req));
+      const report = await lease.outside(() => engine.call(method, req));
       return { report, ms: Math.round((performance.now() - started) * 10) / 10 };
     } catch (e) {
       if (e instanceof EngineCallError && e.error.code === 'DRIVER_UNAVAILABLE') {
@@ -88,8 +89,8 @@ export function createPushStep(engine: EngineClient, config: PushConfig, queue?:
     requireController(what) {
       if (config.mode !== 'controller') throw notConfigured(what);
     },
-    apply: (ids) => run('push.apply', ids),
-    teardown: (ids) => run('push.teardown', ids),
+    apply: (ids, lease) => run('push.apply', ids, lease),
+    teardown: (ids, lease) => run('push.teardown', ids, lease),
   };
 }
 

@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
  * The model lock of the REST API, with per-service locks and controller I/O outside the lock.
  *
@@ -10,8 +8,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  *   whole life, so requests about the same service run in arrival order, start to end.
  *   A task that names none is a barrier: it waits for every earlier task to finish, and no later
  *   task passes it (safe for requests that touch an unknown set of services).
- * - Inside a task, `outside(fn)` runs controller I/O without the model lock: other tasks change
- *   the model meanwhile, and the task gets the lock back ahead of every waiting task.
+ * - A task gets a {@link Lease}: `lease.outside(fn)` runs controller I/O without the model lock;
+ *   other tasks change the model meanwhile, and the task gets the lock back ahead of every
+ *   waiting task. The lease is passed explicitly (not found through async context), so only the
+ *   task that holds the lock can give it up, and no `await` in the process pays for tracking it.
  *   A slow controller write thus delays only requests about the same service (and the
  *   controller's own concurrency limit), never unrelated ones.
  */
@@ -21,7 +21,6 @@ export class SerialQueue {
   private modelHeld = false;
   /** Tasks with or waiting for a lock (running, outside or queued). */
   private live = 0;
-  private readonly context = new AsyncLocalStorage<TaskToken>();
 
   /** Tasks queued or running (outside phases included). */
   get depth(): number {
@@ -32,14 +31,14 @@ export class SerialQueue {
    * Runs `task` holding the model lock (and the service locks of `keys`), after every earlier
    * task about the same services (every earlier task, without keys); resolves or rejects with it.
    */
-  async run<T>(task: () => Promise<T>, keys?: readonly string[]): Promise<T> {
+  async run<T>(task: (lease: Lease) => Promise<T>, keys?: readonly string[]): Promise<T> {
     const token: TaskToken = { keys: keys === undefined ? null : [...new Set(keys)], holdsModel: false };
     this.live++;
     try {
       await this.acquire(token, false);
       for (const key of token.keys ?? []) this.heldKeys.set(key, (this.heldKeys.get(key) ?? 0) + 1);
       try {
-        return await this.context.run(token, task);
+        return await task({ outside: (io) => this.outside(token, io) });
       } finally {
         for (const key of token.keys ?? []) {
           const left = (this.heldKeys.get(key) ?? 1) - 1;
@@ -54,13 +53,9 @@ export class SerialQueue {
     }
   }
 
-  /**
-   * Runs `io` (controller requests) without the model lock when called from a task that holds
-   * it, then takes the lock back before returning; called elsewhere it just runs `io`.
-   */
-  async outside<T>(io: () => Promise<T>): Promise<T> {
-    const token = this.context.getStore();
-    if (token === undefined || !token.holdsModel) return io();
+  /** Runs `io` without the model lock `token` holds, then takes the lock back; just runs it when not held. */
+  private async outside<T>(token: TaskToken, io: () => Promise<T>): Promise<T> {
+    if (!token.holdsModel) return io();
     this.releaseModel(token);
     try {
       return await io();
@@ -114,6 +109,15 @@ export class SerialQueue {
     if (waiter.token.keys === null && !waiter.resuming) waiter.token.keys = [BARRIER];
     waiter.grant();
   }
+}
+
+/** What a running task holds its locks by. */
+export interface Lease {
+  /**
+   * Runs `io` (controller requests) without the model lock, then takes the lock back before
+   * returning. Called while the lock is already given up (from inside another `io`), it just runs `io`.
+   */
+  outside<T>(io: () => Promise<T>): Promise<T>;
 }
 
 /** Service key a keyless task holds while it runs. */

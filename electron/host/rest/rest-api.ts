@@ -43,7 +43,7 @@ export interface RestApi {
 export function createRestApi(options: RestApiOptions): RestApi {
   const engine = new EngineClient(options.dispatch);
   const queue = new SerialQueue();
-  const push = createPushStep(engine, options.push, queue);
+  const push = createPushStep(engine, options.push);
   const ctx: RestContext = { engine, queue, push, logger: options.logger, now: options.now ?? (() => new Date()) };
   const routes: Route[] = [
     { method: 'GET', path: '/api/openapi.json', style: 'wicm', handle: async () => reply(200, openApiDocument) },

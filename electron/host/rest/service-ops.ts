@@ -4,6 +4,7 @@ import { MAX_ID_LENGTH } from '../../../core/contract/limits';
 import { planErrors } from '../../../core/plan';
 import type { RestContext } from './context';
 import { EngineCallError, RestError } from './errors';
+import type { Lease } from './queue';
 import { failureSummary, type PushOutcome, type PushReport } from './push-step';
 
 /**
@@ -86,11 +87,11 @@ export async function requirePlanned(ctx: RestContext, plans: readonly PlanDto[]
  * this request created are removed (the controller's journal already undid its part) and the
  * request answers 502 with the failed step.
  */
-export async function pushOrUndo(ctx: RestContext, ids: readonly string[], created: readonly string[], what: string): Promise<PushResult> {
+export async function pushOrUndo(ctx: RestContext, lease: Lease, ids: readonly string[], created: readonly string[], what: string): Promise<PushResult> {
   if (!ctx.push.willPush(what)) return { pushed: false, report: null, pushMs: 0 };
   let outcome: PushOutcome;
   try {
-    outcome = await ctx.push.apply(ids);
+    outcome = await ctx.push.apply(ids, lease);
   } catch (e) {
     await removeQuietly(ctx, created);
     throw e;
@@ -108,12 +109,12 @@ export async function pushOrUndo(ctx: RestContext, ids: readonly string[], creat
  * Removes services: those with redirections on a controller are torn down first (503 without a
  * controller, 502 and nothing removed when the controller refuses), then deleted from the model.
  */
-export async function retire(ctx: RestContext, services: readonly ServiceDto[], what: string): Promise<PushResult> {
+export async function retire(ctx: RestContext, lease: Lease, services: readonly ServiceDto[], what: string): Promise<PushResult> {
   const installed = services.filter(isInstalled).map((s) => s.id);
   let result: PushResult = { pushed: false, report: null, pushMs: 0 };
   if (installed.length > 0) {
     ctx.push.requireController(what);
-    const outcome = await ctx.push.teardown(installed);
+    const outcome = await ctx.push.teardown(installed, lease);
     if (!outcome.report.ok) {
       ctx.logger.warn(`REST teardown of ${installed.join(', ')} refused: ${outcome.report.message}`);
       throw new RestError(502, 'PUSH_FAILED', `The controller refused to remove the redirections of ${installed.join(', ')}: ${outcome.report.message} The services were kept.`, undefined, failureSummary(outcome.report));

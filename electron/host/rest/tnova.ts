@@ -163,13 +163,13 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
     route('GET', '/vnf-connectivity/{ns_instance_id}', (req) => listServices(req.params['ns_instance_id'])),
     route('PUT', '/vnf-connectivity/{ns_instance_id}', async (req) => {
       const id = req.params['ns_instance_id'] ?? '';
-      return ctx.queue.run(async () => {
+      return ctx.queue.run(async (lease) => {
         const service = await tnovaService(id);
         if (service.state !== 'planned') throw new RestError(409, 'WRONG_STATE', `Service ${id} is not in ALLOCATED state!`);
         ctx.push.requireController('Activating a service');
         await requireVlansApplied(ctx, service);
         try {
-          await pushOrUndo(ctx, [id], [], 'Activating a service');
+          await pushOrUndo(ctx, lease, [id], [], 'Activating a service');
         } catch (e) {
           if (e instanceof RestError && e.code === 'PUSH_FAILED') {
             throw new RestError(502, 'PUSH_FAILED', 'Unable to put redirection in place!', undefined, e.details);
@@ -182,11 +182,11 @@ export function tnovaRoutes(ctx: RestContext): Route[] {
     }),
     route('DELETE', '/vnf-connectivity/{ns_instance_id}', async (req) => {
       const id = req.params['ns_instance_id'] ?? '';
-      return ctx.queue.run(async () => {
+      return ctx.queue.run(async (lease) => {
         const service = await tnovaService(id);
         memory.terminating.add(id);
         try {
-          await retire(ctx, [service], 'Deleting an ACTIVE service');
+          await retire(ctx, lease, [service], 'Deleting an ACTIVE service');
         } finally {
           memory.terminating.delete(id);
         }

@@ -43,9 +43,9 @@ describe('SerialQueue with service keys and controller I/O outside the lock', ()
     const queue = new SerialQueue();
     const io = gate();
     const log: string[] = [];
-    const slow = queue.run(async () => {
+    const slow = queue.run(async (lease) => {
       log.push('slow model');
-      await queue.outside(() => io.wait);
+      await lease.outside(() => io.wait);
       log.push('slow after io');
     }, ['a']);
     await new Promise((r) => setImmediate(r));
@@ -60,8 +60,8 @@ describe('SerialQueue with service keys and controller I/O outside the lock', ()
     const queue = new SerialQueue();
     const io = gate();
     const log: string[] = [];
-    const first = queue.run(async () => {
-      await queue.outside(() => io.wait);
+    const first = queue.run(async (lease) => {
+      await lease.outside(() => io.wait);
       log.push('first');
     }, ['a']);
     const second = queue.run(async () => void log.push('second'), ['a']);
@@ -77,8 +77,8 @@ describe('SerialQueue with service keys and controller I/O outside the lock', ()
     const queue = new SerialQueue();
     const io = gate();
     const log: string[] = [];
-    const keyed = queue.run(async () => {
-      await queue.outside(() => io.wait);
+    const keyed = queue.run(async (lease) => {
+      await lease.outside(() => io.wait);
       log.push('keyed');
     }, ['a']);
     const barrier = queue.run(async () => void log.push('barrier'));
@@ -91,8 +91,16 @@ describe('SerialQueue with service keys and controller I/O outside the lock', ()
     expect(queue.depth).toBe(0);
   });
 
-  it('runs outside() directly when not inside a task', async () => {
+  it('runs a nested outside() directly: the lock is already given up', async () => {
     const queue = new SerialQueue();
-    await expect(queue.outside(async () => 'io')).resolves.toBe('io');
+    const log: string[] = [];
+    const io = async (): Promise<string> => {
+      await queue.run(async () => void log.push('other'), ['b']);
+      return 'io';
+    };
+    const nested = queue.run(async (lease) => lease.outside(() => lease.outside(io)), ['a']);
+    await expect(nested).resolves.toBe('io');
+    expect(log).toEqual(['other']);
+    expect(queue.depth).toBe(0);
   });
 });
