@@ -134,8 +134,8 @@ export interface PushStep {
   /** Set when the step may not run: it would overwrite an object the project did not create. */
   readonly conflict?: string;
   /**
-   * A batch step (ONOS `POST /flows` with many flows): the one-object steps it sends in one
-   * request, all of the same action. The transaction journals each of them (`desired` and
+   * A batch step (ONOS `POST /flows` with many flows, VTN `set-flow-filter` with many
+   * filters): the one-object steps it sends in one request, all of the same action. The transaction journals each of them (`desired` and
    * `live` above are then null and the members' removed objects).
    */
   readonly members?: readonly PushStep[];

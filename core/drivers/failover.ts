@@ -14,8 +14,9 @@ export async function applyOnce(driver: ControllerDriver, http: HttpClient, step
     return await driver.apply(http, step);
   } catch (e) {
     if (memberBases(driver.target).length <= 1 || !answerLost(e, step.request)) throw e;
-    // A batch (ONOS flows) is idempotent as a whole: the same flows posted again replace
-    // themselves, flow ids deleted again are ignored. Sent again to learn the handles.
+    // A batch is idempotent as a whole: the same ONOS flows posted again replace themselves,
+    // flow ids deleted again are ignored; VTN filters set again are unchanged, indices removed
+    // again answer without a status. Sent again (ONOS: to learn the handles).
     if (step.members !== undefined) return driver.apply(http, step);
     const live = (await driver.readLive(http)).find((l) => l.id === step.objectId);
     const landed = step.action === 'delete' ? live === undefined : live !== undefined && step.desired !== null && sameContent(live.content, step.desired.content);

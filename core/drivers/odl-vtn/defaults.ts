@@ -13,3 +13,9 @@ export const VTN_DEFAULTS: DriverDefaults = {
   maxConcurrency: 8, // RPCs on distinct filter lists do not contend
   tenant: DEFAULT_VTN_TENANT,
 };
+
+/**
+ * Most flow filters in one `set-flow-filter` or `remove-flow-filter` call: VTN sets a call's
+ * filters in one datastore transaction, and a request stays far below RESTCONF's body limits.
+ */
+export const VTN_BATCH_FILTERS = 256;

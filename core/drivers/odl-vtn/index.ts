@@ -1,10 +1,11 @@
 import type { ControllerTargetDto } from '../../contract/api';
 import { record } from '../canonical';
 import { diffObjects } from '../diff';
-import { SHARED_OWNER, type ControllerDriver, type DriverCapabilities, type DriverRequest, type LiveObject } from '../driver';
+import { SHARED_OWNER, type ControllerDriver, type DriverCapabilities, type DriverRequest, type LiveObject, type PushStep } from '../driver';
 import type { HttpClient } from '../http';
 import { expectSuccess, send } from '../request';
-import { DEFAULT_VTN_TENANT } from './defaults';
+import { mergeFilterRequests, vtnBatchSteps } from './batch';
+import { DEFAULT_VTN_TENANT, VTN_BATCH_FILTERS } from './defaults';
 import { vtnDesired } from './desired';
 import { readVtnLive, readVtnObjects } from './live';
 import { preflightIds, vtnPreflight } from './preflight';
@@ -59,7 +60,7 @@ export function createVtnDriver(target: ControllerTargetDto): ControllerDriver {
     readLive: (http) => readVtnLive(http, target, tenant),
     readObjects: (http, ids) => readVtnObjects(http, target, ids),
     claim: claimOf,
-    diff: diffObjects,
+    diff: (desired, live, owned, scope) => vtnBatchSteps(diffObjects(desired, live, owned, scope), VTN_BATCH_FILTERS),
     async preflight(http, wanted, live) {
       // A scoped read brought only the push's own objects: read what the preflight checks and is not there yet.
       const known = new Set(live.map((l) => l.id));
@@ -72,6 +73,7 @@ export function createVtnDriver(target: ControllerTargetDto): ControllerDriver {
       return {};
     },
     async compensate(http, step) {
+      if (step.members !== undefined) return compensateBatch(http, step.members);
       if (step.action === 'create' && step.desired?.remove !== undefined) {
         await call(http, target, step.desired.remove, GONE);
         return;
@@ -79,4 +81,12 @@ export function createVtnDriver(target: ControllerTargetDto): ControllerDriver {
       for (const live of step.live) await call(http, target, live.restore);
     },
   };
+
+  /** Undoes a batch of one filter list in at most two calls: removes the filters it created, sets back those it changed or removed. */
+  async function compensateBatch(http: HttpClient, members: readonly PushStep[]): Promise<void> {
+    const removes = members.flatMap((m) => (m.action === 'create' && m.desired?.remove !== undefined ? [m.desired.remove] : []));
+    if (removes.length > 0) await call(http, target, mergeFilterRequests(removes), GONE);
+    const restores = members.filter((m) => m.action !== 'create').flatMap((m) => m.live.map((l) => l.restore));
+    if (restores.length > 0) await call(http, target, mergeFilterRequests(restores));
+  }
 }

@@ -1,4 +1,5 @@
-import { SHARED_OWNER, type PushStep } from '../driver';
+import { batchSteps as groupSteps } from '../batch';
+import type { PushStep } from '../driver';
 import { record } from '../canonical';
 import { FLOWS } from './read';
 
@@ -34,85 +35,23 @@ function batchSummary(members: readonly PushStep[]): string {
   return `${members.length} flows of ${services} service(s) in one request: ${shown.join(', ')}${more}`;
 }
 
-/** How deep each step sits in its dependency graph (0 = waits for nothing). */
-function levels(steps: readonly PushStep[]): Map<number, number> {
-  const bySeq = new Map(steps.map((s) => [s.seq, s]));
-  const level = new Map<number, number>();
-  const visit = (step: PushStep, path: Set<number>): number => {
-    const known = level.get(step.seq);
-    if (known !== undefined) return known;
-    path.add(step.seq);
-    let deepest = -1;
-    for (const dep of step.dependsOn) {
-      const d = bySeq.get(dep);
-      if (d !== undefined && !path.has(dep)) deepest = Math.max(deepest, visit(d, path));
-    }
-    path.delete(step.seq);
-    level.set(step.seq, deepest + 1);
-    return deepest + 1;
-  };
-  for (const s of steps) visit(s, new Set());
-  return level;
-}
-
 /**
- * Groups one-flow steps into batch steps of at most `limit` flows: steps of the same action at
- * the same depth of the dependency graph go together (every hop of rank k of every chain in one
- * wave, so a chain still diverts traffic only once its later hops are in place), and a batch
- * waits for the batches holding what its members waited for. A group of one stays a plain
- * step; steps with a conflict and non-flow steps (a delete of the whole application) are never
- * batched. Steps are renumbered in order.
+ * Groups one-flow steps into batch POSTs and DELETEs of at most `limit` flows (see
+ * {@link groupSteps}); a delete of the whole application is never batched.
  */
 export function batchSteps(steps: readonly PushStep[], limit: number, appId: string): PushStep[] {
-  const level = levels(steps);
-  const groups = new Map<string, PushStep[]>();
-  const alone: PushStep[][] = [];
-  for (const step of steps) {
-    if (step.kind !== 'flow' || step.conflict !== undefined || step.members !== undefined) {
-      alone.push([step]);
-      continue;
-    }
-    const key = `${step.action === 'delete' ? 1 : 0}|${step.action}|${level.get(step.seq) ?? 0}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [step]);
-    else group.push(step);
-  }
-  const chunks: PushStep[][] = [];
-  const ordered = [...groups].sort(([a], [b]) => {
-    const [ka, aa, la] = a.split('|');
-    const [kb, ab, lb] = b.split('|');
-    return Number(ka) - Number(kb) || Number(la) - Number(lb) || String(aa).localeCompare(String(ab));
-  });
-  for (const [, group] of ordered) {
-    for (let i = 0; i < group.length; i += limit) chunks.push(group.slice(i, i + limit));
-  }
-  const all = [...chunks, ...alone];
-  const newSeq = new Map<number, number>();
-  all.forEach((chunk, i) => {
-    for (const s of chunk) newSeq.set(s.seq, i + 1);
-  });
-  return all.map((chunk, i): PushStep => {
-    const seq = i + 1;
-    const dependsOn = [...new Set(chunk.flatMap((s) => s.dependsOn).map((d) => newSeq.get(d)).filter((d): d is number => d !== undefined && d !== seq))].sort((a, b) => a - b);
-    const [first] = chunk as [PushStep];
-    if (chunk.length === 1) return { ...first, seq, dependsOn };
-    const owners = [...new Set(chunk.map((s) => s.serviceId))];
-    const isDelete = first.action === 'delete';
-    return {
-      seq,
-      action: first.action,
+  return groupSteps(steps, {
+    limit,
+    groupOf: (step) => (step.kind === 'flow' ? 'flows' : undefined),
+    merge: (members, seq) => ({
       objectId: `flows:batch-${seq}`,
-      serviceId: owners.length === 1 ? (owners[0] as string) : SHARED_OWNER,
       kind: 'flow',
-      summary: batchSummary(chunk),
-      request: isDelete
-        ? batchDeleteRequest(chunk.flatMap((s) => s.live.map((l) => ({ deviceId: deviceOfStep(s), flowId: l.handle ?? '' }))))
-        : batchCreateRequest(chunk.map((s) => s.request.body), appId),
-      desired: null,
-      live: chunk.flatMap((s) => s.live),
-      dependsOn,
-      members: chunk,
-    };
+      summary: batchSummary(members),
+      request:
+        members[0]?.action === 'delete'
+          ? batchDeleteRequest(members.flatMap((s) => s.live.map((l) => ({ deviceId: deviceOfStep(s), flowId: l.handle ?? '' }))))
+          : batchCreateRequest(members.map((s) => s.request.body), appId),
+    }),
   });
 }
 

@@ -73,9 +73,10 @@ describe('ONOS batch steps', () => {
     const [a, b] = [flow('s1', 1, 0), flow('s2', 1, 0)];
     const foreign = liveOf({ ...a!, content: { other: true } }, '7');
     const steps = batchSteps(diffObjects([a!, b!], [foreign], new Map(), 'all'), 500, APP);
+    // In the order the diff gave them (same depth): the conflicting update first.
     expect(steps.map((s) => [s.action, s.members?.length, s.conflict !== undefined])).toEqual([
-      ['create', undefined, false],
       ['update', undefined, true],
+      ['create', undefined, false],
     ]);
   });
 });
