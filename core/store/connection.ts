@@ -14,6 +14,10 @@ const TRUNCATE = /^\s*DELETE\s+FROM\s+"?([A-Za-z_][A-Za-z0-9_]*)"?\s*;?\s*$/i;
  * into errors a person can act on.
  *
  * Foreign keys are on, and back on after every export (which reopens the database in sql.js).
+ * The rollback journal is kept in memory, not in a file of sql.js's in-memory file system: the
+ * whole database lives in memory, so a journal file would survive nothing the memory one does
+ * not, and writing it made each transaction about 2.5 times as costly. Durability is the
+ * change log's and the saved file's (see `core/service/durable-log.ts`).
  */
 export class SqlConnection {
   private depth = 0;
@@ -22,7 +26,7 @@ export class SqlConnection {
   private readonly statements = new Map<string, SqlStatement>();
 
   constructor(private readonly db: SqlDatabase) {
-    this.enableForeignKeys();
+    this.configure();
   }
 
   /**
@@ -156,7 +160,7 @@ export class SqlConnection {
     // sql.js frees every prepared statement when it exports.
     this.freeStatements();
     const bytes = this.db.export();
-    this.enableForeignKeys();
+    this.configure();
     return bytes;
   }
 
@@ -167,5 +171,11 @@ export class SqlConnection {
 
   private enableForeignKeys(): void {
     this.db.run('PRAGMA foreign_keys = ON');
+  }
+
+  /** Settings of a freshly opened connection (sql.js reopens it on export). */
+  private configure(): void {
+    this.db.run('PRAGMA journal_mode = MEMORY');
+    this.enableForeignKeys();
   }
 }
