@@ -159,12 +159,13 @@ export async function readVtnObjects(http: HttpClient, target: ControllerTargetD
     const p = parseId(id);
     return p === undefined ? [] : [{ id, p }];
   });
-  const readAll = (wanted: typeof parsed): Promise<LiveObject[]> => Promise.all(wanted.map(({ id, p }) => readVtnObject(http, target, id, p))).then((found) => found.flat());
+  const readAll = (wanted: typeof parsed) => Promise.all(wanted.map(async (entry) => ({ entry, found: await readVtnObject(http, target, entry.id, entry.p) })));
   const contents = await readAll(parsed.filter(({ p }) => !isNode(p)));
-  const proven = new Set(contents.flatMap((l) => ancestorIds(parseId(l.id) as ParsedId)));
+  const proven = new Set(contents.filter(({ found }) => found.length > 0).flatMap(({ entry }) => ancestorIds(entry.p)));
   const nodes = parsed.filter(({ p }) => isNode(p));
   const unproven = await readAll(nodes.filter(({ id }) => !proven.has(id)));
-  return [...contents, ...nodes.filter(({ id }) => proven.has(id)).flatMap(({ id, p }) => nodeObject(id, p)), ...unproven];
+  const provenNodes = nodes.filter(({ id }) => proven.has(id)).flatMap(({ id, p }) => nodeObject(id, p));
+  return [...contents.flatMap(({ found }) => found), ...provenNodes, ...unproven.flatMap(({ found }) => found)];
 }
 
 /** The live object of a tenant, vBridge or vInterface known to be there. */
