@@ -97,8 +97,8 @@ export class WicmEngine {
       'project.saveAs': async (req) => this.saveTo(withExtension(req.path)),
       'project.info': async () => this.session.info(),
       'project.compare': async (req) => compareWithProject(ports.sql, await ports.files.readFile(req.path), baseName(req.path), this.session),
-      'history.undo': async () => this.applyHistory(this.session.undo(), 'undo'),
-      'history.redo': async () => this.applyHistory(this.session.redo(), 'redo'),
+      'history.undo': async () => this.travel('undo'),
+      'history.redo': async () => this.travel('redo'),
       ...topologyHandlers(context),
       ...serviceHandlers(context),
       ...importHandlers(context),
@@ -112,7 +112,15 @@ export class WicmEngine {
     };
   }
 
-  private applyHistory(label: string | undefined, verb: 'undo' | 'redo'): ProjectInfoDto {
+  private travel(verb: 'undo' | 'redo'): ProjectInfoDto {
+    let label: string | undefined;
+    try {
+      label = verb === 'undo' ? this.session.undo() : this.session.redo();
+    } catch (e) {
+      // The model is unchanged, but the history lost its steps: the Undo and Redo commands show it.
+      this.context.emit({ name: 'project.didChange', payload: this.session.info() });
+      throw e;
+    }
     if (label === undefined) throw new CoreError('CONFLICT', `Nothing to ${verb}.`);
     return this.context.changed(`${verb}: ${label}`);
   }

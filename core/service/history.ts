@@ -1,3 +1,5 @@
+import { CoreError, isCoreError } from '../util/core-error';
+
 /** One undo or redo step: the SQL that takes a change back (see `core/store/undo-log.ts`). */
 interface Step {
   readonly label: string;
@@ -62,12 +64,12 @@ export class History {
 
   /** Takes the last step back through `apply`; its label, or undefined when nothing to undo. */
   undo(apply: ApplyChanges): string | undefined {
-    return move(this.undoStack, this.redoStack, apply);
+    return move(this.undoStack, this.redoStack, apply, 'undo');
   }
 
   /** Brings the last undone step back through `apply`; its label, or undefined when nothing to redo. */
   redo(apply: ApplyChanges): string | undefined {
-    return move(this.redoStack, this.undoStack, apply);
+    return move(this.redoStack, this.undoStack, apply, 'redo');
   }
 
   clear(): void {
@@ -87,11 +89,25 @@ function step(label: string, changes: readonly string[]): Step {
   return { label, changes, size: changes.reduce((n, s) => n + s.length, 0) };
 }
 
-/** Applies the top step of `from` (which stays if that fails) and pushes its inverse on `to`. */
-function move(from: Step[], to: Step[], apply: ApplyChanges): string | undefined {
+/**
+ * Applies the top step of `from` and pushes its inverse on `to`. When `apply` fails (it changes
+ * nothing then), `from` is emptied: its older steps build on the one that failed, so each would
+ * fail or do harm after it. The steps on `to` still start from the unchanged model and stay.
+ */
+function move(from: Step[], to: Step[], apply: ApplyChanges, verb: 'undo' | 'redo'): string | undefined {
   const top = from.at(-1);
   if (!top) return undefined;
-  const inverse = apply(top.changes);
+  let inverse: readonly string[];
+  try {
+    inverse = apply(top.changes);
+  } catch (e) {
+    from.length = 0;
+    // A constraint the replay broke reads as one a person can act on; anything else is a bug, and its text stays in the details.
+    const why = isCoreError(e) ? e.message.replace(/\.$/, '') : 'the project no longer holds what that step changed';
+    throw new CoreError('CONFLICT', `Could not ${verb} “${top.label}”: ${why}. Nothing was changed. The ${verb} history is cleared: its earlier steps build on this one.`, {
+      reason: e instanceof Error ? e.message : String(e),
+    });
+  }
   from.pop();
   to.push(step(top.label, inverse));
   return top.label;

@@ -5,6 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EditResultDto, TopologySnapshotDto } from '../../../../core/contract/api';
 import { History } from '../../../../core/service/history';
 import type { ProjectSession } from '../../../../core/service/project-session';
+import { CoreError } from '../../../../core/util/core-error';
 import type { SqlEngine } from '../../../../core/store/sqlite-port';
 import type { EngineHost } from '../../../../electron/host/engine-host';
 import { loadSqlEngine } from '../../../../electron/host/platform/sqljs';
@@ -306,6 +307,38 @@ describe('the memory bound of undo', () => {
     expect(labels(history)).toEqual(['c', 'b']);
     history.record('huge', ['w'.repeat(500)]);
     expect(labels(history)).toEqual(['huge']);
+  });
+
+  it('a step that cannot be taken back changes nothing, clears the steps that build on it, and says so', () => {
+    const history = new History();
+    history.record('add bridge vbr7', ['d bridges 1']);
+    history.record('rename bridge vbr7', ['v bridges 1']);
+    history.undo((c) => c);
+    history.record('add port p1', ['d ports 1']);
+    history.undo((c) => c);
+    const refuse = (): never => {
+      throw new Error('UNIQUE constraint failed');
+    };
+    expect(() => history.undo(refuse)).toThrowError(/^Could not undo “add bridge vbr7”: the project no longer holds what that step changed\. Nothing was changed\. The undo history is cleared/);
+    expect(history.canUndo).toBe(false);
+    // Redo starts from the model the failed undo left alone.
+    expect(history.redoLabel).toBe('add port p1');
+    expect(history.redo((c) => c)).toBe('add port p1');
+    expect(() => history.redo(refuse)).not.toThrow();
+    expect(history.undoLabel).toBe('add port p1');
+  });
+
+  it('a failed redo clears redo only, and names what the model refused', () => {
+    const history = new History();
+    history.record('a', ['d meta 1']);
+    history.record('b', ['d meta 2']);
+    history.undo((c) => c);
+    expect(() =>
+      history.redo(() => {
+        throw new CoreError('CONFLICT', 'A bridge named vbr7 already exists.');
+      }),
+    ).toThrowError('Could not redo “b”: A bridge named vbr7 already exists. Nothing was changed. The redo history is cleared: its earlier steps build on this one.');
+    expect([history.canRedo, history.undoLabel]).toEqual([false, 'a']);
   });
 
   it('keeps at most the number of steps it was given', () => {
