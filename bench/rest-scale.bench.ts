@@ -1,7 +1,8 @@
 // REST create+push rate with a fleet already deployed (issue 15, "fleet scale"): for N in 100,
 // 1,000 and 10,000 demi-wicm flows already pushed to a lab ODL VTN controller (a child process,
 // as a real controller runs apart), 8 concurrent clients (another child, as orchestrators run
-// apart) POST new flows (create + plan + push) over real HTTP to the REST router `wicm serve` mounts. The fleet is seeded in bulk, but real:
+// apart) POST new flows (create + plan + push) over real HTTP to the REST router `wicm serve` mounts;
+// 100 requests warm up first, unmeasured. The fleet is seeded in bulk, but real:
 // one import (planned) through the engine's contract; the controller requests the VTN driver
 // makes for those plans run on the lab controller through its batch endpoint (the same RPC
 // handlers, without 100,000 round trips); then one push transaction through the contract finds
@@ -38,6 +39,8 @@ import type { ProjectDb } from '../core/store/project-db';
 
 const CLIENTS = Number(process.env.WICM_SCALE_CLIENTS ?? 8);
 const MEASURED = Number(process.env.WICM_SCALE_REQUESTS ?? 400);
+/** Requests sent, and not measured, before the measured ones: the first size would otherwise pay for warming up the JIT. */
+const WARMUP = 100;
 const sizes = (process.env.WICM_SCALE_SIZES ?? '100,1000,10000').split(',').map(Number);
 /** `node --cpu-prof … bench/rest-scale.bench.ts` profiles the lab controller too. */
 const profiling = process.execArgv.filter((a) => a.startsWith('--cpu-prof'));
@@ -54,7 +57,7 @@ if (process.argv[2] === '--lab-child') {
 } else if (process.argv[2] === '--bare-child') {
   await serveChild(await startBareServer());
 } else if (process.argv[2] === '--clients') {
-  await clients(process.argv[3] ?? '', process.argv[4] ?? '');
+  await clients(process.argv[3] ?? '', process.argv[4] ?? '', Number(process.argv[5]));
 } else {
   await main();
 }
@@ -151,8 +154,8 @@ interface ClientsResult {
   readonly cpuMs: number;
 }
 
-/** The clients child: says it is ready, waits for a line, POSTs MEASURED new flows from CLIENTS clients, and prints what it saw. */
-async function clients(base: string, prefix: string): Promise<void> {
+/** The clients child: says it is ready, waits for a line, POSTs `count` new flows from CLIENTS clients, and prints what it saw. */
+async function clients(base: string, prefix: string, count: number): Promise<void> {
   const input = createInterface({ input: process.stdin });
   const go = new Promise<void>((resolve) => input.once('line', () => resolve()));
   process.stdout.write('ready\n');
@@ -162,7 +165,7 @@ async function clients(base: string, prefix: string): Promise<void> {
   const failures: string[] = [];
   let next = 0;
   const client = async (): Promise<void> => {
-    while (next < MEASURED) {
+    while (next < count) {
       const id = `${prefix}${next++}`;
       const t = performance.now();
       try {
@@ -228,12 +231,17 @@ async function run(existing: number, bare: { clientUs: number; serverUs: number 
     const api = createRestApi({ dispatch: host.dispatch, logger: quiet, push, access: accessPolicy('127.0.0.1', undefined) });
     const transport = await startHttpTransport({ dispatch: host.dispatch, onEvent: host.onEvent, rendererDir: null, port: 0, router: api.router });
     try {
-      const orchestrators = startChild('--clients', transport.url.replace(/\/$/, ''), `new${existing}x`);
-      await orchestrators.next();
+      const post = async (prefix: string, count: number): Promise<ClientsResult> => {
+        const orchestrators = startChild('--clients', transport.url.replace(/\/$/, ''), prefix, String(count));
+        await orchestrators.next();
+        return JSON.parse(await orchestrators.next('go')) as ClientsResult;
+      };
+      const warm = await post(`warm${existing}x`, WARMUP);
+      if (warm.failures.length > 0) throw new Error(`warming up failed: ${warm.failures[0]}`);
       const profile = await startProfile(existing);
       const labBefore = JSON.parse(await lab.next('usage')) as Usage;
       const wicmBefore = cpuMs();
-      const result = JSON.parse(await orchestrators.next('go')) as ClientsResult;
+      const result = await post(`new${existing}x`, MEASURED);
       const wicm = cpuMs() - wicmBefore;
       const labAfter = JSON.parse(await lab.next('usage')) as Usage;
       await profile();
