@@ -170,9 +170,9 @@ export function serviceKeys(service: Pick<ServiceDto, 'chain' | 'reverseChain' |
 /**
  * Brings the lookup keys of every service in step with the services (a file whose keys were
  * written by hand, or by a build without them). Each service's stored keys are read as one JSON
- * list (its rows, in the order of the `(service_id, kind, value)` index) and compared with what
- * it should have: only a service whose keys differ is written, and keys of no service are
- * deleted. Opening a project of 10,000 services in step writes nothing.
+ * list, through the `(service_id, kind, value)` index, and compared with the keys it should have:
+ * only a service whose keys differ is written, and keys of no service are deleted. A project
+ * whose keys are in step is only read.
  */
 export function syncServiceKeys(sql: SqlConnection): void {
   const stored = new Map<string, string>();
