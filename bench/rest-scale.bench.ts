@@ -182,7 +182,8 @@ async function clients(base: string, prefix: string, count: number): Promise<voi
   const cpuStart = cpuMs();
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const result: ClientsResult = { latencies, failures, seconds: (performance.now() - start) / 1000, cpuMs: cpuMs() - cpuStart };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  // Exits at once: fetch's idle keep-alive connections would hold the process for seconds.
+  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
 }
 
 /** Starts a CPU profile of this process when WICM_SCALE_PROFILE names a folder; the result stops and writes it. */
