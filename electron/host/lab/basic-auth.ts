@@ -10,6 +10,18 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
 }
 
+/** Digests of the credentials servers expect, computed once each: a lab serves thousands of requests with one pair. */
+const expectedDigests = new WeakMap<LabCredentials, Buffer>();
+
+function expectedDigest(expected: LabCredentials): Buffer {
+  let known = expectedDigests.get(expected);
+  if (known === undefined) {
+    known = digest(`${expected.user}:${expected.password}`);
+    expectedDigests.set(expected, known);
+  }
+  return known;
+}
+
 /**
  * Whether an `Authorization` header carries these Basic credentials.
  *
@@ -20,5 +32,5 @@ export function isAuthorized(header: string | undefined, expected: LabCredential
   const encoded = match?.[1];
   if (encoded === undefined) return false;
   const decoded = Buffer.from(encoded, 'base64').toString('utf8');
-  return timingSafeEqual(digest(decoded), digest(`${expected.user}:${expected.password}`));
+  return timingSafeEqual(digest(decoded), expectedDigest(expected));
 }
