@@ -1,4 +1,4 @@
-import { batchSteps as groupSteps } from '../batch';
+import { batchSteps } from '../batch';
 import type { PushStep } from '../driver';
 import { record } from '../canonical';
 import { FLOWS } from './read';
@@ -37,10 +37,10 @@ function batchSummary(members: readonly PushStep[]): string {
 
 /**
  * Groups one-flow steps into batch POSTs and DELETEs of at most `limit` flows (see
- * {@link groupSteps}); a delete of the whole application is never batched.
+ * {@link batchSteps}); a delete of the whole application is never batched.
  */
-export function batchSteps(steps: readonly PushStep[], limit: number, appId: string): PushStep[] {
-  return groupSteps(steps, {
+export function onosBatchSteps(steps: readonly PushStep[], limit: number, appId: string): PushStep[] {
+  return batchSteps(steps, {
     limit,
     groupOf: (step) => (step.kind === 'flow' ? 'flows' : undefined),
     merge: (members, seq) => ({

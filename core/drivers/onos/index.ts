@@ -4,7 +4,7 @@ import { diffChanges, sequenceSteps } from '../diff';
 import { SHARED_OWNER, UNKNOWN_OWNER, type AppliedStep, type ControllerDriver, type DesiredInput, type DesiredObject, type DriverCapabilities, type LiveObject, type PushStep } from '../driver';
 import type { HttpClient } from '../http';
 import { expectSuccess, jsonBody, send } from '../request';
-import { batchCreateRequest, batchDeleteRequest, batchHandles, batchSteps, deviceOfStep } from './batch';
+import { batchCreateRequest, batchDeleteRequest, batchHandles, deviceOfStep, onosBatchSteps } from './batch';
 import { DEFAULT_ONOS_APP_ID, ONOS_BATCH_FLOWS } from './defaults';
 import { onosFlows, type OnosFlow } from './flows';
 import { onosPreflight } from './preflight';
@@ -93,7 +93,7 @@ export function createOnosDriver(target: ControllerTargetDto): ControllerDriver 
     readObjects: (http, ids, hints) => readOnosObjects(http, target, appId, ids, hints),
     claim: (live, desiredById) => desiredById.get(live.id)?.serviceId ?? UNKNOWN_OWNER,
     preflight: (http, wanted) => onosPreflight(http, target, wanted),
-    diff: (desired, live, owned, scope) => batchSteps(collapseToApplication(sequenceSteps(diffChanges(desired, live, owned, scope)), live, owned, appId), ONOS_BATCH_FLOWS, appId),
+    diff: (desired, live, owned, scope) => onosBatchSteps(collapseToApplication(sequenceSteps(diffChanges(desired, live, owned, scope)), live, owned, appId), ONOS_BATCH_FLOWS, appId),
     async apply(http, step) {
       if (step.members !== undefined) {
         const response = expectSuccess(await send(http, target, step.request), step.request);

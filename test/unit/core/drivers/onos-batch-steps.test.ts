@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffObjects } from '../../../../core/drivers/diff';
 import type { DesiredObject, LiveObject } from '../../../../core/drivers/driver';
-import { batchSteps } from '../../../../core/drivers/onos/batch';
+import { onosBatchSteps } from '../../../../core/drivers/onos/batch';
 
 const APP = 'org.wicm.t';
 
@@ -30,7 +30,7 @@ const flows = ['s1', 's2', 's3'].flatMap((s) => ['forward', 'reverse'].flatMap((
 
 describe('ONOS batch steps', () => {
   it('sends each chain depth of every service in one request, the last hops first, each batch after the one it waits for', () => {
-    const steps = batchSteps(diffObjects(flows, [], new Map(), 'all'), 500, APP);
+    const steps = onosBatchSteps(diffObjects(flows, [], new Map(), 'all'), 500, APP);
     expect(steps.map((s) => [s.seq, s.members?.length, s.dependsOn])).toEqual([
       [1, 6, []],
       [2, 6, [1]],
@@ -45,13 +45,13 @@ describe('ONOS batch steps', () => {
   });
 
   it('cuts a depth into requests of at most the limit, each waiting only for the batches holding the hops its flows wait for', () => {
-    const steps = batchSteps(diffObjects(flows, [], new Map(), 'all'), 4, APP);
+    const steps = onosBatchSteps(diffObjects(flows, [], new Map(), 'all'), 4, APP);
     expect(steps.map((s) => s.members?.length ?? 1)).toEqual([4, 2, 4, 2, 4, 2]);
     expect(steps.map((s) => s.dependsOn)).toEqual([[], [], [1], [2], [3], [4]]);
   });
 
   it('leaves a lone step as it was and deletes in batches of flow ids, ingress first', () => {
-    const one = batchSteps(diffObjects([flows[0]!], [], new Map(), 'all'), 500, APP);
+    const one = onosBatchSteps(diffObjects([flows[0]!], [], new Map(), 'all'), 500, APP);
     expect(one).toHaveLength(1);
     expect(one[0]!.members).toBeUndefined();
     expect(one[0]!.request.path).toBe(`/onos/v1/flows/of:0000000000000001?appId=${APP}`);
@@ -59,7 +59,7 @@ describe('ONOS batch steps', () => {
     const s1 = flows.filter((f) => f.serviceId === 's1');
     const live = s1.map((f, i) => liveOf(f, String(1000 + i)));
     const owned = new Map(s1.map((f) => [f.id, { serviceId: 's1', kind: 'flow' as const, summary: f.summary, content: f.content, chain: f.chain! }]));
-    const deletes = batchSteps(diffObjects([], live, owned, new Set(['s1'])), 500, APP);
+    const deletes = onosBatchSteps(diffObjects([], live, owned, new Set(['s1'])), 500, APP);
     expect(deletes.map((s) => [s.action, s.members?.length, s.dependsOn])).toEqual([
       ['delete', 2, []],
       ['delete', 2, [1]],
@@ -72,7 +72,7 @@ describe('ONOS batch steps', () => {
   it('never batches a step with a conflict: the dry run names that flow on its own', () => {
     const [a, b] = [flow('s1', 1, 0), flow('s2', 1, 0)];
     const foreign = liveOf({ ...a!, content: { other: true } }, '7');
-    const steps = batchSteps(diffObjects([a!, b!], [foreign], new Map(), 'all'), 500, APP);
+    const steps = onosBatchSteps(diffObjects([a!, b!], [foreign], new Map(), 'all'), 500, APP);
     // In the order the diff gave them (same depth): the conflicting update first.
     expect(steps.map((s) => [s.action, s.members?.length, s.conflict !== undefined])).toEqual([
       ['update', undefined, true],
